@@ -1,0 +1,112 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using Qlrf.Discovery;
+using Qlrf.Errors;
+
+namespace Qlrf.Functions.Discovery;
+
+/// <summary>
+/// Starts sweeps: at most one at a time per source (a second start is a conflict), each recorded as a
+/// run before it begins. Sweeps started here run in the background until done or the host stops.
+/// </summary>
+public sealed class SweepCoordinator(
+    AssetSourceRegistry sources,
+    DiscoverySweeper sweeper,
+    IDiscoveryStore store,
+    TimeProvider time,
+    ILogger<SweepCoordinator> logger) : IAsyncDisposable
+{
+    private readonly ConcurrentDictionary<string, Task<SweepRun>> running = new(StringComparer.Ordinal);
+    private readonly CancellationTokenSource stopping = new();
+
+    /// <summary>Records a run and starts the sweep in the background. Throws <see cref="ConflictException"/> if the source is sweeping.</summary>
+    public async Task<SweepRun> StartAsync(string organisation, string sourceName, SweepTrigger trigger, CancellationToken cancellationToken) =>
+        (await StartCoreAsync(organisation, sourceName, trigger, cancellationToken)).Run;
+
+    private async Task<(SweepRun Run, Task<SweepRun> Completion)> StartCoreAsync(string organisation, string sourceName, SweepTrigger trigger, CancellationToken cancellationToken)
+    {
+        var (definition, source) = sources.Get(organisation, sourceName);
+        var key = definition.Organisation + "/" + definition.Name;
+        var gate = new TaskCompletionSource<SweepRun>(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (!running.TryAdd(key, gate.Task))
+        {
+            throw new ConflictException($"Source '{definition.Name}' is already sweeping.");
+        }
+
+        var run = new SweepRun
+        {
+            Id = Guid.CreateVersion7(time.GetUtcNow()).ToString(),
+            Organisation = definition.Organisation,
+            Source = definition.Name,
+            Trigger = trigger,
+            StartedAt = time.GetUtcNow(),
+        };
+        try
+        {
+            await store.StartRunAsync(run, cancellationToken);
+        }
+        catch (Exception ex)
+        {
+            running.TryRemove(key, out _);
+            gate.TrySetException(ex);
+            throw;
+        }
+
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                gate.TrySetResult(await sweeper.SweepAsync(source, run, definition.Timeout, stopping.Token));
+            }
+            catch (Exception ex)
+            {
+                gate.TrySetException(ex);
+            }
+            finally
+            {
+                running.TryRemove(key, out _);
+            }
+        }, CancellationToken.None);
+        return (run, gate.Task);
+    }
+
+    /// <summary>Runs a sweep to its end (a timer's sweep). A source already sweeping is skipped, and null returned.</summary>
+    public async Task<SweepRun?> RunAsync(string organisation, string sourceName, SweepTrigger trigger, CancellationToken cancellationToken)
+    {
+        Task<SweepRun> completion;
+        try
+        {
+            (_, completion) = await StartCoreAsync(organisation, sourceName, trigger, cancellationToken);
+        }
+        catch (ConflictException)
+        {
+            DiscoveryLogs.SweepSkipped(logger, sourceName);
+            return null;
+        }
+
+        return await completion.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>Marks runs a stopped host left running as failed. Call at start-up, before any sweep.</summary>
+    public async Task RecoverAsync(CancellationToken cancellationToken)
+    {
+        var count = await store.FailInterruptedRunsAsync("The host stopped before the sweep finished.", time.GetUtcNow(), cancellationToken);
+        if (count > 0)
+        {
+            DiscoveryLogs.InterruptedSweeps(logger, count);
+        }
+    }
+
+    /// <summary>Stops running sweeps (each is recorded as failed) and waits for them.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await stopping.CancelAsync();
+        foreach (var sweep in running.Values)
+        {
+            // Each sweep records its own outcome, failures included; only wait for it here.
+            await ((Task)sweep).ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+        }
+
+        stopping.Dispose();
+    }
+}

@@ -1,0 +1,23 @@
+namespace Qlrf.Host;
+
+/// <summary>Log messages of the local host. Event ids 4000-4099.</summary>
+internal static partial class HostLogs
+{
+    [LoggerMessage(EventId = 4000, Level = LogLevel.Information, Message = "QL-RF is serving on {Urls}")]
+    public static partial void Serving(ILogger logger, string urls);
+
+    [LoggerMessage(EventId = 4001, Level = LogLevel.Critical, Message = "QL-RF could not start: {Problem}")]
+    public static partial void StartupFailed(ILogger logger, string problem);
+
+    [LoggerMessage(EventId = 4010, Level = LogLevel.Information, Message = "Source {Source} sweeps on schedule '{Schedule}'; next at {Next:O}")]
+    public static partial void Scheduled(ILogger logger, string source, string schedule, DateTimeOffset? next);
+
+    [LoggerMessage(EventId = 4011, Level = LogLevel.Error, Message = "Scheduled sweep of source {Source} failed to run")]
+    public static partial void ScheduledSweepFailed(ILogger logger, string source, Exception exception);
+
+    [LoggerMessage(EventId = 4020, Level = LogLevel.Warning, Message = "Asset-change message {MessageId} failed (delivery {Delivery}): {Error}")]
+    public static partial void MessageFailed(ILogger logger, long messageId, int delivery, string error);
+
+    [LoggerMessage(EventId = 4021, Level = LogLevel.Error, Message = "The asset-change queue's consumer faulted; retrying")]
+    public static partial void WorkerFaulted(ILogger logger, Exception exception);
+}

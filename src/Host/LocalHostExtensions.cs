@@ -1,0 +1,81 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
+using Qlrf.Host.LocalTriggers;
+
+namespace Qlrf.Host;
+
+public static class LocalHostExtensions
+{
+    /// <summary>Where the local host listens when nothing else is configured.</summary>
+    public const string DefaultUrl = "http://localhost:7071";
+
+    /// <summary>
+    /// Defaults of the local host: the app's own <c>appsettings.json</c> even when started from another
+    /// directory (so <c>dotnet run --project src/Host</c> works from the repository root), and
+    /// <see cref="DefaultUrl"/> unless <c>urls</c>, <c>ASPNETCORE_URLS</c> or Kestrel endpoints say otherwise.
+    /// </summary>
+    public static WebApplicationBuilder AddLocalHostDefaults(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var contentRoot = builder.Environment.ContentRootPath;
+        if (!File.Exists(Path.Combine(contentRoot, "appsettings.json")))
+        {
+            var sources = builder.Configuration.Sources;
+            var at = sources.Count(s => s is not Microsoft.Extensions.Configuration.EnvironmentVariables.EnvironmentVariablesConfigurationSource
+                && s is not Microsoft.Extensions.Configuration.CommandLine.CommandLineConfigurationSource);
+            var appFile = new Microsoft.Extensions.Configuration.Json.JsonConfigurationSource
+            {
+                Path = Path.Combine(AppContext.BaseDirectory, "appsettings.json"),
+                Optional = true,
+                ReloadOnChange = false,
+            };
+            appFile.ResolveFileProvider();
+            sources.Insert(Math.Min(at, sources.Count), appFile);
+        }
+
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && !builder.Configuration.GetSection("Kestrel:Endpoints").Exists())
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        return builder;
+    }
+
+    /// <summary>The local equivalents of the Azure triggers: start-up recovery, the asset-change queue's consumer and the sweep timers.</summary>
+    public static WebApplicationBuilder AddLocalTriggers(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddHostedService<LocalStartup>();
+        builder.Services.AddHostedService<AssetChangeQueueWorker>();
+        builder.Services.AddHostedService<SweepScheduler>();
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(15));
+        return builder;
+    }
+
+    /// <summary>
+    /// Runs until Ctrl-C or SIGTERM. Bad configuration or a store in use fails start-up with one clear
+    /// message naming the setting, and exit code 1.
+    /// </summary>
+    public static async Task<int> RunLocalHostAsync(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        try
+        {
+            await app.StartAsync();
+        }
+        catch (Exception ex) when (ex is OptionsValidationException or InvalidOperationException or IOException)
+        {
+            var message = ex is OptionsValidationException o ? string.Join(Environment.NewLine + "  ", o.Failures) : ex.Message;
+            HostLogs.StartupFailed(app.Logger, message);
+            await Console.Error.WriteLineAsync($"QL-RF could not start:{Environment.NewLine}  {message}");
+            return 1;
+        }
+
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        var urls = string.Join(", ", addresses);
+        HostLogs.Serving(app.Logger, urls);
+        await app.WaitForShutdownAsync();
+        return 0;
+    }
+}

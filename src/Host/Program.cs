@@ -1,0 +1,20 @@
+using Qlrf.Functions.Api;
+using Qlrf.Functions.Discovery;
+using Qlrf.Host;
+using Qlrf.Sandbox;
+using Qlrf.Store.Sqlite;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddLocalHostDefaults();
+builder.AddSqliteStore();
+builder.AddSandboxPlatform();
+builder.AddDiscovery();
+builder.AddQlrfApi();
+builder.AddLocalTriggers();
+
+var app = builder.Build();
+app.MapQlrfApi();
+return await app.RunLocalHostAsync();
+
+/// <summary>The local host: all of QL-RF in one process. Public for the integration tests' WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,32 @@
+using Microsoft.Extensions.Configuration;
+using Qlrf.Discovery;
+
+namespace Qlrf.Sandbox;
+
+/// <summary>Creates sandbox sources. Setting: <c>EstateFile</c> (default <c>samples/estate.yaml</c>).</summary>
+public sealed class SandboxAssetSourceFactory : IAssetSourceFactory
+{
+    public const string DefaultEstateFile = "samples/estate.yaml";
+
+    public string Kind => "sandbox";
+
+    public IEnumerable<string> Validate(string settingPath, IConfiguration section)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        var file = section["EstateFile"] ?? DefaultEstateFile;
+        if (string.IsNullOrWhiteSpace(file))
+        {
+            yield return $"{settingPath}:EstateFile must name the estate file.";
+        }
+        else if (EstatePath.Resolve(file) is null)
+        {
+            yield return $"{settingPath}:EstateFile '{file}' was not found (looked in {Path.GetFullPath(file)} and {Path.Combine(AppContext.BaseDirectory, file)}).";
+        }
+    }
+
+    public IAssetSource Create(AssetSourceDefinition definition, IConfiguration section)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        return new SandboxAssetSource(definition, section["EstateFile"] ?? DefaultEstateFile);
+    }
+}

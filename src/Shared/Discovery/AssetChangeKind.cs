@@ -1,0 +1,8 @@
+namespace Qlrf.Discovery;
+
+public enum AssetChangeKind
+{
+    Added,
+    Updated,
+    Removed,
+}

@@ -1,0 +1,9 @@
+namespace Qlrf.Discovery;
+
+/// <summary>What started a sweep.</summary>
+public enum SweepTrigger
+{
+    Startup,
+    Schedule,
+    Api,
+}

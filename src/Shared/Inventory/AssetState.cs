@@ -1,0 +1,11 @@
+namespace Qlrf.Inventory;
+
+/// <summary>The lifecycle state a platform reports for an asset.</summary>
+public enum AssetState
+{
+    Unknown,
+    Pending,
+    Running,
+    Stopped,
+    Terminated,
+}

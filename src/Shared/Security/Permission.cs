@@ -1,0 +1,24 @@
+namespace Qlrf.Security;
+
+/// <summary>
+/// What an endpoint or action needs. On the wire and in configuration they are written
+/// <c>read:assets</c>, <c>execute:rollout</c> and so on (see <see cref="PermissionNames"/>).
+/// </summary>
+public enum Permission
+{
+    ReadDashboard,
+    ReadDrift,
+    ReadAssets,
+    ReadImages,
+    ExportReports,
+    TriggerDrill,
+    AcknowledgeAlerts,
+    ExecuteTasks,
+    ExecuteRollout,
+    ManageImages,
+    ApplyPatches,
+    ApproveTasks,
+    ManageRbac,
+    ConfigureIntegrations,
+    ApproveExceptions,
+}

@@ -1,0 +1,169 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Qlrf.Store.Sqlite;
+
+/// <summary>
+/// The embedded store: one SQLite file in WAL mode, owned by one host process at a time (a lock file
+/// beside it refuses a second host). Writes go through one connection, one transaction at a time;
+/// reads use pooled connections and never wait for writes.
+/// </summary>
+public sealed class SqliteDatabase : IDisposable
+{
+    private readonly SemaphoreSlim writeGate = new(1, 1);
+    private readonly SqliteConnection writer;
+    private readonly FileStream lockFile;
+    private readonly string readConnectionString;
+    private readonly ConcurrentDictionary<string, AsyncSignal> signals = new(StringComparer.Ordinal);
+    private long writeCount;
+
+    public SqliteDatabase(IOptions<SqliteStoreOptions> options, IEnumerable<SchemaMigration> migrations, ILogger<SqliteDatabase> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var settings = options.Value;
+        FilePath = System.IO.Path.GetFullPath(settings.Path);
+        var directory = System.IO.Path.GetDirectoryName(FilePath)!;
+        Directory.CreateDirectory(directory);
+        lockFile = AcquireLock(FilePath + ".lock");
+
+        var timeout = (int)Math.Ceiling(settings.BusyTimeout.TotalSeconds);
+        var builder = new SqliteConnectionStringBuilder
+        {
+            DataSource = FilePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+            DefaultTimeout = timeout,
+        };
+        readConnectionString = builder.ToString();
+        builder.Pooling = false;
+        writer = new SqliteConnection(builder.ToString());
+        writer.Open();
+        Execute(writer, $"""
+            PRAGMA journal_mode = WAL;
+            PRAGMA synchronous = {settings.Synchronous.ToString().ToUpperInvariant()};
+            PRAGMA foreign_keys = ON;
+            PRAGMA temp_store = MEMORY;
+            PRAGMA cache_size = -65536;
+            PRAGMA busy_timeout = {(int)settings.BusyTimeout.TotalMilliseconds};
+            """);
+        SchemaMigrator.Apply(writer, migrations, logger);
+        StoreLogs.Opened(logger, FilePath, settings.Synchronous);
+    }
+
+    /// <summary>The full path of the database file.</summary>
+    public string FilePath { get; }
+
+    /// <summary>Committed write transactions since the store opened.</summary>
+    public long WriteCount => Interlocked.Read(ref writeCount);
+
+    /// <summary>Opens a pooled connection for reading.</summary>
+    public SqliteConnection OpenRead()
+    {
+        var connection = new SqliteConnection(readConnectionString);
+        connection.Open();
+        return connection;
+    }
+
+    /// <summary>Runs <paramref name="work"/> in one write transaction and commits it; rolls back if it throws.</summary>
+    public async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, T> work, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        await writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            using var transaction = writer.BeginTransaction();
+            var result = work(writer, transaction);
+            transaction.Commit();
+            Interlocked.Increment(ref writeCount);
+            return result;
+        }
+        finally
+        {
+            writeGate.Release();
+        }
+    }
+
+    public Task WriteAsync(Action<SqliteConnection, SqliteTransaction> work, CancellationToken cancellationToken) =>
+        WriteAsync<bool>((c, t) => { work(c, t); return true; }, cancellationToken);
+
+    /// <summary>The in-process signal with the given name (a queue's, a dispatcher's).</summary>
+    public AsyncSignal Signal(string name) => signals.GetOrAdd(name, _ => new AsyncSignal());
+
+    /// <summary>Checks the store answers (for readiness).</summary>
+    public bool Ping()
+    {
+        using var connection = OpenRead();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM schema_migrations";
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) > 0;
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Execute(writer, "PRAGMA wal_checkpoint(TRUNCATE);");
+        }
+        catch (SqliteException)
+        {
+            // A checkpoint is an optimisation; the WAL is replayed on the next open.
+        }
+
+        writer.Dispose();
+        SqliteConnection.ClearAllPools();
+        writeGate.Dispose();
+        var lockPath = lockFile.Name;
+        lockFile.Dispose();
+        File.Delete(lockPath);
+    }
+
+    internal static void Execute(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private static FileStream AcquireLock(string path)
+    {
+        try
+        {
+            var stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            stream.SetLength(0);
+            using (var w = new StreamWriter(stream, leaveOpen: true))
+            {
+                w.Write(Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
+            }
+
+            stream.Flush();
+            return stream;
+        }
+        catch (IOException ex)
+        {
+            var owner = TryRead(path);
+            throw new InvalidOperationException(
+                $"The store '{path[..^5]}' is in use by another QL-RF host{(owner is null ? string.Empty : $" (process {owner})")}. "
+                + "Stop it, or point Qlrf:Store:Path at another file.",
+                ex);
+        }
+    }
+
+    private static string? TryRead(string path)
+    {
+        try
+        {
+            using var s = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            using var r = new StreamReader(s);
+            return r.ReadToEnd().Trim() is { Length: > 0 } text ? text : null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,30 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Qlrf.Store.Sqlite;
+
+/// <summary>Settings of the embedded SQLite store, section <c>Qlrf:Store</c>.</summary>
+public sealed class SqliteStoreOptions
+{
+    public const string Section = "Qlrf:Store";
+
+    /// <summary>The database file. Relative paths are taken from the working directory. Default <c>.qlrf/qlrf.db</c>.</summary>
+    [Required(ErrorMessage = "Qlrf:Store:Path must name the SQLite database file.")]
+    public string Path { get; set; } = ".qlrf/qlrf.db";
+
+    /// <summary>
+    /// SQLite's <c>synchronous</c> setting in WAL mode. <c>Normal</c> (the default) survives a process crash;
+    /// <c>Full</c> also survives a power loss, at some cost per commit.
+    /// </summary>
+    [EnumDataType(typeof(SqliteSynchronous), ErrorMessage = "Qlrf:Store:Synchronous must be Normal or Full.")]
+    public SqliteSynchronous Synchronous { get; set; } = SqliteSynchronous.Normal;
+
+    /// <summary>How long a statement waits for a lock held by another connection. Default 30 s.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00", ErrorMessage = "Qlrf:Store:BusyTimeout must be between 00:00:01 and 00:10:00.")]
+    public TimeSpan BusyTimeout { get; set; } = TimeSpan.FromSeconds(30);
+}
+
+public enum SqliteSynchronous
+{
+    Normal,
+    Full,
+}

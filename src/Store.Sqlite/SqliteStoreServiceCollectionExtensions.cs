@@ -1,0 +1,35 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Qlrf.Discovery;
+using Qlrf.Inventory;
+using Qlrf.Messaging;
+
+namespace Qlrf.Store.Sqlite;
+
+public static class SqliteStoreServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the embedded SQLite store (section <c>Qlrf:Store</c>) and queue (<c>Qlrf:Queue</c>) behind
+    /// the store and queue ports. The store opens, and its schema is brought up to date, at start-up.
+    /// </summary>
+    public static IHostApplicationBuilder AddSqliteStore(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddOptions<SqliteStoreOptions>().BindConfiguration(SqliteStoreOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<QueueOptions>().BindConfiguration(QueueOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(InventorySchema.V1);
+        services.AddSingleton(QueueSchema.V1);
+        services.AddSingleton<SqliteDatabase>();
+        services.AddSingleton<Qlrf.Health.IReadinessCheck, SqliteReadinessCheck>();
+        services.AddSingleton<SqliteAssetChangeQueue>();
+        services.AddSingleton<IAssetChangeQueue>(sp => sp.GetRequiredService<SqliteAssetChangeQueue>());
+        services.AddSingleton<SqliteDiscoveryStore>();
+        services.AddSingleton<IDiscoveryStore>(sp => sp.GetRequiredService<SqliteDiscoveryStore>());
+        services.AddSingleton<SqliteInventoryStore>();
+        services.AddSingleton<IInventoryStore>(sp => sp.GetRequiredService<SqliteInventoryStore>());
+        return builder;
+    }
+}

@@ -1,0 +1,49 @@
+using Qlrf.Scheduling;
+
+namespace Qlrf.UnitTests.Scheduling;
+
+public sealed class CronScheduleTests
+{
+    private static DateTimeOffset At(int month, int day, int hour, int minute, int second = 0) =>
+        new(2026, month, day, hour, minute, second, TimeSpan.Zero);
+
+    [Theory]
+    [InlineData("0 */15 * * * *", "2026-11-22T10:07:30Z", "2026-11-22T10:15:00Z")]
+    [InlineData("0 */15 * * * *", "2026-11-22T10:15:00Z", "2026-11-22T10:30:00Z")]
+    [InlineData("*/15 * * * *", "2026-11-22T23:50:00Z", "2026-11-23T00:00:00Z")]
+    [InlineData("30 5 2 1 * *", "2026-11-22T00:00:00Z", "2026-12-01T02:05:30Z")]
+    [InlineData("0 0 3 * * MON", "2026-11-22T00:00:00Z", "2026-11-23T03:00:00Z")]
+    [InlineData("0 0 3 * * 7", "2026-11-22T04:00:00Z", "2026-11-29T03:00:00Z")]
+    [InlineData("0 0 0 29 FEB *", "2026-03-01T00:00:00Z", "2028-02-29T00:00:00Z")]
+    [InlineData("0 0 9-17/4 * * 1-5", "2026-11-20T18:00:00Z", "2026-11-23T09:00:00Z")]
+    [InlineData("0 0 0 1,15 * *", "2026-11-02T00:00:00Z", "2026-11-15T00:00:00Z")]
+    public void Next_occurrence_matches_ncrontab(string expression, string after, string expected) =>
+        Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), CronSchedule.Parse(expression).GetNextOccurrence(DateTimeOffset.Parse(after, System.Globalization.CultureInfo.InvariantCulture)));
+
+    [Fact]
+    public void Day_and_weekday_both_restricted_match_either()
+    {
+        // The 13th, or any Friday.
+        var schedule = CronSchedule.Parse("0 0 0 13 * FRI");
+
+        Assert.Equal(At(11, 27, 0, 0), schedule.GetNextOccurrence(At(11, 22, 0, 0)));
+        Assert.Equal(At(12, 4, 0, 0), schedule.GetNextOccurrence(At(11, 27, 0, 0)));
+    }
+
+    [Fact]
+    public void An_impossible_date_has_no_occurrence() =>
+        Assert.Null(CronSchedule.Parse("0 0 0 31 FEB *").GetNextOccurrence(At(1, 1, 0, 0)));
+
+    [Theory]
+    [InlineData("", "expected 6 fields")]
+    [InlineData("* * * *", "expected 6 fields")]
+    [InlineData("61 * * * * *", "second field '61'")]
+    [InlineData("0 */0 * * * *", "minute field '*/0'")]
+    [InlineData("0 0 5-2 * * *", "descending range")]
+    [InlineData("0 0 0 * XYZ *", "month field 'XYZ'")]
+    public void Bad_expressions_say_which_field_is_wrong(string expression, string expected)
+    {
+        Assert.False(CronSchedule.TryParse(expression, out _, out var error));
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,46 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Qlrf.Store.Sqlite;
+
+namespace Qlrf.UnitTests.Support;
+
+/// <summary>A real SQLite store in a temporary directory, deleted afterwards.</summary>
+public sealed class TempStore : IDisposable
+{
+    public TempStore(TimeProvider? time = null, QueueOptions? queue = null)
+    {
+        Directory = Path.Combine(Path.GetTempPath(), "qlrf-unit-" + Guid.NewGuid().ToString("N"));
+        Time = time ?? new ManualTimeProvider();
+        Database = new SqliteDatabase(
+            Options.Create(new SqliteStoreOptions { Path = Path.Combine(Directory, "qlrf.db") }),
+            [InventorySchema.V1, QueueSchema.V1],
+            NullLogger<SqliteDatabase>.Instance);
+        Queue = new SqliteAssetChangeQueue(Database, Options.Create(queue ?? new QueueOptions()), Time, NullLogger<SqliteAssetChangeQueue>.Instance);
+        Inventory = new SqliteInventoryStore(Database, Time);
+        Discovery = new SqliteDiscoveryStore(Database, Queue, Inventory, Time);
+    }
+
+    public string Directory { get; }
+
+    public TimeProvider Time { get; }
+
+    public SqliteDatabase Database { get; }
+
+    public SqliteAssetChangeQueue Queue { get; }
+
+    public SqliteInventoryStore Inventory { get; }
+
+    public SqliteDiscoveryStore Discovery { get; }
+
+    public void Dispose()
+    {
+        Database.Dispose();
+        try
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
