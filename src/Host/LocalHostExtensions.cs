@@ -10,6 +10,9 @@ public static class LocalHostExtensions
     /// <summary>Where the local host listens when nothing else is configured.</summary>
     public const string DefaultUrl = "http://localhost:7071";
 
+    /// <summary>The environment integration tests run the host in.</summary>
+    public const string TestingEnvironment = "Testing";
+
     /// <summary>
     /// Defaults of the local host: the app's own <c>appsettings.json</c> even when started from another
     /// directory (so <c>dotnet run --project src/Host</c> works from the repository root), and
@@ -68,6 +71,12 @@ public static class LocalHostExtensions
         {
             var message = ex is OptionsValidationException o ? string.Join(Environment.NewLine + "  ", o.Failures) : ex.Message;
             HostLogs.StartupFailed(app.Logger, message);
+            if (app.Environment.IsEnvironment(TestingEnvironment))
+            {
+                // Under WebApplicationFactory the test host owns start-up and needs the exception itself.
+                throw;
+            }
+
             await Console.Error.WriteLineAsync($"QL-RF could not start:{Environment.NewLine}  {message}");
             return 1;
         }

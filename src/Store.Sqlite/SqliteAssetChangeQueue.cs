@@ -14,13 +14,16 @@ public sealed class SqliteAssetChangeQueue : IAssetChangeQueue
 {
     public const string QueueName = "asset-changes";
 
+    private readonly Lazy<SqliteQueue> queue;
+
     public SqliteAssetChangeQueue(SqliteDatabase database, IOptions<QueueOptions> options, TimeProvider time, ILogger<SqliteAssetChangeQueue> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
-        Queue = new SqliteQueue(database, QueueName, options.Value, time, logger);
+        // Options are read on first use, after start-up validation has had its say.
+        queue = new Lazy<SqliteQueue>(() => new SqliteQueue(database, QueueName, options.Value, time, logger));
     }
 
-    internal SqliteQueue Queue { get; }
+    internal SqliteQueue Queue => queue.Value;
 
     /// <summary>Enqueues events inside a sweep's commit (the outbox).</summary>
     internal void Enqueue(SqliteConnection connection, SqliteTransaction transaction, IEnumerable<AssetChanged> changes) =>
