@@ -22,6 +22,7 @@ public static class SqliteStoreServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(InventorySchema.V1);
         services.AddSingleton(QueueSchema.V1);
+        services.AddSingleton(SandboxSchema.V1);
         services.AddSingleton<SqliteDatabase>();
         services.AddSingleton<Qlrf.Health.IReadinessCheck, SqliteReadinessCheck>();
         services.AddSingleton<SqliteAssetChangeQueue>();
@@ -30,6 +31,7 @@ public static class SqliteStoreServiceCollectionExtensions
         services.AddSingleton<IDiscoveryStore>(sp => sp.GetRequiredService<SqliteDiscoveryStore>());
         services.AddSingleton<SqliteInventoryStore>();
         services.AddSingleton<IInventoryStore>(sp => sp.GetRequiredService<SqliteInventoryStore>());
+        services.AddSingleton<Qlrf.Execution.ISandboxStateStore, SqliteSandboxStateStore>();
         return builder;
     }
 }
