@@ -52,6 +52,7 @@ public static class LocalHostExtensions
         builder.Services.AddHostedService<LocalStartup>();
         builder.Services.AddHostedService<AssetChangeQueueWorker>();
         builder.Services.AddHostedService<SweepScheduler>();
+        builder.Services.AddHostedService<NotificationWorker>();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(15));
         return builder;
     }

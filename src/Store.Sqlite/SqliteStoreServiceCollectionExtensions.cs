@@ -23,6 +23,7 @@ public static class SqliteStoreServiceCollectionExtensions
         services.AddSingleton(InventorySchema.V1);
         services.AddSingleton(QueueSchema.V1);
         services.AddSingleton(SandboxSchema.V1);
+        services.AddSingleton(NotificationSchema.V1);
         services.AddSingleton<SqliteDatabase>();
         services.AddSingleton<Qlrf.Health.IReadinessCheck, SqliteReadinessCheck>();
         services.AddSingleton<SqliteAssetChangeQueue>();
@@ -32,6 +33,8 @@ public static class SqliteStoreServiceCollectionExtensions
         services.AddSingleton<SqliteInventoryStore>();
         services.AddSingleton<IInventoryStore>(sp => sp.GetRequiredService<SqliteInventoryStore>());
         services.AddSingleton<Qlrf.Execution.ISandboxStateStore, SqliteSandboxStateStore>();
+        services.AddSingleton<SqliteNotificationOutbox>();
+        services.AddSingleton<Qlrf.Notifications.INotificationOutbox>(sp => sp.GetRequiredService<SqliteNotificationOutbox>());
         return builder;
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.WebUtilities;
+using Qlrf.Approvals;
 
 namespace Qlrf.Channels.Slack;
 

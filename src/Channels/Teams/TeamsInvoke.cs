@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Qlrf.Approvals;
 
 namespace Qlrf.Channels.Teams;
 

@@ -1,8 +1,9 @@
 using System.Net;
-using System.Text;
 using System.Text.Json;
-using Qlrf.Channels;
+using System.Text;
+using Qlrf.Approvals;
 using Qlrf.Channels.Slack;
+using Qlrf.Channels;
 
 namespace Qlrf.UnitTests.Channels;
 

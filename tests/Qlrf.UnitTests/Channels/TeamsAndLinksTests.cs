@@ -1,9 +1,10 @@
-using System.Text;
 using System.Text.Json;
-using Qlrf.Channels;
+using System.Text;
+using Qlrf.Approvals;
 using Qlrf.Channels.Links;
 using Qlrf.Channels.Teams;
 using Qlrf.Channels.Webhooks;
+using Qlrf.Channels;
 
 namespace Qlrf.UnitTests.Channels;
 

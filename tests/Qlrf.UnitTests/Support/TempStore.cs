@@ -13,12 +13,13 @@ public sealed class TempStore : IDisposable
         Time = time ?? new ManualTimeProvider();
         Database = new SqliteDatabase(
             Options.Create(new SqliteStoreOptions { Path = Path.Combine(Directory, "qlrf.db") }),
-            [InventorySchema.V1, QueueSchema.V1, SandboxSchema.V1],
+            [InventorySchema.V1, QueueSchema.V1, SandboxSchema.V1, NotificationSchema.V1],
             NullLogger<SqliteDatabase>.Instance);
         Queue = new SqliteAssetChangeQueue(Database, Options.Create(queue ?? new QueueOptions()), Time, NullLogger<SqliteAssetChangeQueue>.Instance);
         Inventory = new SqliteInventoryStore(Database, Time);
         Discovery = new SqliteDiscoveryStore(Database, Queue, Inventory, Time);
         SandboxState = new SqliteSandboxStateStore(Database, Time);
+        Outbox = new SqliteNotificationOutbox(Database, Time);
     }
 
     public string Directory { get; }
@@ -34,6 +35,8 @@ public sealed class TempStore : IDisposable
     public SqliteDiscoveryStore Discovery { get; }
 
     public SqliteSandboxStateStore SandboxState { get; }
+
+    public SqliteNotificationOutbox Outbox { get; }
 
     public void Dispose()
     {

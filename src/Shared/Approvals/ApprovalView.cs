@@ -1,4 +1,4 @@
-namespace Qlrf.Channels;
+namespace Qlrf.Approvals;
 
 /// <summary>What an approval request shows a human in any channel.</summary>
 /// <param name="ApprovalId">The approval's id; channels send it back with the decision.</param>
