@@ -20,4 +20,10 @@ internal static partial class HostLogs
 
     [LoggerMessage(EventId = 4021, Level = LogLevel.Error, Message = "The asset-change queue's consumer faulted; retrying")]
     public static partial void WorkerFaulted(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 4030, Level = LogLevel.Information, Message = "Drift snapshots are scheduled '{Schedule}'; next at {Next:O}")]
+    public static partial void DriftSnapshotScheduled(ILogger logger, string schedule, DateTimeOffset? next);
+
+    [LoggerMessage(EventId = 4031, Level = LogLevel.Error, Message = "The daily drift snapshot failed; it runs again at the next occurrence")]
+    public static partial void DriftSnapshotFailed(ILogger logger, Exception exception);
 }

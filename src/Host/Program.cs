@@ -1,5 +1,6 @@
 using Qlrf.Functions.Api;
 using Qlrf.Functions.Discovery;
+using Qlrf.Functions.Discovery.Drift;
 using Qlrf.Host;
 using Qlrf.Sandbox;
 using Qlrf.Store.Sqlite;
@@ -8,7 +9,9 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddLocalHostDefaults();
 builder.AddSqliteStore();
 builder.AddSandboxPlatform();
+builder.AddSampleImages();
 builder.AddDiscovery();
+builder.AddDrift();
 builder.AddQlrfApi();
 builder.AddLocalTriggers();
 

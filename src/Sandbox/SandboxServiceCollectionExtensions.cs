@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Qlrf.Discovery;
+using Qlrf.Sandbox.Images;
+using Qlrf.Tenancy;
 
 namespace Qlrf.Sandbox;
 
@@ -11,6 +13,19 @@ public static class SandboxServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddSingleton<IAssetSourceFactory, SandboxAssetSourceFactory>();
+        return builder;
+    }
+
+    /// <summary>
+    /// Loads the sample golden images (section <c>Qlrf:Images</c>) into the default organisation at
+    /// start-up, each family only when it is absent. Needs an image store registered.
+    /// </summary>
+    public static IHostApplicationBuilder AddSampleImages(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddTenancyOptions();
+        builder.Services.AddOptions<SampleImagesOptions>().BindConfiguration(SampleImagesOptions.Section);
+        builder.Services.AddHostedService<SampleImagesLoader>();
         return builder;
     }
 }

@@ -2,8 +2,8 @@ namespace Qlrf.Drift;
 
 /// <summary>
 /// The additive state of one summary group: counts by status, and for outdated assets the sum of
-/// versions behind, the sum of the times they fell behind, and how many fell behind at each time (so
-/// the oldest, hence the maximum days behind, survives removals). Adding an asset's drift and later
+/// versions behind and how many fell behind at each time (so days behind, maximum and average, can be
+/// read at any moment, and the oldest survives removals). Adding an asset's drift and later
 /// subtracting it leaves the counters as they were, which is what makes upkeep incremental.
 /// </summary>
 public sealed class DriftCounters : IEquatable<DriftCounters>
@@ -20,14 +20,11 @@ public sealed class DriftCounters : IEquatable<DriftCounters>
 
     public long VersionsBehindSum { get; set; }
 
-    /// <summary>Sum of <see cref="AssetDrift.OutdatedSince"/> (Unix seconds) over outdated assets.</summary>
-    public long SinceSum { get; set; }
-
     /// <summary>Outdated assets by the Unix second they fell behind.</summary>
     public SortedDictionary<long, long> SinceCounts { get; } = [];
 
     public bool IsEmpty =>
-        Total == 0 && Compliant == 0 && Outdated == 0 && Ahead == 0 && Unknown == 0 && VersionsBehindSum == 0 && SinceSum == 0 && SinceCounts.Count == 0;
+        Total == 0 && Compliant == 0 && Outdated == 0 && Ahead == 0 && Unknown == 0 && VersionsBehindSum == 0 && SinceCounts.Count == 0;
 
     /// <summary>Adds (<paramref name="sign"/> 1) or subtracts (-1) one asset's drift.</summary>
     public void Add(AssetDrift drift, int sign)
@@ -50,7 +47,6 @@ public sealed class DriftCounters : IEquatable<DriftCounters>
                 VersionsBehindSum += sign * drift.VersionsBehind;
                 if (drift.OutdatedSince is { } since)
                 {
-                    SinceSum += sign * since;
                     AddSince(since, sign);
                 }
 
@@ -68,7 +64,6 @@ public sealed class DriftCounters : IEquatable<DriftCounters>
         Ahead += delta.Ahead;
         Unknown += delta.Unknown;
         VersionsBehindSum += delta.VersionsBehindSum;
-        SinceSum += delta.SinceSum;
         foreach (var (since, count) in delta.SinceCounts)
         {
             AddSince(since, count);
@@ -85,15 +80,15 @@ public sealed class DriftCounters : IEquatable<DriftCounters>
     public bool Equals(DriftCounters? other) =>
         other is not null
         && Total == other.Total && Compliant == other.Compliant && Outdated == other.Outdated && Ahead == other.Ahead && Unknown == other.Unknown
-        && VersionsBehindSum == other.VersionsBehindSum && SinceSum == other.SinceSum
+        && VersionsBehindSum == other.VersionsBehindSum
         && SinceCounts.Count == other.SinceCounts.Count && SinceCounts.All(s => other.SinceCounts.TryGetValue(s.Key, out var c) && c == s.Value);
 
     public override bool Equals(object? obj) => Equals(obj as DriftCounters);
 
-    public override int GetHashCode() => HashCode.Combine(Total, Compliant, Outdated, Ahead, Unknown, VersionsBehindSum, SinceSum);
+    public override int GetHashCode() => HashCode.Combine(Total, Compliant, Outdated, Ahead, Unknown, VersionsBehindSum);
 
     public override string ToString() =>
-        $"total={Total} compliant={Compliant} outdated={Outdated} ahead={Ahead} unknown={Unknown} behind={VersionsBehindSum} since={SinceSum} [{string.Join(",", SinceCounts.Select(s => $"{s.Key}:{s.Value}"))}]";
+        $"total={Total} compliant={Compliant} outdated={Outdated} ahead={Ahead} unknown={Unknown} behind={VersionsBehindSum} [{string.Join(",", SinceCounts.Select(s => $"{s.Key}:{s.Value}"))}]";
 
     private void AddSince(long since, long count)
     {

@@ -24,7 +24,7 @@ public sealed record DriftSummary
     /// <summary>Days behind of the asset longest behind; 0 when none is outdated.</summary>
     public int MaxDaysBehind { get; init; }
 
-    /// <summary>Mean days behind of outdated assets, one decimal; 0 when none is outdated.</summary>
+    /// <summary>Mean of outdated assets' whole days behind, one decimal; 0 when none is outdated.</summary>
     public double AvgDaysBehind { get; init; }
 
     /// <summary>Mean versions behind of outdated assets, one decimal.</summary>
@@ -47,7 +47,7 @@ public sealed record DriftSummary
             CoveragePercent = coverage is { } c ? Math.Round(c, 1, MidpointRounding.AwayFromZero) : null,
             Rag = coverage is { } p ? thresholds.Classify(p) : null,
             MaxDaysBehind = counters.SinceCounts.Count == 0 ? 0 : (int)Math.Max(0, (seconds - counters.SinceCounts.First().Key) / 86_400),
-            AvgDaysBehind = outdated == 0 ? 0 : Math.Round(Math.Max(0, (seconds - ((double)counters.SinceSum / outdated)) / 86_400), 1, MidpointRounding.AwayFromZero),
+            AvgDaysBehind = outdated == 0 ? 0 : Math.Round((double)counters.SinceCounts.Sum(s => s.Value * Math.Max(0, (seconds - s.Key) / 86_400)) / outdated, 1, MidpointRounding.AwayFromZero),
             AvgVersionsBehind = outdated == 0 ? 0 : Math.Round((double)counters.VersionsBehindSum / outdated, 1, MidpointRounding.AwayFromZero),
         };
     }

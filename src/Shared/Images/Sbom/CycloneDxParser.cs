@@ -39,7 +39,7 @@ public static class CycloneDxParser
             subject = main.OptionalString("version") is { } v ? $"{name}:{v}" : name;
         }
 
-        return new SbomDocument(SbomFormat.CycloneDx, spec, subject, Tool(metadata), metadata?.OptionalTime("timestamp"), components);
+        return new SbomDocument(SbomFormat.Cyclonedx, spec, subject, Tool(metadata), metadata?.OptionalTime("timestamp"), components);
     }
 
     private static void Collect(IEnumerable<ImportJson> items, List<SbomComponent> into)

@@ -7,7 +7,7 @@ public enum SbomFormat
     Spdx,
 
     /// <summary>CycloneDX 1.5 JSON (1.4 and 1.6 read the same).</summary>
-    CycloneDx,
+    Cyclonedx,
 }
 
 /// <summary>One component (package) of an image.</summary>

@@ -23,7 +23,7 @@ public static class SbomReader
 
         if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("bomFormat", out _))
         {
-            return SbomFormat.CycloneDx;
+            return SbomFormat.Cyclonedx;
         }
 
         throw new ImportFormatException("SPDX 2.3 JSON or CycloneDX 1.5 JSON", "$", "is neither an SPDX document (spdxVersion) nor a CycloneDX BOM (bomFormat); name the format");
