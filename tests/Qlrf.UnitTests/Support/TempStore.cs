@@ -13,11 +13,13 @@ public sealed class TempStore : IDisposable
         Time = time ?? new ManualTimeProvider();
         Database = new SqliteDatabase(
             Options.Create(new SqliteStoreOptions { Path = Path.Combine(Directory, "qlrf.db") }),
-            [InventorySchema.V1, QueueSchema.V1],
+            [InventorySchema.V1, QueueSchema.V1, ImageSchema.V1, DriftSchema.V1],
             NullLogger<SqliteDatabase>.Instance);
         Queue = new SqliteAssetChangeQueue(Database, Options.Create(queue ?? new QueueOptions()), Time, NullLogger<SqliteAssetChangeQueue>.Instance);
         Inventory = new SqliteInventoryStore(Database, Time);
         Discovery = new SqliteDiscoveryStore(Database, Queue, Inventory, Time);
+        Images = new SqliteImageStore(Database, Time);
+        Drift = new SqliteDriftStore(Database);
     }
 
     public string Directory { get; }
@@ -31,6 +33,10 @@ public sealed class TempStore : IDisposable
     public SqliteInventoryStore Inventory { get; }
 
     public SqliteDiscoveryStore Discovery { get; }
+
+    public SqliteImageStore Images { get; }
+
+    public SqliteDriftStore Drift { get; }
 
     public void Dispose()
     {
