@@ -11,10 +11,17 @@ public static class SbomReader
         return actual == SbomFormat.Spdx ? SpdxParser.Parse(json) : CycloneDxParser.Parse(json);
     }
 
-    /// <summary>SPDX writes <c>spdxVersion</c>; CycloneDX writes <c>bomFormat</c>.</summary>
+    /// <summary>
+    /// SPDX writes <c>spdxVersion</c>; CycloneDX writes <c>bomFormat</c>. A document too broken to parse is
+    /// recognised by those names in its text, so its error names its format.
+    /// </summary>
     public static SbomFormat Detect(ReadOnlyMemory<byte> json)
     {
-        using var document = ImportJson.Parse(json, "SPDX 2.3 JSON or CycloneDX 1.5 JSON");
+        var span = json.Span;
+        var guess = span.IndexOf("\"spdxVersion\""u8) >= 0 ? SpdxParser.FormatName
+            : span.IndexOf("\"bomFormat\""u8) >= 0 ? CycloneDxParser.FormatName
+            : "SPDX 2.3 JSON or CycloneDX 1.5 JSON";
+        using var document = ImportJson.Parse(json, guess);
         var root = document.RootElement;
         if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("spdxVersion", out _))
         {

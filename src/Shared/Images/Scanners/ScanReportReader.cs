@@ -11,10 +11,17 @@ public static class ScanReportReader
         return actual == ScanFormat.Trivy ? TrivyReportParser.Parse(json) : GrypeReportParser.Parse(json);
     }
 
-    /// <summary>Trivy writes <c>SchemaVersion</c>/<c>Results</c> (or a top-level array); Grype writes <c>matches</c>.</summary>
+    /// <summary>
+    /// Trivy writes <c>SchemaVersion</c>/<c>Results</c> (or a top-level array); Grype writes <c>matches</c>.
+    /// A document too broken to parse is recognised by those names in its text, so its error names its format.
+    /// </summary>
     public static ScanFormat Detect(ReadOnlyMemory<byte> json)
     {
-        using var document = ImportJson.Parse(json, "Trivy JSON or Grype JSON");
+        var span = json.Span;
+        var guess = span.IndexOf("\"SchemaVersion\""u8) >= 0 || span.IndexOf("\"Results\""u8) >= 0 ? TrivyReportParser.FormatName
+            : span.IndexOf("\"matches\""u8) >= 0 ? GrypeReportParser.FormatName
+            : "Trivy JSON or Grype JSON";
+        using var document = ImportJson.Parse(json, guess);
         var root = document.RootElement;
         if (root.ValueKind == JsonValueKind.Array || (root.ValueKind == JsonValueKind.Object && (root.TryGetProperty("SchemaVersion", out _) || root.TryGetProperty("Results", out _))))
         {
