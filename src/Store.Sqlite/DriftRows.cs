@@ -19,7 +19,7 @@ internal static class DriftRows
         Platform = EnumText<Platform>.Parse(reader.GetString(offset + 2)),
         Site = reader.GetString(offset + 3),
         Environment = reader.GetString(offset + 4),
-        Family = reader.GetStringOrNull(offset + 5),
+        Family = reader.GetString(offset + 5) is { Length: > 0 } family ? family : null,
         Version = reader.GetStringOrNull(offset + 6),
         Status = EnumText<DriftStatus>.Parse(reader.GetString(offset + 7)),
         Reason = reader.GetStringOrNull(offset + 8) is { } reason ? EnumText<UnknownReason>.Parse(reason) : null,
@@ -40,27 +40,30 @@ internal static class DriftRows
         return rows;
     }
 
-    /// <summary>The asset as drift needs it (null when absent or removed), read from the inventory.</summary>
-    public static Asset? ReadInventoryAsset(SqliteDataReader reader)
+    /// <summary>The asset as drift needs it from <see cref="InventoryColumns"/> at <paramref name="offset"/>; null when absent or removed.</summary>
+    public static Asset? ReadInventoryAsset(SqliteDataReader reader, int offset)
     {
-        if (!reader.Read() || !reader.IsDBNull(6))
+        if (reader.IsDBNull(offset) || !reader.IsDBNull(offset + 6))
         {
             return null;
         }
 
-        var family = reader.GetStringOrNull(4);
+        var family = reader.GetStringOrNull(offset + 4);
         return new Asset
         {
-            Id = reader.GetString(0),
-            Name = reader.GetString(1),
-            Platform = EnumText<Platform>.Parse(reader.GetString(2)),
-            Site = reader.GetString(3),
-            Environment = reader.GetString(5),
-            Image = family is null ? null : new ImageRef(family, reader.GetStringOrNull(7) ?? string.Empty),
+            Id = reader.GetString(offset),
+            Name = reader.GetString(offset + 1),
+            Platform = EnumText<Platform>.Parse(reader.GetString(offset + 2)),
+            Site = reader.GetString(offset + 3),
+            Environment = reader.GetString(offset + 5),
+            Image = family is null ? null : new ImageRef(family, reader.GetStringOrNull(offset + 7) ?? string.Empty),
         };
     }
 
-    public const string InventoryColumns = "id, name, platform, site, image_family, environment, removed_at, image_version";
+    public const string InventoryColumns = "a.id, a.name, a.platform, a.site, a.image_family, a.environment, a.removed_at, a.image_version";
+
+    public const string JoinedDriftColumns =
+        "d.asset_id, d.name, d.platform, d.site, d.environment, d.family, d.version, d.status, d.reason, d.production_version, d.versions_behind, d.outdated_since";
 
     /// <summary>The asset a drift row describes (enough to evaluate it again).</summary>
     public static Asset AsAsset(AssetDrift row) => new()
@@ -82,7 +85,7 @@ internal static class DriftRows
         p[3].Value = EnumText<Platform>.Of(row.Platform);
         p[4].Value = row.Site;
         p[5].Value = row.Environment;
-        p[6].Value = (object?)row.Family ?? DBNull.Value;
+        p[6].Value = row.Family ?? string.Empty;
         p[7].Value = (object?)row.Version ?? DBNull.Value;
         p[8].Value = EnumText<DriftStatus>.Of(row.Status);
         p[9].Value = row.Reason is { } reason ? EnumText<UnknownReason>.Of(reason) : DBNull.Value;
@@ -90,6 +93,12 @@ internal static class DriftRows
         p[11].Value = row.VersionsBehind;
         p[12].Value = (object?)row.OutdatedSince ?? DBNull.Value;
     }
+
+    public const string UpdateSql = """
+        UPDATE drift_assets SET name = $name, platform = $platform, site = $site, environment = $environment, family = $family, version = $version,
+          status = $status, reason = $reason, production_version = $production, versions_behind = $behind, outdated_since = $since
+        WHERE org = $org AND family = $family AND asset_id = $id
+        """;
 
     public const string UpsertSql = """
         INSERT OR REPLACE INTO drift_assets (org, asset_id, name, platform, site, environment, family, version, status, reason, production_version, versions_behind, outdated_since)

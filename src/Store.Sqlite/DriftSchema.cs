@@ -1,8 +1,10 @@
 namespace Qlrf.Store.Sqlite;
 
 /// <summary>
-/// Tables of drift. <c>drift_assets</c> holds each asset's last evaluated drift (indexed by family and
-/// version for promotions and deployments, and by how long outdated assets have been behind);
+/// Tables of drift. <c>drift_assets</c> holds each asset's last evaluated drift, keyed by organisation and
+/// family (empty for assets without an image) so that a promotion re-evaluates one contiguous range, as it
+/// would one partition; a unique index finds a row by asset id, and a partial index orders outdated assets
+/// by how long they have been behind;
 /// <c>drift_summaries</c> the additive counters of each summary group, kept by upkeep; <c>drift_pending</c>
 /// the families a transition marked for re-evaluation (an outbox); snapshots and thresholds beside them.
 /// </summary>
@@ -16,16 +18,16 @@ internal static class DriftSchema
             platform TEXT NOT NULL,
             site TEXT NOT NULL,
             environment TEXT NOT NULL,
-            family TEXT,
+            family TEXT NOT NULL,
             version TEXT,
             status TEXT NOT NULL,
             reason TEXT,
             production_version TEXT,
             versions_behind INTEGER NOT NULL,
             outdated_since INTEGER,
-            PRIMARY KEY (org, asset_id)
+            PRIMARY KEY (org, family, asset_id)
         ) WITHOUT ROWID;
-        CREATE INDEX ix_drift_assets_family ON drift_assets (org, family, version, asset_id);
+        CREATE UNIQUE INDEX ux_drift_assets_id ON drift_assets (org, asset_id);
         CREATE INDEX ix_drift_assets_outdated ON drift_assets (org, outdated_since, asset_id) WHERE status = 'outdated';
 
         CREATE TABLE drift_summaries (

@@ -10,6 +10,17 @@ internal static class ImageRows
 {
     private const string VersionColumns = "org, id, family, version, description, created_at, created_by";
 
+    /// <summary>Marks a change to the family's versions (drift upkeep reloads its baseline).</summary>
+    public static void BumpRevision(SqliteConnection connection, SqliteTransaction transaction, string organisation, string family)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "UPDATE image_families SET revision = revision + 1 WHERE org = $org AND name = $name";
+        command.Add("$org", organisation);
+        command.Add("$name", family);
+        command.ExecuteNonQuery();
+    }
+
     public static bool FamilyExists(SqliteConnection connection, SqliteTransaction? transaction, string organisation, string family)
     {
         using var command = connection.CreateCommand();
@@ -54,12 +65,6 @@ internal static class ImageRows
         releases.Add("$id", id);
         return version with { Releases = ReadReleases(releases).GetValueOrDefault(id) ?? [] };
     }
-
-    /// <summary>The drift baseline of a family, or null when the family is not registered.</summary>
-    public static Drift.FamilyBaseline? Baseline(SqliteConnection connection, SqliteTransaction? transaction, string organisation, string family) =>
-        FamilyExists(connection, transaction, organisation, family)
-            ? Drift.FamilyBaseline.From(family, FamilyVersions(connection, transaction, organisation, family))
-            : null;
 
     public static void InsertRelease(SqliteConnection connection, SqliteTransaction transaction, string organisation, ImageVersion version, PlatformRelease release)
     {

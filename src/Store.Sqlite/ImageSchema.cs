@@ -4,6 +4,8 @@ namespace Qlrf.Store.Sqlite;
 /// Tables of the golden image registry. Every key starts with the organisation; a version's id is
 /// <c>family@version</c>. <c>image_releases</c> holds each version's status per platform (the family is
 /// repeated there so a family's releases are one range read, as a partition would be).
+/// A family's <c>revision</c> goes up with every change to its versions, so drift upkeep can keep the
+/// family's baseline in memory and check it with one key read (as an ETag would).
 /// </summary>
 internal static class ImageSchema
 {
@@ -16,6 +18,7 @@ internal static class ImageSchema
             description TEXT,
             created_at INTEGER NOT NULL,
             created_by TEXT NOT NULL,
+            revision INTEGER NOT NULL DEFAULT 0,
             PRIMARY KEY (org, name)
         ) WITHOUT ROWID;
 

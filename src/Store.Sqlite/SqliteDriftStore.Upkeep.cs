@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Qlrf.Drift;
 using Qlrf.Json;
@@ -10,6 +12,8 @@ namespace Qlrf.Store.Sqlite;
 /// </summary>
 public sealed partial class SqliteDriftStore
 {
+    private readonly ConcurrentDictionary<(string, string), (long Revision, FamilyBaseline? Baseline)> baselineCache = new();
+
     public Task<int> ReconcileAssetsAsync(string organisation, IReadOnlyCollection<string> assetIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(assetIds);
@@ -18,35 +22,36 @@ public sealed partial class SqliteDriftStore
             return Task.FromResult(0);
         }
 
+        var ids = JsonSerializer.Serialize(assetIds.Distinct(StringComparer.Ordinal).ToList(), QlrfJsonContext.Default.ListString);
         return database.WriteAsync((connection, transaction) =>
         {
-            using var inventory = Command(connection, transaction, $"SELECT {DriftRows.InventoryColumns} FROM assets WHERE org = $org AND id = $id", "$org", "$id");
-            using var current = Command(connection, transaction, $"SELECT {DriftRows.Columns} FROM drift_assets WHERE org = $org AND asset_id = $id", "$org", "$id");
-            using var writes = new RowWrites(connection, transaction, organisation);
-            var baselines = new Dictionary<string, FamilyBaseline?>(StringComparer.Ordinal);
-            var delta = new DriftDelta();
-            foreach (var id in assetIds.Distinct(StringComparer.Ordinal))
+            // One statement reads each asset as the inventory has it beside its stored drift row.
+            using var read = Command(connection, transaction, $"""
+                SELECT j.value, {DriftRows.InventoryColumns}, {DriftRows.JoinedDriftColumns}
+                FROM json_each($ids) j
+                LEFT JOIN assets a ON a.org = $org AND a.id = j.value
+                LEFT JOIN drift_assets d ON d.org = $org AND d.asset_id = j.value
+                """, "$ids", "$org");
+            read.Parameters[0].Value = ids;
+            read.Parameters[1].Value = organisation;
+            var pairs = new List<(string Id, Inventory.Asset? Asset, AssetDrift? Before)>(assetIds.Count);
+            using (var reader = read.ExecuteReader())
             {
-                inventory.Parameters[0].Value = organisation;
-                inventory.Parameters[1].Value = id;
-                Inventory.Asset? asset;
-                using (var reader = inventory.ExecuteReader())
+                while (reader.Read())
                 {
-                    asset = DriftRows.ReadInventoryAsset(reader);
+                    pairs.Add((reader.GetString(0), DriftRows.ReadInventoryAsset(reader, 1), reader.IsDBNull(9) ? null : DriftRows.Read(reader, 9)));
                 }
+            }
 
-                current.Parameters[0].Value = organisation;
-                current.Parameters[1].Value = id;
-                AssetDrift? before;
-                using (var reader = current.ExecuteReader())
-                {
-                    before = reader.Read() ? DriftRows.Read(reader) : null;
-                }
-
-                var after = asset is null ? null : DriftEvaluator.Evaluate(asset, Baseline(connection, transaction, organisation, asset, baselines));
+            using var baselines = new BaselineReads(connection, transaction, organisation, baselineCache);
+            using var writes = new RowWrites(connection, transaction, organisation);
+            var delta = new DriftDelta();
+            foreach (var (id, asset, before) in pairs)
+            {
+                var after = asset is null ? null : DriftEvaluator.Evaluate(asset, asset.Image is { Family.Length: > 0 } image ? baselines.Get(image.Family) : null);
                 if (delta.Apply(before, after))
                 {
-                    writes.Write(id, after);
+                    writes.Write(id, before, after);
                 }
             }
 
@@ -58,7 +63,12 @@ public sealed partial class SqliteDriftStore
     public Task<int> ReevaluateFamilyAsync(string organisation, string family, CancellationToken cancellationToken) =>
         database.WriteAsync((connection, transaction) =>
         {
-            var baseline = ImageRows.Baseline(connection, transaction, organisation, family);
+            FamilyBaseline? baseline;
+            using (var baselines = new BaselineReads(connection, transaction, organisation, baselineCache))
+            {
+                baseline = baselines.Get(family);
+            }
+
             using var select = Command(connection, transaction, $"SELECT {DriftRows.Columns} FROM drift_assets WHERE org = $org AND family = $family", "$org", "$family");
             select.Parameters[0].Value = organisation;
             select.Parameters[1].Value = family;
@@ -70,7 +80,7 @@ public sealed partial class SqliteDriftStore
                 var after = DriftEvaluator.Evaluate(DriftRows.AsAsset(before), baseline);
                 if (delta.Apply(before, after))
                 {
-                    writes.Write(before.AssetId, after);
+                    writes.Write(before.AssetId, before, after);
                 }
             }
 
@@ -96,21 +106,6 @@ public sealed partial class SqliteDriftStore
         }
 
         return Task.FromResult<IReadOnlyList<(string, string)>>(pending);
-    }
-
-    private static FamilyBaseline? Baseline(SqliteConnection connection, SqliteTransaction transaction, string organisation, Inventory.Asset asset, Dictionary<string, FamilyBaseline?> cache)
-    {
-        if (asset.Image is not { Family.Length: > 0 } image)
-        {
-            return null;
-        }
-
-        if (!cache.TryGetValue(image.Family, out var baseline))
-        {
-            cache[image.Family] = baseline = ImageRows.Baseline(connection, transaction, organisation, image.Family);
-        }
-
-        return baseline;
     }
 
     /// <summary>Adds the delta to each group's stored counters; a group left with nothing is deleted.</summary>
@@ -188,15 +183,16 @@ public sealed partial class SqliteDriftStore
         return command;
     }
 
-    /// <summary>Writes and deletes drift rows with prepared statements.</summary>
+    /// <summary>Inserts, updates and deletes drift rows with prepared statements.</summary>
     private sealed class RowWrites(SqliteConnection connection, SqliteTransaction transaction, string organisation) : IDisposable
     {
-        private readonly SqliteCommand upsert = Command(connection, transaction, DriftRows.UpsertSql, DriftRows.UpsertParameters);
+        private readonly SqliteCommand insert = Command(connection, transaction, DriftRows.UpsertSql, DriftRows.UpsertParameters);
+        private readonly SqliteCommand update = Command(connection, transaction, DriftRows.UpdateSql, DriftRows.UpsertParameters);
         private readonly SqliteCommand delete = Command(connection, transaction, "DELETE FROM drift_assets WHERE org = $org AND asset_id = $id", "$org", "$id");
 
-        public void Write(string assetId, AssetDrift? row)
+        public void Write(string assetId, AssetDrift? before, AssetDrift? after)
         {
-            if (row is null)
+            if (after is null)
             {
                 delete.Parameters[0].Value = organisation;
                 delete.Parameters[1].Value = assetId;
@@ -204,14 +200,66 @@ public sealed partial class SqliteDriftStore
                 return;
             }
 
-            DriftRows.Bind(upsert, organisation, row);
-            upsert.ExecuteNonQuery();
+            if (before is not null && before.Family == after.Family)
+            {
+                DriftRows.Bind(update, organisation, after);
+                update.ExecuteNonQuery();
+                return;
+            }
+
+            // A new asset, or one that changed family: its row moves to the other family's range.
+            if (before is not null)
+            {
+                delete.Parameters[0].Value = organisation;
+                delete.Parameters[1].Value = assetId;
+                delete.ExecuteNonQuery();
+            }
+
+            DriftRows.Bind(insert, organisation, after);
+            insert.ExecuteNonQuery();
         }
 
         public void Dispose()
         {
-            upsert.Dispose();
+            insert.Dispose();
+            update.Dispose();
             delete.Dispose();
         }
+    }
+
+    /// <summary>
+    /// Family baselines for one transaction: each family's revision is read (one key read) and its
+    /// baseline taken from the store-wide cache when the revision matches, else loaded and cached.
+    /// </summary>
+    private sealed class BaselineReads(
+        SqliteConnection connection,
+        SqliteTransaction transaction,
+        string organisation,
+        ConcurrentDictionary<(string, string), (long Revision, FamilyBaseline? Baseline)> cache) : IDisposable
+    {
+        private readonly Dictionary<string, FamilyBaseline?> seen = new(StringComparer.Ordinal);
+        private readonly SqliteCommand revision = Command(connection, transaction, "SELECT revision FROM image_families WHERE org = $org AND name = $name", "$org", "$name");
+
+        public FamilyBaseline? Get(string family)
+        {
+            if (seen.TryGetValue(family, out var known))
+            {
+                return known;
+            }
+
+            revision.Parameters[0].Value = organisation;
+            revision.Parameters[1].Value = family;
+            var current = revision.ExecuteScalar() is long r ? r : -1L;
+            if (!cache.TryGetValue((organisation, family), out var cached) || cached.Revision != current)
+            {
+                cached = (current, current < 0 ? null : FamilyBaseline.From(family, ImageRows.FamilyVersions(connection, transaction, organisation, family)));
+                cache[(organisation, family)] = cached;
+            }
+
+            seen[family] = cached.Baseline;
+            return cached.Baseline;
+        }
+
+        public void Dispose() => revision.Dispose();
     }
 }

@@ -55,6 +55,7 @@ public sealed partial class SqliteImageStore
                 insert.ExecuteNonQuery();
             }
 
+            ImageRows.BumpRevision(connection, transaction, organisation, family);
             MarkForDrift(connection, transaction, organisation, family, request.At);
             return plan;
         }, cancellationToken);

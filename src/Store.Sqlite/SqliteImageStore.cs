@@ -102,6 +102,8 @@ public sealed partial class SqliteImageStore(SqliteDatabase database, TimeProvid
                 ImageRows.InsertRelease(connection, transaction, version.Organisation, draft, release);
             }
 
+            ImageRows.BumpRevision(connection, transaction, version.Organisation, version.Family);
+
             return draft;
         }, cancellationToken);
     }
