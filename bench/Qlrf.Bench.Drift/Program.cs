@@ -78,6 +78,9 @@ try
     }
 
     // 3. A promotion: 1.9 becomes production in one family; every asset of the family is re-evaluated.
+    //    One promotion in another family first, so the measured one runs optimised code, as a running host would.
+    await images.TransitionAsync(BenchEstate.Org, BenchEstate.Request(ImageNames.VersionId(estate.Families[3], "1.9"), LifecycleStatus.Production, start.AddDays(90)), default);
+    await drift.ReevaluateFamilyAsync(BenchEstate.Org, estate.Families[3], default);
     var family = estate.Families[7];
     var familyAssets = estate.Assets.Count(a => a.Image!.Family == family);
     cpu = BenchReport.Cpu;

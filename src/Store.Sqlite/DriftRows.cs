@@ -135,7 +135,7 @@ internal static class DriftRows
     public static string WriteSinceCounts(DriftCounters counters)
     {
         var text = new StringBuilder();
-        foreach (var (since, count) in counters.SinceCounts)
+        foreach (var (since, count) in counters.SinceCounts.OrderBy(s => s.Key))
         {
             if (text.Length > 0)
             {

@@ -20,8 +20,11 @@ public sealed class DriftCounters : IEquatable<DriftCounters>
 
     public long VersionsBehindSum { get; set; }
 
-    /// <summary>Outdated assets by the Unix second they fell behind.</summary>
-    public SortedDictionary<long, long> SinceCounts { get; } = [];
+    /// <summary>Outdated assets by the Unix second they fell behind (few distinct times: one per promotion).</summary>
+    public Dictionary<long, long> SinceCounts { get; } = [];
+
+    /// <summary>The earliest time an outdated asset fell behind, or null when none is outdated.</summary>
+    public long? OldestSince => SinceCounts.Count == 0 ? null : SinceCounts.Keys.Min();
 
     public bool IsEmpty =>
         Total == 0 && Compliant == 0 && Outdated == 0 && Ahead == 0 && Unknown == 0 && VersionsBehindSum == 0 && SinceCounts.Count == 0;
@@ -88,7 +91,7 @@ public sealed class DriftCounters : IEquatable<DriftCounters>
     public override int GetHashCode() => HashCode.Combine(Total, Compliant, Outdated, Ahead, Unknown, VersionsBehindSum);
 
     public override string ToString() =>
-        $"total={Total} compliant={Compliant} outdated={Outdated} ahead={Ahead} unknown={Unknown} behind={VersionsBehindSum} [{string.Join(",", SinceCounts.Select(s => $"{s.Key}:{s.Value}"))}]";
+        $"total={Total} compliant={Compliant} outdated={Outdated} ahead={Ahead} unknown={Unknown} behind={VersionsBehindSum} [{string.Join(",", SinceCounts.OrderBy(s => s.Key).Select(s => $"{s.Key}:{s.Value}"))}]";
 
     private void AddSince(long since, long count)
     {

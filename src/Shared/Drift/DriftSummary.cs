@@ -46,7 +46,7 @@ public sealed record DriftSummary
             Unknown = counters.Unknown,
             CoveragePercent = coverage is { } c ? Math.Round(c, 1, MidpointRounding.AwayFromZero) : null,
             Rag = coverage is { } p ? thresholds.Classify(p) : null,
-            MaxDaysBehind = counters.SinceCounts.Count == 0 ? 0 : (int)Math.Max(0, (seconds - counters.SinceCounts.First().Key) / 86_400),
+            MaxDaysBehind = counters.OldestSince is { } oldest ? (int)Math.Max(0, (seconds - oldest) / 86_400) : 0,
             AvgDaysBehind = outdated == 0 ? 0 : Math.Round((double)counters.SinceCounts.Sum(s => s.Value * Math.Max(0, (seconds - s.Key) / 86_400)) / outdated, 1, MidpointRounding.AwayFromZero),
             AvgVersionsBehind = outdated == 0 ? 0 : Math.Round((double)counters.VersionsBehindSum / outdated, 1, MidpointRounding.AwayFromZero),
         };
