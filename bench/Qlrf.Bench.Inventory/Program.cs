@@ -24,7 +24,7 @@ var queue = new SqliteAssetChangeQueue(database, Options.Create(queueOptions), t
 var inventory = new SqliteInventoryStore(database, time);
 var discovery = new SqliteDiscoveryStore(database, queue, inventory, time);
 var sweeper = new DiscoverySweeper(discovery, time, NullLogger<DiscoverySweeper>.Instance);
-var processor = new AssetChangeFunctions(inventory, NullLogger<AssetChangeFunctions>.Instance);
+var processor = new AssetChangeFunctions(inventory, [], NullLogger<AssetChangeFunctions>.Instance);
 var runs = 0;
 
 Console.WriteLine($"QL-RF inventory benchmark: {AssetCount:N0} assets, {ChangedShare:P0} changed; {Environment.ProcessorCount} cores, SQLite WAL synchronous=NORMAL");

@@ -6,7 +6,9 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Qlrf.Functions.Api.Assets;
 using Qlrf.Functions.Api.Discovery;
+using Qlrf.Functions.Api.Drift;
 using Qlrf.Functions.Api.Health;
+using Qlrf.Functions.Api.Images;
 using Qlrf.Functions.Api.Infrastructure;
 using Qlrf.Json;
 using Qlrf.Tenancy;
@@ -33,6 +35,11 @@ public static class ApiServiceCollectionExtensions
         services.AddScoped<AssetsFunctions>();
         services.AddScoped<DiscoveryFunctions>();
         services.AddScoped<HealthFunctions>();
+        services.AddScoped<ImagesFunctions>();
+        services.AddScoped<ImageLineageFunctions>();
+        services.AddScoped<ImageEvidenceFunctions>();
+        services.AddScoped<DriftReadFunctions>();
+        services.AddScoped<DriftReportFunctions>();
         return builder;
     }
 
@@ -47,6 +54,9 @@ public static class ApiServiceCollectionExtensions
         app.MapHealthApi();
         app.MapAssetsApi();
         app.MapDiscoveryApi();
+        app.MapImagesApi();
+        app.MapImageEvidenceApi();
+        app.MapDriftApi();
         return app;
     }
 

@@ -16,4 +16,29 @@ public static class Routes
     public const string DiscoveryRuns = "api/v1/discovery/runs";
     public const string DiscoveryRun = "api/v1/discovery/runs/{id}";
     public const string DiscoveryDeadLetters = "api/v1/discovery/dead-letters";
+
+    public const string ImageFamilies = "api/v1/images/families";
+    public const string ImageFamily = "api/v1/images/families/{family}";
+    public const string ImageFamilyVersions = "api/v1/images/families/{family}/versions";
+    public const string ImageFamilyLineageTree = "api/v1/images/families/{family}/lineage-tree";
+    public const string Image = "api/v1/images/{id}";
+    public const string ImageTransitions = "api/v1/images/{id}/transitions";
+    public const string ImageLineage = "api/v1/images/{id}/lineage";
+    public const string ImageLineageParents = "api/v1/images/{id}/lineage/parents";
+    public const string ImageVulnerabilities = "api/v1/images/{id}/vulnerabilities";
+    public const string ImageVulnerabilitiesDiff = "api/v1/images/{id}/vulnerabilities/diff";
+    public const string ImageSbom = "api/v1/images/{id}/sbom";
+    public const string ImageComponents = "api/v1/images/{id}/components";
+    public const string ImageComponentsDiff = "api/v1/images/{id}/components/diff";
+    public const string ImageBuilds = "api/v1/images/{id}/builds";
+    public const string ImageDeployments = "api/v1/images/{id}/deployments";
+
+    public const string Drift = "api/v1/drift";
+    public const string DriftOutdated = "api/v1/drift/outdated";
+    public const string DriftOutdatedExport = "api/v1/drift/outdated/export";
+    public const string DriftHeatmap = "api/v1/drift/heatmap";
+    public const string DriftTrends = "api/v1/drift/trends";
+    public const string DriftSnapshots = "api/v1/drift/snapshots";
+    public const string DriftAsset = "api/v1/drift/assets/{id}";
+    public const string DriftThresholds = "api/v1/drift/thresholds";
 }

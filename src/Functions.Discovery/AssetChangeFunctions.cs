@@ -5,10 +5,11 @@ using Qlrf.Inventory;
 namespace Qlrf.Functions.Discovery;
 
 /// <summary>
-/// The asset-change queue's function: applies <see cref="AssetChanged"/> events to the inventory. It is
-/// idempotent, so the at-least-once delivery of either queue (embedded or Service Bus) is safe.
+/// The asset-change queue's function: applies <see cref="AssetChanged"/> events to the inventory, then
+/// runs the work that follows it (drift upkeep) over the whole batch. It is idempotent, so the
+/// at-least-once delivery of either queue (embedded or Service Bus) is safe.
 /// </summary>
-public sealed class AssetChangeFunctions(IInventoryStore inventory, ILogger<AssetChangeFunctions> logger)
+public sealed class AssetChangeFunctions(IInventoryStore inventory, IEnumerable<IAssetChangeHandler> handlers, ILogger<AssetChangeFunctions> logger)
 {
     public async Task<IReadOnlyList<AppliedChange>> ApplyAsync(IReadOnlyList<AssetChanged> changes, CancellationToken cancellationToken)
     {
@@ -19,6 +20,11 @@ public sealed class AssetChangeFunctions(IInventoryStore inventory, ILogger<Asse
         DiscoveryTelemetry.ChangesApplied.Add(applied.Count);
         DiscoveryTelemetry.ChangesSkipped.Add(changes.Count - applied.Count);
         DiscoveryLogs.ChangesApplied(logger, applied.Count, changes.Count);
+        foreach (var handler in handlers)
+        {
+            await handler.HandleAsync(changes, cancellationToken);
+        }
+
         return applied;
     }
 }

@@ -23,4 +23,10 @@ internal static partial class HostLogs
 
     [LoggerMessage(EventId = 4030, Level = LogLevel.Error, Message = "The notification worker faulted; retrying")]
     public static partial void NotificationWorkerFaulted(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 4032, Level = LogLevel.Information, Message = "Drift snapshots are scheduled '{Schedule}'; next at {Next:O}")]
+    public static partial void DriftSnapshotScheduled(ILogger logger, string schedule, DateTimeOffset? next);
+
+    [LoggerMessage(EventId = 4033, Level = LogLevel.Error, Message = "The daily drift snapshot failed; it runs again at the next occurrence")]
+    public static partial void DriftSnapshotFailed(ILogger logger, Exception exception);
 }

@@ -45,7 +45,7 @@ public static class LocalHostExtensions
         return builder;
     }
 
-    /// <summary>The local equivalents of the Azure triggers: start-up recovery, the asset-change queue's consumer and the sweep timers.</summary>
+    /// <summary>The local equivalents of the Azure triggers: start-up recovery, the asset-change queue's consumer, the sweep timers and the daily drift snapshot.</summary>
     public static WebApplicationBuilder AddLocalTriggers(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -53,6 +53,7 @@ public static class LocalHostExtensions
         builder.Services.AddHostedService<AssetChangeQueueWorker>();
         builder.Services.AddHostedService<SweepScheduler>();
         builder.Services.AddHostedService<NotificationWorker>();
+        builder.Services.AddHostedService<DriftSnapshotScheduler>();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(15));
         return builder;
     }

@@ -1,6 +1,7 @@
 using Qlrf.Channels;
 using Qlrf.Functions.Api;
 using Qlrf.Functions.Discovery;
+using Qlrf.Functions.Discovery.Drift;
 using Qlrf.Host;
 using Qlrf.Sandbox;
 using Qlrf.Store.Sqlite;
@@ -10,7 +11,9 @@ builder.AddLocalHostDefaults();
 builder.AddSqliteStore();
 builder.AddSandboxPlatform();
 builder.AddNotificationChannels();
+builder.AddSampleImages();
 builder.AddDiscovery();
+builder.AddDrift();
 builder.AddQlrfApi();
 builder.AddLocalTriggers();
 

@@ -2,6 +2,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Qlrf.Discovery;
 using Qlrf.Execution;
+using Qlrf.Sandbox.Images;
+using Qlrf.Tenancy;
 
 namespace Qlrf.Sandbox;
 
@@ -18,6 +20,19 @@ public static class SandboxServiceCollectionExtensions
         builder.Services.AddSingleton<SandboxSources>();
         builder.Services.AddSingleton<IAssetSourceFactory, SandboxAssetSourceFactory>();
         builder.Services.AddSingleton<IPlatformExecutor, SandboxExecutor>();
+        return builder;
+    }
+
+    /// <summary>
+    /// Loads the sample golden images (section <c>Qlrf:Images</c>) into the default organisation at
+    /// start-up, each family only when it is absent. Needs an image store registered.
+    /// </summary>
+    public static IHostApplicationBuilder AddSampleImages(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddTenancyOptions();
+        builder.Services.AddOptions<SampleImagesOptions>().BindConfiguration(SampleImagesOptions.Section);
+        builder.Services.AddHostedService<SampleImagesLoader>();
         return builder;
     }
 }

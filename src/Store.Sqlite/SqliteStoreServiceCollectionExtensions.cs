@@ -2,6 +2,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Qlrf.Discovery;
+using Qlrf.Drift;
+using Qlrf.Images;
 using Qlrf.Inventory;
 using Qlrf.Messaging;
 
@@ -11,7 +13,7 @@ public static class SqliteStoreServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the embedded SQLite store (section <c>Qlrf:Store</c>) and queue (<c>Qlrf:Queue</c>) behind
-    /// the store and queue ports. The store opens, and its schema is brought up to date, at start-up.
+    /// the store and queue ports: inventory, discovery, image registry and drift. The store opens, and its schema is brought up to date, at start-up.
     /// </summary>
     public static IHostApplicationBuilder AddSqliteStore(this IHostApplicationBuilder builder)
     {
@@ -24,6 +26,8 @@ public static class SqliteStoreServiceCollectionExtensions
         services.AddSingleton(QueueSchema.V1);
         services.AddSingleton(SandboxSchema.V1);
         services.AddSingleton(NotificationSchema.V1);
+        services.AddSingleton(ImageSchema.V1);
+        services.AddSingleton(DriftSchema.V1);
         services.AddSingleton<SqliteDatabase>();
         services.AddSingleton<Qlrf.Health.IReadinessCheck, SqliteReadinessCheck>();
         services.AddSingleton<SqliteAssetChangeQueue>();
@@ -35,6 +39,10 @@ public static class SqliteStoreServiceCollectionExtensions
         services.AddSingleton<Qlrf.Execution.ISandboxStateStore, SqliteSandboxStateStore>();
         services.AddSingleton<SqliteNotificationOutbox>();
         services.AddSingleton<Qlrf.Notifications.INotificationOutbox>(sp => sp.GetRequiredService<SqliteNotificationOutbox>());
+        services.AddSingleton<SqliteImageStore>();
+        services.AddSingleton<IImageStore>(sp => sp.GetRequiredService<SqliteImageStore>());
+        services.AddSingleton<SqliteDriftStore>();
+        services.AddSingleton<IDriftStore>(sp => sp.GetRequiredService<SqliteDriftStore>());
         return builder;
     }
 }

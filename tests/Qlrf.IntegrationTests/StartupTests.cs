@@ -17,6 +17,8 @@ public sealed class StartupTests : IDisposable
     [InlineData("Qlrf:Discovery:Sources:sandbox:EstateFile", "/nowhere/estate.yaml")]
     [InlineData("Qlrf:Tenancy:DefaultOrganisation", "Not A Slug")]
     [InlineData("Qlrf:Store:BusyTimeout", "00:00:00")]
+    [InlineData("Qlrf:Drift:SnapshotSchedule", "daily")]
+    [InlineData("Qlrf:Drift:RedBelow", "120")]
     public async Task A_bad_setting_fails_start_up_naming_the_setting(string setting, string value)
     {
         var host = new QlrfHost(directory, new Dictionary<string, string?> { [setting] = value });

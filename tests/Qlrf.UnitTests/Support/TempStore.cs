@@ -13,13 +13,15 @@ public sealed class TempStore : IDisposable
         Time = time ?? new ManualTimeProvider();
         Database = new SqliteDatabase(
             Options.Create(new SqliteStoreOptions { Path = Path.Combine(Directory, "qlrf.db") }),
-            [InventorySchema.V1, QueueSchema.V1, SandboxSchema.V1, NotificationSchema.V1],
+            [InventorySchema.V1, QueueSchema.V1, SandboxSchema.V1, NotificationSchema.V1, ImageSchema.V1, DriftSchema.V1],
             NullLogger<SqliteDatabase>.Instance);
         Queue = new SqliteAssetChangeQueue(Database, Options.Create(queue ?? new QueueOptions()), Time, NullLogger<SqliteAssetChangeQueue>.Instance);
         Inventory = new SqliteInventoryStore(Database, Time);
         Discovery = new SqliteDiscoveryStore(Database, Queue, Inventory, Time);
         SandboxState = new SqliteSandboxStateStore(Database, Time);
         Outbox = new SqliteNotificationOutbox(Database, Time);
+        Images = new SqliteImageStore(Database, Time);
+        Drift = new SqliteDriftStore(Database);
     }
 
     public string Directory { get; }
@@ -37,6 +39,9 @@ public sealed class TempStore : IDisposable
     public SqliteSandboxStateStore SandboxState { get; }
 
     public SqliteNotificationOutbox Outbox { get; }
+    public SqliteImageStore Images { get; }
+
+    public SqliteDriftStore Drift { get; }
 
     public void Dispose()
     {

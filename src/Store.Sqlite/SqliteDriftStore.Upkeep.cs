@@ -1,0 +1,265 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Qlrf.Drift;
+using Qlrf.Json;
+
+namespace Qlrf.Store.Sqlite;
+
+/// <summary>
+/// Upkeep: every change is a reconciliation of stored drift rows with the current inventory and
+/// registry, applied to the summaries as a delta in the same transaction.
+/// </summary>
+public sealed partial class SqliteDriftStore
+{
+    private readonly ConcurrentDictionary<(string, string), (long Revision, FamilyBaseline? Baseline)> baselineCache = new();
+
+    public Task<int> ReconcileAssetsAsync(string organisation, IReadOnlyCollection<string> assetIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(assetIds);
+        if (assetIds.Count == 0)
+        {
+            return Task.FromResult(0);
+        }
+
+        var ids = JsonSerializer.Serialize(assetIds.Distinct(StringComparer.Ordinal).ToList(), QlrfJsonContext.Default.ListString);
+        return database.WriteAsync((connection, transaction) =>
+        {
+            // One statement reads each asset as the inventory has it beside its stored drift row.
+            using var read = Command(connection, transaction, $"""
+                SELECT j.value, {DriftRows.InventoryColumns}, {DriftRows.JoinedDriftColumns}
+                FROM json_each($ids) j
+                LEFT JOIN assets a ON a.org = $org AND a.id = j.value
+                LEFT JOIN drift_assets d ON d.org = $org AND d.asset_id = j.value
+                """, "$ids", "$org");
+            read.Parameters[0].Value = ids;
+            read.Parameters[1].Value = organisation;
+            var pairs = new List<(string Id, Inventory.Asset? Asset, AssetDrift? Before)>(assetIds.Count);
+            using (var reader = read.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    pairs.Add((reader.GetString(0), DriftRows.ReadInventoryAsset(reader, 1), reader.IsDBNull(9) ? null : DriftRows.Read(reader, 9)));
+                }
+            }
+
+            using var baselines = new BaselineReads(connection, transaction, organisation, baselineCache);
+            using var writes = new RowWrites(connection, transaction, organisation);
+            var delta = new DriftDelta();
+            foreach (var (id, asset, before) in pairs)
+            {
+                var after = asset is null ? null : DriftEvaluator.Evaluate(asset, asset.Image is { Family.Length: > 0 } image ? baselines.Get(image.Family) : null);
+                if (delta.Apply(before, after))
+                {
+                    writes.Write(id, before, after);
+                }
+            }
+
+            FlushSummaries(connection, transaction, organisation, delta);
+            return delta.Changed;
+        }, cancellationToken);
+    }
+
+    public Task<int> ReevaluateFamilyAsync(string organisation, string family, CancellationToken cancellationToken) =>
+        database.WriteAsync((connection, transaction) =>
+        {
+            FamilyBaseline? baseline;
+            using (var baselines = new BaselineReads(connection, transaction, organisation, baselineCache))
+            {
+                baseline = baselines.Get(family);
+            }
+
+            using var select = Command(connection, transaction, $"SELECT {DriftRows.Columns} FROM drift_assets WHERE org = $org AND family = $family", "$org", "$family");
+            select.Parameters[0].Value = organisation;
+            select.Parameters[1].Value = family;
+            var rows = DriftRows.ReadAll(select);
+            using var writes = new RowWrites(connection, transaction, organisation);
+            var delta = new DriftDelta();
+            foreach (var before in rows)
+            {
+                var after = DriftEvaluator.Evaluate(DriftRows.AsAsset(before), baseline);
+                if (delta.Apply(before, after))
+                {
+                    writes.Write(before.AssetId, before, after);
+                }
+            }
+
+            FlushSummaries(connection, transaction, organisation, delta);
+            using var done = Command(connection, transaction, "DELETE FROM drift_pending WHERE org = $org AND family = $family", "$org", "$family");
+            done.Parameters[0].Value = organisation;
+            done.Parameters[1].Value = family;
+            done.ExecuteNonQuery();
+            return delta.Changed;
+        }, cancellationToken);
+
+    public Task<IReadOnlyList<(string Organisation, string Family)>> ListPendingAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        using var connection = database.OpenRead();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT org, family FROM drift_pending ORDER BY requested_at";
+        var pending = new List<(string, string)>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            pending.Add((reader.GetString(0), reader.GetString(1)));
+        }
+
+        return Task.FromResult<IReadOnlyList<(string, string)>>(pending);
+    }
+
+    /// <summary>Adds the delta to each group's stored counters; a group left with nothing is deleted.</summary>
+    private static void FlushSummaries(SqliteConnection connection, SqliteTransaction transaction, string organisation, DriftDelta delta)
+    {
+        if (delta.Groups.Count == 0)
+        {
+            return;
+        }
+
+        using var select = Command(connection, transaction,
+            $"SELECT {DriftRows.CounterColumns} FROM drift_summaries WHERE org = $org AND dimension = $dimension AND key = $key AND key2 = $key2",
+            "$org", "$dimension", "$key", "$key2");
+        using var upsert = Command(connection, transaction, $"""
+            INSERT OR REPLACE INTO drift_summaries (org, dimension, key, key2, {DriftRows.CounterColumns})
+            VALUES ($org, $dimension, $key, $key2, $total, $compliant, $outdated, $ahead, $unknown, $behind, $counts)
+            """,
+            "$org", "$dimension", "$key", "$key2", "$total", "$compliant", "$outdated", "$ahead", "$unknown", "$behind", "$counts");
+        using var delete = Command(connection, transaction,
+            "DELETE FROM drift_summaries WHERE org = $org AND dimension = $dimension AND key = $key AND key2 = $key2",
+            "$org", "$dimension", "$key", "$key2");
+        foreach (var (group, change) in delta.Groups)
+        {
+            if (change.IsEmpty)
+            {
+                continue;
+            }
+
+            object[] key = [organisation, EnumText<DriftDimension>.Of(group.Dimension), group.Key, group.Key2];
+            for (var i = 0; i < key.Length; i++)
+            {
+                select.Parameters[i].Value = key[i];
+                upsert.Parameters[i].Value = key[i];
+                delete.Parameters[i].Value = key[i];
+            }
+
+            DriftCounters counters;
+            using (var reader = select.ExecuteReader())
+            {
+                counters = reader.Read() ? DriftRows.ReadCounters(reader, 0) : new DriftCounters();
+            }
+
+            counters.Add(change);
+            if (counters.IsEmpty)
+            {
+                delete.ExecuteNonQuery();
+                continue;
+            }
+
+            object[] values = [counters.Total, counters.Compliant, counters.Outdated, counters.Ahead, counters.Unknown, counters.VersionsBehindSum, DriftRows.WriteSinceCounts(counters)];
+            for (var i = 0; i < values.Length; i++)
+            {
+                upsert.Parameters[4 + i].Value = values[i];
+            }
+
+            upsert.ExecuteNonQuery();
+        }
+    }
+
+    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql, params string[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var name in parameters)
+        {
+            command.Parameters.Add(new SqliteParameter(name, DBNull.Value));
+        }
+
+        if (transaction is not null)
+        {
+            command.Prepare();
+        }
+
+        return command;
+    }
+
+    /// <summary>Inserts, updates and deletes drift rows with prepared statements.</summary>
+    private sealed class RowWrites(SqliteConnection connection, SqliteTransaction transaction, string organisation) : IDisposable
+    {
+        private readonly SqliteCommand insert = Command(connection, transaction, DriftRows.UpsertSql, DriftRows.UpsertParameters);
+        private readonly SqliteCommand update = Command(connection, transaction, DriftRows.UpdateSql, DriftRows.UpsertParameters);
+        private readonly SqliteCommand delete = Command(connection, transaction, "DELETE FROM drift_assets WHERE org = $org AND asset_id = $id", "$org", "$id");
+
+        public void Write(string assetId, AssetDrift? before, AssetDrift? after)
+        {
+            if (after is null)
+            {
+                delete.Parameters[0].Value = organisation;
+                delete.Parameters[1].Value = assetId;
+                delete.ExecuteNonQuery();
+                return;
+            }
+
+            if (before is not null && before.Family == after.Family)
+            {
+                DriftRows.Bind(update, organisation, after);
+                update.ExecuteNonQuery();
+                return;
+            }
+
+            // A new asset, or one that changed family: its row moves to the other family's range.
+            if (before is not null)
+            {
+                delete.Parameters[0].Value = organisation;
+                delete.Parameters[1].Value = assetId;
+                delete.ExecuteNonQuery();
+            }
+
+            DriftRows.Bind(insert, organisation, after);
+            insert.ExecuteNonQuery();
+        }
+
+        public void Dispose()
+        {
+            insert.Dispose();
+            update.Dispose();
+            delete.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// Family baselines for one transaction: each family's revision is read (one key read) and its
+    /// baseline taken from the store-wide cache when the revision matches, else loaded and cached.
+    /// </summary>
+    private sealed class BaselineReads(
+        SqliteConnection connection,
+        SqliteTransaction transaction,
+        string organisation,
+        ConcurrentDictionary<(string, string), (long Revision, FamilyBaseline? Baseline)> cache) : IDisposable
+    {
+        private readonly Dictionary<string, FamilyBaseline?> seen = new(StringComparer.Ordinal);
+        private readonly SqliteCommand revision = Command(connection, transaction, "SELECT revision FROM image_families WHERE org = $org AND name = $name", "$org", "$name");
+
+        public FamilyBaseline? Get(string family)
+        {
+            if (seen.TryGetValue(family, out var known))
+            {
+                return known;
+            }
+
+            revision.Parameters[0].Value = organisation;
+            revision.Parameters[1].Value = family;
+            var current = revision.ExecuteScalar() is long r ? r : -1L;
+            if (!cache.TryGetValue((organisation, family), out var cached) || cached.Revision != current)
+            {
+                cached = (current, current < 0 ? null : FamilyBaseline.From(family, ImageRows.FamilyVersions(connection, transaction, organisation, family)));
+                cache[(organisation, family)] = cached;
+            }
+
+            seen[family] = cached.Baseline;
+            return cached.Baseline;
+        }
+
+        public void Dispose() => revision.Dispose();
+    }
+}
