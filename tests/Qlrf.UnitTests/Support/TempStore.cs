@@ -13,11 +13,14 @@ public sealed class TempStore : IDisposable
         Time = time ?? new ManualTimeProvider();
         Database = new SqliteDatabase(
             Options.Create(new SqliteStoreOptions { Path = Path.Combine(Directory, "qlrf.db") }),
-            [InventorySchema.V1, QueueSchema.V1],
+            [InventorySchema.V1, QueueSchema.V1, IdentitySchema.V1, AuditSchema.V1],
             NullLogger<SqliteDatabase>.Instance);
         Queue = new SqliteAssetChangeQueue(Database, Options.Create(queue ?? new QueueOptions()), Time, NullLogger<SqliteAssetChangeQueue>.Instance);
         Inventory = new SqliteInventoryStore(Database, Time);
         Discovery = new SqliteDiscoveryStore(Database, Queue, Inventory, Time);
+        ApiKeys = new SqliteApiKeyStore(Database);
+        Bindings = new SqliteRoleBindingStore(Database);
+        Audit = new SqliteAuditStore(Database, Time);
     }
 
     public string Directory { get; }
@@ -31,6 +34,12 @@ public sealed class TempStore : IDisposable
     public SqliteInventoryStore Inventory { get; }
 
     public SqliteDiscoveryStore Discovery { get; }
+
+    public SqliteApiKeyStore ApiKeys { get; }
+
+    public SqliteRoleBindingStore Bindings { get; }
+
+    public SqliteAuditStore Audit { get; }
 
     public void Dispose()
     {
