@@ -20,6 +20,8 @@ public sealed class AuditFunctions(IAuditReader reader, RequestContext request, 
     public const string JsonLines = "application/jsonl";
     public const int ExportPageSize = 1000;
 
+    private static readonly ReadOnlyMemory<byte> NewLine = "\n"u8.ToArray();
+
     public async Task<Ok<PageResponse<AuditEntry>>> ListAuditEntriesAsync(IQueryCollection query, CancellationToken cancellationToken)
     {
         var filter = AuditQuery.Filter(query);
@@ -47,7 +49,7 @@ public sealed class AuditFunctions(IAuditReader reader, RequestContext request, 
                     foreach (var entry in page.Items)
                     {
                         await JsonSerializer.SerializeAsync(stream, entry, QlrfJson.Options);
-                        stream.WriteByte((byte)'\n');
+                        await stream.WriteAsync(NewLine);
                     }
 
                     after = page.NextCursor is null ? null : long.Parse(page.NextCursor, CultureInfo.InvariantCulture);
