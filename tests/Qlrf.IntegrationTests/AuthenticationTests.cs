@@ -5,7 +5,7 @@ using Qlrf.Security;
 
 namespace Qlrf.IntegrationTests;
 
-/// <summary>One host, nothing swept, shared by the sign-in tests.</summary>
+/// <summary>One host, nothing swept at start-up, shared by the sign-in, RBAC, API key and request limit tests.</summary>
 public sealed class IdentityHostFixture : IAsyncLifetime
 {
     public HostDirectory Directory { get; } = new();
@@ -26,7 +26,14 @@ public sealed class IdentityHostFixture : IAsyncLifetime
     }
 }
 
-public sealed class AuthenticationTests(IdentityHostFixture fixture) : IClassFixture<IdentityHostFixture>
+[CollectionDefinition(Name)]
+public sealed class IdentityHostCollection : ICollectionFixture<IdentityHostFixture>
+{
+    public const string Name = "identity host";
+}
+
+[Collection(IdentityHostCollection.Name)]
+public sealed class AuthenticationTests(IdentityHostFixture fixture)
 {
     private QlrfHost Host => fixture.Host;
 

@@ -25,6 +25,8 @@ public sealed class AuditMiddleware(RequestDelegate next, IAuditLog audit, IOpti
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(request);
+        // The exception handler clears the endpoint when it handles an error; take it before.
+        var endpoint = context.GetEndpoint();
         var threw = false;
         try
         {
@@ -37,14 +39,13 @@ public sealed class AuditMiddleware(RequestDelegate next, IAuditLog audit, IOpti
         }
         finally
         {
-            await RecordAsync(context, request, threw);
+            await RecordAsync(context, endpoint, request, threw);
         }
     }
 
-    private async Task RecordAsync(HttpContext context, RequestContext request, bool threw)
+    private async Task RecordAsync(HttpContext context, Endpoint? endpoint, RequestContext request, bool threw)
     {
         var status = threw ? StatusCodes.Status500InternalServerError : context.Response.StatusCode;
-        var endpoint = context.GetEndpoint();
         var mutating = endpoint is not null && !(HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)
             || HttpMethods.IsOptions(context.Request.Method) || HttpMethods.IsTrace(context.Request.Method));
         var refused = context.Request.Headers.Authorization.Count > 0
