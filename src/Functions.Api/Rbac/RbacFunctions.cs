@@ -67,7 +67,7 @@ public sealed class RbacFunctions(IRoleBindingStore bindings, RequestContext req
             throw new ForbiddenException($"Binding a role at {scope} needs manage:rbac over {scope} or the whole organisation.");
         }
 
-        var now = time.GetUtcNow();
+        var now = DateTimeOffset.FromUnixTimeMilliseconds(time.GetUtcNow().ToUnixTimeMilliseconds());
         var binding = new RoleBinding
         {
             Organisation = request.Organisation,

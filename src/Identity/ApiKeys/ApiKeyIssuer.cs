@@ -28,9 +28,10 @@ public sealed class ApiKeyIssuer(IApiKeyStore store, IOptions<ApiKeyOptions> opt
             throw new RequestValidationException("name", $"must be 1 to {MaxNameLength} printable characters.");
         }
 
-        var now = time.GetUtcNow();
+        // Kept to the millisecond, as stored, so that a key reads back as it was returned.
+        var now = Milliseconds(time.GetUtcNow());
         var settings = options.Value;
-        var expires = expiresAt ?? now + settings.DefaultLifetime;
+        var expires = Milliseconds(expiresAt ?? now + settings.DefaultLifetime);
         if (expires <= now)
         {
             throw new RequestValidationException("expiresAt", "must be in the future.");
@@ -58,6 +59,8 @@ public sealed class ApiKeyIssuer(IApiKeyStore store, IOptions<ApiKeyOptions> opt
         IdentityLogs.ApiKeyIssued(logger, key.Id, organisation, role, scope, expires);
         return new IssuedApiKey(key, ApiKeyToken.Format(organisation, key.Id, secret));
     }
+
+    private static DateTimeOffset Milliseconds(DateTimeOffset t) => DateTimeOffset.FromUnixTimeMilliseconds(t.ToUnixTimeMilliseconds());
 
     /// <summary>Revokes the key; null if the organisation has no such key. Revoking twice keeps the first revocation.</summary>
     public async Task<ApiKey?> RevokeAsync(string organisation, string keyId, string by, CancellationToken cancellationToken)
