@@ -9,30 +9,16 @@ namespace Qlrf.IntegrationTests;
 /// Every endpoint tried by an admin of another organisation, with the first organisation's ids: nothing of
 /// the first shows, nothing is 403 (which would tell that it exists), and its resources are untouched.
 /// </summary>
-public sealed class TenancyTests : IAsyncLifetime
+public sealed class TenancyTests(InventoryApiFixture fixture) : IClassFixture<InventoryApiFixture>
 {
-    private readonly HostDirectory directory = new();
-    private QlrfHost host = null!;
-
-    public async Task InitializeAsync()
-    {
-        host = new QlrfHost(directory);
-        await host.WaitForFirstSweepAsync();
-        await host.WaitForQueueToDrainAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await host.DisposeAsync();
-        directory.Dispose();
-    }
+    private QlrfHost Host => fixture.Host;
 
     [Fact]
     public async Task Every_endpoint_tried_from_another_organisation_finds_nothing_of_the_first()
     {
-        using var acme = host.CreateClient();
-        var assetId = (await host.AllAssetsAsync())[0].Id;
-        var runId = (await host.GetJsonAsync<PageDto<Qlrf.Discovery.SweepRun>>("/api/v1/discovery/runs")).Items[0].Id;
+        using var acme = Host.CreateClient();
+        var assetId = (await Host.AllAssetsAsync())[0].Id;
+        var runId = (await Host.GetJsonAsync<PageDto<Qlrf.Discovery.SweepRun>>("/api/v1/discovery/runs")).Items[0].Id;
         var binding = (await acme.SendAsync(HttpMethod.Post, "/api/v1/rbac/bindings", """{"subject":"alice","role":"engineer"}""")).Json<BindingDto>();
         var key = (await acme.SendAsync(HttpMethod.Post, "/api/v1/api-keys", """{"name":"ci","role":"viewer"}""")).Json<CreatedKeyDto>();
         var samples = new Dictionary<string, string>
@@ -42,11 +28,11 @@ public sealed class TenancyTests : IAsyncLifetime
             [Routes.RbacBinding] = binding.Id,
             [Routes.ApiKey] = key.ApiKey.Id,
         };
-        string[] marks = [assetId, runId, binding.Id, key.ApiKey.Id, "key:" + host.AdminKey.Split('_')[2]];
+        string[] marks = [assetId, runId, binding.Id, key.ApiKey.Id, "key:" + Host.AdminKey.Split('_')[2]];
 
-        using var globex = await host.CreateClientAsAsync(Role.Admin, Access.OtherOrganisation);
+        using var globex = await Host.CreateClientAsAsync(Role.Admin, Access.OtherOrganisation);
         var wrong = new List<string>();
-        foreach (var route in host.Routes().Where(r => !r.IsPublic).OrderBy(r => r.Method == "DELETE"))
+        foreach (var route in Host.Routes().Where(r => !r.IsPublic).OrderBy(r => r.Method == "DELETE"))
         {
             var sample = samples.GetValueOrDefault(route.Pattern);
             var reply = await globex.SendAsync(new HttpMethod(route.Method), route.Path(_ => sample), route.Body);
@@ -60,14 +46,14 @@ public sealed class TenancyTests : IAsyncLifetime
 
         Assert.True(wrong.Count == 0, string.Join(Environment.NewLine, wrong));
         Assert.Equal(HttpStatusCode.OK, (await acme.FetchAsync($"/api/v1/rbac/bindings/{binding.Id}")).Status);
-        using var acmeKey = host.CreateClientWith(key.Key);
+        using var acmeKey = Host.CreateClientWith(key.Key);
         Assert.Equal(HttpStatusCode.OK, (await acmeKey.FetchAsync($"/api/v1/assets/{assetId}")).Status);
     }
 
     [Fact]
     public async Task A_token_for_another_organisation_sees_only_that_organisation()
     {
-        using var globexUser = host.CreateUserClient("wile@globex.example", Access.OtherOrganisation, Role.Viewer);
+        using var globexUser = Host.CreateUserClient("wile@globex.example", Access.OtherOrganisation, Role.Viewer);
 
         var me = (await globexUser.FetchAsync("/api/v1/rbac/me")).Json<CallerDto>();
         var assets = (await globexUser.FetchAsync("/api/v1/assets")).Json<PageDto<AssetDto>>();
@@ -79,8 +65,8 @@ public sealed class TenancyTests : IAsyncLifetime
     [Fact]
     public async Task Each_organisation_has_its_own_audit_chain()
     {
-        using var acme = host.CreateClient();
-        using var globex = await host.CreateClientAsAsync(Role.Admin, Access.OtherOrganisation);
+        using var acme = Host.CreateClient();
+        using var globex = await Host.CreateClientAsAsync(Role.Admin, Access.OtherOrganisation);
         await globex.SendAsync(HttpMethod.Post, "/api/v1/rbac/bindings", """{"subject":"wile","role":"viewer"}""");
         await acme.SendAsync(HttpMethod.Post, "/api/v1/rbac/bindings", """{"subject":"road-runner","role":"viewer"}""");
 
