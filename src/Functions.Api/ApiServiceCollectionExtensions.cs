@@ -35,7 +35,7 @@ public static class ApiServiceCollectionExtensions
             c.ProblemDetails.Extensions["traceId"] = System.Diagnostics.Activity.Current?.Id ?? c.HttpContext.TraceIdentifier;
         });
         services.AddExceptionHandler<ApiExceptionHandler>();
-        services.AddOpenApi(o => o.AddOperationTransformer<QueryParameterTransformer>());
+        services.AddOpenApi(o => o.AddOperationTransformer<QueryParameterTransformer>().AddOperationTransformer<PermissionTransformer>());
         services.AddScoped<RequestContext>();
         services.AddScoped<AssetsFunctions>();
         services.AddScoped<DiscoveryFunctions>();

@@ -102,6 +102,11 @@ public sealed class AuthenticationTests(IdentityHostFixture fixture)
             Assert.Equal(HttpStatusCode.Unauthorized, await MeAsync(credential));
         }
 
+        using (var probe = Host.CreateClientWith(forged))
+        {
+            Assert.Equal(HttpStatusCode.OK, (await probe.FetchAsync("/healthz")).Status);
+        }
+
         using var admin = Host.CreateClient();
         var reply = await admin.FetchAsync("/api/v1/audit?action=SignInFailed&limit=500");
         var entries = reply.Json<PageDto<AuditEntryDto>>().Items;
@@ -111,6 +116,7 @@ public sealed class AuthenticationTests(IdentityHostFixture fixture)
         Assert.Contains(entries, e => e.Details["reason"] == "invalid_signature" && e.Actor == "anonymous");
         Assert.Contains(entries, e => e.Details["reason"] == "wrong_audience");
         Assert.All(entries, e => Assert.Equal(AuditOutcome.Failed, e.Outcome));
+        Assert.DoesNotContain(entries, e => e.Target == "/healthz");
         foreach (var secret in new[] { expired, forged, wrongAudience, expired.Split('_')[3] })
         {
             Assert.DoesNotContain(secret, reply.Body, StringComparison.Ordinal);

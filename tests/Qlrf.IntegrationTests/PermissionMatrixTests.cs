@@ -102,6 +102,21 @@ public sealed class PermissionMatrixTests(PermissionMatrixFixture fixture) : ICl
         Assert.All(Host.Routes(), r => Assert.True(r.Requires is not null || r.IsPublic, $"{r} declares no permission"));
 
     [Fact]
+    public async Task The_openapi_document_names_each_operations_permission()
+    {
+        using var anonymous = Host.CreateAnonymousClient();
+
+        var document = (await anonymous.FetchAsync("/openapi/v1.json")).Body;
+
+        Assert.Contains("Needs `manage:rbac` in the scope acted on", document, StringComparison.Ordinal);
+        Assert.Contains("Needs `read:audit` over the organisation", document, StringComparison.Ordinal);
+        foreach (var path in new[] { "/api/v1/rbac/bindings", "/api/v1/rbac/bindings/{id}", "/api/v1/api-keys", "/api/v1/audit", "/api/v1/audit/export", "/api/v1/audit/verify", "/api/v1/rbac/me" })
+        {
+            Assert.Contains($"\"{path}\"", document, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void Only_the_probes_and_the_openapi_document_are_public() =>
         Assert.Equal(
             ["GET /healthz", "GET /openapi/{documentName}.json", "GET /readyz"],

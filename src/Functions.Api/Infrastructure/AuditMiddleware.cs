@@ -14,7 +14,8 @@ namespace Qlrf.Functions.Api.Infrastructure;
 
 /// <summary>
 /// Writes the audit entry of every call to a mutating endpoint (POST, PUT, PATCH, DELETE), whatever its
-/// outcome, and of every request whose credentials were refused. It runs outermost, so it sees the final
+/// outcome, and of every request whose credentials were refused (except on the public probes, which are not
+/// rate limited and sign nobody in). It runs outermost, so it sees the final
 /// status. An entry names the endpoint, the caller, the target (the created resource's location, else
 /// the path) and the status; never the body, the query or a credential. Requests refused by the rate
 /// limiter are not written (they did nothing, and writing them would let a flood fill the log).
@@ -48,7 +49,9 @@ public sealed class AuditMiddleware(RequestDelegate next, IAuditLog audit, IOpti
         var status = threw ? StatusCodes.Status500InternalServerError : context.Response.StatusCode;
         var mutating = endpoint is not null && !(HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)
             || HttpMethods.IsOptions(context.Request.Method) || HttpMethods.IsTrace(context.Request.Method));
-        var refused = context.Request.Headers.Authorization.Count > 0
+        // Credentials sent to a public endpoint (a probe) sign nobody in; recording them would let anyone grow the log unthrottled.
+        var isPublic = endpoint?.Metadata.GetMetadata<PublicEndpoint>() is not null;
+        var refused = context.Request.Headers.Authorization.Count > 0 && !isPublic
             ? (await context.AuthenticateAsync()).Failure as SignInFailedException
             : null;
         if (status == StatusCodes.Status429TooManyRequests || (refused is null && !mutating))
