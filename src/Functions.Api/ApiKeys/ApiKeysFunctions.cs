@@ -37,7 +37,7 @@ public sealed class ApiKeysFunctions(ApiKeyIssuer issuer, IApiKeyStore keys, Req
         request.AuditDetails["scope"] = scope.ToString();
         var issued = await issuer.IssueAsync(request.Organisation, body.Name ?? string.Empty, role, scope, body.ExpiresAt, caller.Actor, cancellationToken);
         request.AuditDetails["name"] = issued.Key.Name;
-        request.AuditDetails["expiresAt"] = issued.Key.ExpiresAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        request.AuditDetails["expiresAt"] = issued.Key.ExpiresAt.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
         response.Headers.CacheControl = "no-store";
         return TypedResults.Created(
             Routes.PathOf(Routes.ApiKey, issued.Key.Id),

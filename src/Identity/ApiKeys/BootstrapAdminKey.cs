@@ -52,7 +52,7 @@ public sealed class BootstrapAdminKey(
             Details = new Dictionary<string, string>
             {
                 ["role"] = EnumText<Role>.Of(Role.Admin),
-                ["expiresAt"] = issued.Key.ExpiresAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+                ["expiresAt"] = issued.Key.ExpiresAt.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
             },
         }, cancellationToken);
         IdentityLogs.BootstrapKeyIssued(logger, issued.Key.Id, organisation);
