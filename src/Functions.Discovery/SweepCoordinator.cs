@@ -7,7 +7,9 @@ namespace Qlrf.Functions.Discovery;
 
 /// <summary>
 /// Starts sweeps: at most one at a time per source (a second start is a conflict), each recorded as a
-/// run before it begins. Sweeps started here run in the background until done or the host stops.
+/// run before it begins. The store's record of running sweeps is the one guard, so a source can sweep
+/// again as soon as its run is recorded as finished. Sweeps started here run in the background until
+/// done or the host stops.
 /// </summary>
 public sealed class SweepCoordinator(
     AssetSourceRegistry sources,
@@ -26,13 +28,6 @@ public sealed class SweepCoordinator(
     private async Task<(SweepRun Run, Task<SweepRun> Completion)> StartCoreAsync(string organisation, string sourceName, SweepTrigger trigger, CancellationToken cancellationToken)
     {
         var (definition, source) = sources.Get(organisation, sourceName);
-        var key = definition.Organisation + "/" + definition.Name;
-        var gate = new TaskCompletionSource<SweepRun>(TaskCreationOptions.RunContinuationsAsynchronously);
-        if (!running.TryAdd(key, gate.Task))
-        {
-            throw new ConflictException($"Source '{definition.Name}' is already sweeping.");
-        }
-
         var run = new SweepRun
         {
             Id = Guid.CreateVersion7(time.GetUtcNow()).ToString(),
@@ -41,33 +36,11 @@ public sealed class SweepCoordinator(
             Trigger = trigger,
             StartedAt = time.GetUtcNow(),
         };
-        try
-        {
-            await store.StartRunAsync(run, cancellationToken);
-        }
-        catch (Exception ex)
-        {
-            running.TryRemove(key, out _);
-            gate.TrySetException(ex);
-            throw;
-        }
-
-        _ = Task.Run(async () =>
-        {
-            try
-            {
-                gate.TrySetResult(await sweeper.SweepAsync(source, run, definition.Timeout, stopping.Token));
-            }
-            catch (Exception ex)
-            {
-                gate.TrySetException(ex);
-            }
-            finally
-            {
-                running.TryRemove(key, out _);
-            }
-        }, CancellationToken.None);
-        return (run, gate.Task);
+        await store.StartRunAsync(run, cancellationToken);
+        var completion = Task.Run(() => sweeper.SweepAsync(source, run, definition.Timeout, stopping.Token), CancellationToken.None);
+        running[run.Id] = completion;
+        _ = completion.ContinueWith(_ => running.TryRemove(run.Id, out var _), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+        return (run, completion);
     }
 
     /// <summary>Runs a sweep to its end (a timer's sweep). A source already sweeping is skipped, and null returned.</summary>

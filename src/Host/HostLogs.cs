@@ -20,4 +20,7 @@ internal static partial class HostLogs
 
     [LoggerMessage(EventId = 4021, Level = LogLevel.Error, Message = "The asset-change queue's consumer faulted; retrying")]
     public static partial void WorkerFaulted(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 4030, Level = LogLevel.Error, Message = "The notification worker faulted; retrying")]
+    public static partial void NotificationWorkerFaulted(ILogger logger, Exception exception);
 }

@@ -60,6 +60,7 @@ public static class LocalHostExtensions
         builder.Services.AddHostedService<LocalBootstrap>();
         builder.Services.AddHostedService<AssetChangeQueueWorker>();
         builder.Services.AddHostedService<SweepScheduler>();
+        builder.Services.AddHostedService<NotificationWorker>();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(15));
         return builder;
     }

@@ -1,3 +1,4 @@
+using Qlrf.Channels;
 using Qlrf.Functions.Api;
 using Qlrf.Functions.Discovery;
 using Qlrf.Host;
@@ -8,6 +9,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddLocalHostDefaults();
 builder.AddSqliteStore();
 builder.AddSandboxPlatform();
+builder.AddNotificationChannels();
 builder.AddDiscovery();
 builder.AddQlrfApi();
 builder.AddLocalTriggers();

@@ -1,12 +1,14 @@
 using Qlrf.Discovery;
+using Qlrf.Execution;
 
 namespace Qlrf.Sandbox;
 
 /// <summary>
 /// The asset source of the built-in sandbox platform: it reads its estate file afresh on every sweep, so
-/// an edit to the file shows up as changes on the next sweep. A file that does not read fails the sweep.
+/// an edit to the file shows up as changes on the next sweep, and lays over it the image versions the
+/// sandbox executor set. A file that does not read fails the sweep.
 /// </summary>
-public sealed class SandboxAssetSource(AssetSourceDefinition definition, string estateFile) : IAssetSource
+public sealed class SandboxAssetSource(AssetSourceDefinition definition, string estateFile, ISandboxStateStore state) : IAssetSource
 {
     public string Name => definition.Name;
 
@@ -15,7 +17,7 @@ public sealed class SandboxAssetSource(AssetSourceDefinition definition, string 
     /// <summary>The estate file as configured.</summary>
     public string EstateFile { get; } = estateFile;
 
-    public Task DiscoverAsync(ISweepSink sink, CancellationToken cancellationToken)
+    public async Task DiscoverAsync(ISweepSink sink, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(sink);
         var path = EstatePath.Resolve(EstateFile)
@@ -26,7 +28,7 @@ public sealed class SandboxAssetSource(AssetSourceDefinition definition, string 
             throw new EstateFileException(EstateFile, 1, "organisation.id", $"'{estate.Organisation.Id}' is not the organisation of source '{Name}' ({Organisation}).");
         }
 
-        cancellationToken.ThrowIfCancellationRequested();
+        var changed = await state.LoadAsync(Organisation, cancellationToken);
         foreach (var site in estate.Sites)
         {
             sink.AddSite(site);
@@ -34,9 +36,9 @@ public sealed class SandboxAssetSource(AssetSourceDefinition definition, string 
 
         foreach (var asset in estate.Assets)
         {
-            sink.AddAsset(asset);
+            sink.AddAsset(changed.TryGetValue(asset.Id, out var set) && asset.Image is not null
+                ? asset with { Image = asset.Image with { Version = set.ImageVersion, Reference = set.ImageReference ?? asset.Image.Reference } }
+                : asset);
         }
-
-        return Task.CompletedTask;
     }
 }

@@ -1,10 +1,11 @@
 using Microsoft.Extensions.Configuration;
 using Qlrf.Discovery;
+using Qlrf.Execution;
 
 namespace Qlrf.Sandbox;
 
 /// <summary>Creates sandbox sources. Setting: <c>EstateFile</c> (default <c>samples/estate.yaml</c>).</summary>
-public sealed class SandboxAssetSourceFactory : IAssetSourceFactory
+public sealed class SandboxAssetSourceFactory(SandboxSources sources, ISandboxStateStore state) : IAssetSourceFactory
 {
     public const string DefaultEstateFile = "samples/estate.yaml";
 
@@ -27,6 +28,8 @@ public sealed class SandboxAssetSourceFactory : IAssetSourceFactory
     public IAssetSource Create(AssetSourceDefinition definition, IConfiguration section)
     {
         ArgumentNullException.ThrowIfNull(section);
-        return new SandboxAssetSource(definition, section["EstateFile"] ?? DefaultEstateFile);
+        var source = new SandboxAssetSource(definition, section["EstateFile"] ?? DefaultEstateFile, state);
+        sources.Add(source);
+        return source;
     }
 }

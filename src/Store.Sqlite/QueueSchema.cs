@@ -18,7 +18,7 @@ internal static class QueueSchema
             receipt TEXT,
             last_error TEXT
         );
-        CREATE INDEX ix_queue_messages_queue ON queue_messages (queue, id);
+        CREATE INDEX ix_queue_messages_queue ON queue_messages (queue, id, visible_at);
 
         CREATE TABLE queue_dead_letters (
             id INTEGER PRIMARY KEY,

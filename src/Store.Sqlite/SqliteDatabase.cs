@@ -47,7 +47,7 @@ public sealed class SqliteDatabase : IDisposable
             PRAGMA synchronous = {settings.Synchronous.ToString().ToUpperInvariant()};
             PRAGMA foreign_keys = ON;
             PRAGMA temp_store = MEMORY;
-            PRAGMA cache_size = -65536;
+            PRAGMA cache_size = -32768;
             PRAGMA busy_timeout = {(int)settings.BusyTimeout.TotalMilliseconds};
             """);
         SchemaMigrator.Apply(writer, migrations, logger);

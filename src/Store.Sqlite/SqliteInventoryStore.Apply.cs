@@ -28,8 +28,8 @@ public sealed partial class SqliteInventoryStore
             var result = new List<AppliedChange>(changes.Count);
             foreach (var change in changes)
             {
-                commands.Select.Parameters["$org"].Value = change.Organisation;
-                commands.Select.Parameters["$id"].Value = change.AssetId;
+                commands.Select.Parameters[0].Value = change.Organisation;
+                commands.Select.Parameters[1].Value = change.AssetId;
                 InventoryAsset? previous;
                 using (var reader = commands.Select.ExecuteReader())
                 {
@@ -49,6 +49,10 @@ public sealed partial class SqliteInventoryStore
                     }
 
                     commands.Remove(change, now);
+                }
+                else if (previous is { RemovedAt: null } && SameIndexedColumns(previous.Asset, change.Asset))
+                {
+                    commands.Update(change, now);
                 }
                 else
                 {
@@ -70,10 +74,15 @@ public sealed partial class SqliteInventoryStore
         return applied;
     }
 
+    /// <summary>Whether an update leaves the indexed columns as they are, so the narrower statement can skip the indexes.</summary>
+    private static bool SameIndexedColumns(Asset before, Asset? after) =>
+        after is not null && before.Site == after.Site && before.Environment == after.Environment && before.Image?.Family == after.Image?.Family;
+
     /// <summary>The prepared statements of one apply transaction.</summary>
     private sealed class ApplyCommands : IDisposable
     {
         private readonly SqliteCommand upsert;
+        private readonly SqliteCommand update;
         private readonly SqliteCommand remove;
         private readonly SqliteCommand history;
 
@@ -93,6 +102,12 @@ public sealed partial class SqliteInventoryStore
                 """,
                 "$org", "$id", "$name", "$platform", "$site", "$environment", "$family", "$version_text", "$reference", "$state", "$health", "$tags",
                 "$source", "$version", "$hash", "$at");
+            update = Command(connection, transaction, """
+                UPDATE assets SET name = $name, platform = $platform, image_version = $version_text, image_reference = $reference,
+                  state = $state, health = $health, tags = $tags, source = $source, version = $version, hash = $hash, last_changed_at = $at
+                WHERE org = $org AND id = $id
+                """,
+                "$org", "$id", "$name", "$platform", "$version_text", "$reference", "$state", "$health", "$tags", "$source", "$version", "$hash", "$at");
             remove = Command(connection, transaction,
                 "UPDATE assets SET removed_at = $at, last_changed_at = $at, version = $version WHERE org = $org AND id = $id",
                 "$org", "$id", "$version", "$at");
@@ -117,6 +132,18 @@ public sealed partial class SqliteInventoryStore
             upsert.ExecuteNonQuery();
         }
 
+        public void Update(AssetChanged change, long now)
+        {
+            var asset = change.Asset!;
+            Set(update,
+                change.Organisation, asset.Id, asset.Name, EnumText<Platform>.Of(asset.Platform),
+                asset.Image?.Version, asset.Image?.Reference,
+                EnumText<AssetState>.Of(asset.State), EnumText<AssetHealth>.Of(asset.Health),
+                JsonSerializer.Serialize(asset.Tags, QlrfJson.Options),
+                change.Source, change.Version, change.Hash ?? AssetContentHash.Compute(asset), now);
+            update.ExecuteNonQuery();
+        }
+
         public void Remove(AssetChanged change, long now)
         {
             Set(remove, change.Organisation, change.AssetId, change.Version, now);
@@ -127,7 +154,7 @@ public sealed partial class SqliteInventoryStore
         {
             Set(history,
                 change.Organisation, change.AssetId, change.Version, EnumText<AssetChangeKind>.Of(change.Kind),
-                JsonSerializer.Serialize(change.ChangedFields, QlrfJson.Options), change.Hash, change.EventId.ToString(), change.SweepRunId,
+                change.ChangedFields.Count == 0 ? "[]" : JsonSerializer.Serialize(change.ChangedFields, QlrfJson.Options), change.Hash, change.EventId.ToString(), change.SweepRunId,
                 SqliteValues.ToUnixMs(change.DetectedAt), now);
             history.ExecuteNonQuery();
         }
@@ -136,6 +163,7 @@ public sealed partial class SqliteInventoryStore
         {
             Select.Dispose();
             upsert.Dispose();
+            update.Dispose();
             remove.Dispose();
             history.Dispose();
         }

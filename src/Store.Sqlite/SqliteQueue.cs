@@ -49,7 +49,7 @@ public sealed class SqliteQueue(SqliteDatabase database, string name, QueueOptio
         var receipt = Guid.CreateVersion7(time.GetUtcNow()).ToString("N");
         return database.WriteAsync<IReadOnlyList<RawDelivery>>((connection, transaction) =>
         {
-            DeadLetterExhausted(connection, transaction, now);
+            DeadLetterExhausted(connection, transaction, now, maxMessages);
             using var command = connection.CreateCommand();
             command.Transaction = transaction;
             command.CommandText = """
@@ -197,16 +197,18 @@ public sealed class SqliteQueue(SqliteDatabase database, string name, QueueOptio
         return new Page<T>(items, key(items[^1]));
     }
 
-    private void DeadLetterExhausted(SqliteConnection connection, SqliteTransaction transaction, long now)
+    /// <summary>Among the messages this receive would deliver, dead-letters those whose deliveries are used up.</summary>
+    private void DeadLetterExhausted(SqliteConnection connection, SqliteTransaction transaction, long now, int maxMessages)
     {
         var moved = MoveToDeadLetters(
             connection,
             transaction,
-            "queue = $q AND visible_at <= $now AND delivery_count >= $max",
+            "id IN (SELECT id FROM queue_messages WHERE queue = $q AND visible_at <= $now ORDER BY id LIMIT $n) AND delivery_count >= $max",
             c =>
             {
                 c.Add("$q", Name);
                 c.Add("$now", now);
+                c.Add("$n", maxMessages);
                 c.Add("$max", options.MaxDeliveries);
             },
             now);

@@ -23,6 +23,8 @@ public static class SqliteStoreServiceCollectionExtensions
         services.AddSqliteIdentityAndAudit();
         services.AddSingleton(InventorySchema.V1);
         services.AddSingleton(QueueSchema.V1);
+        services.AddSingleton(SandboxSchema.V1);
+        services.AddSingleton(NotificationSchema.V1);
         services.AddSingleton<SqliteDatabase>();
         services.AddSingleton<Qlrf.Health.IReadinessCheck, SqliteReadinessCheck>();
         services.AddSingleton<SqliteAssetChangeQueue>();
@@ -31,6 +33,9 @@ public static class SqliteStoreServiceCollectionExtensions
         services.AddSingleton<IDiscoveryStore>(sp => sp.GetRequiredService<SqliteDiscoveryStore>());
         services.AddSingleton<SqliteInventoryStore>();
         services.AddSingleton<IInventoryStore>(sp => sp.GetRequiredService<SqliteInventoryStore>());
+        services.AddSingleton<Qlrf.Execution.ISandboxStateStore, SqliteSandboxStateStore>();
+        services.AddSingleton<SqliteNotificationOutbox>();
+        services.AddSingleton<Qlrf.Notifications.INotificationOutbox>(sp => sp.GetRequiredService<SqliteNotificationOutbox>());
         return builder;
     }
 }

@@ -25,7 +25,7 @@ public sealed record Asset
     public AssetHealth Health { get; init; } = AssetHealth.Unknown;
 
     internal static readonly IReadOnlyDictionary<string, string> EmptyTags =
-        new SortedDictionary<string, string>(StringComparer.Ordinal);
+        new Dictionary<string, string>(StringComparer.Ordinal);
 
     /// <summary>Structural equality over the content that discovery compares.</summary>
     public bool Equals(Asset? other) =>

@@ -64,14 +64,22 @@ public static class AssetNormaliser
             return Asset.EmptyTags;
         }
 
-        var sorted = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var trimmed = new List<KeyValuePair<string, string>>(tags.Count);
         foreach (var (key, value) in tags)
         {
             var k = key?.Trim();
             if (!string.IsNullOrEmpty(k))
             {
-                sorted[k] = value?.Trim() ?? string.Empty;
+                trimmed.Add(new(k, value?.Trim() ?? string.Empty));
             }
+        }
+
+        // A plain dictionary filled in key order enumerates in key order and costs far less than a sorted tree.
+        trimmed.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
+        var sorted = new Dictionary<string, string>(trimmed.Count, StringComparer.Ordinal);
+        foreach (var (key, value) in trimmed)
+        {
+            sorted[key] = value;
         }
 
         return sorted;

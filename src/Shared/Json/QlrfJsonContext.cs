@@ -12,4 +12,6 @@ namespace Qlrf.Json;
 [JsonSerializable(typeof(List<SweepError>))]
 [JsonSerializable(typeof(SweepCounts))]
 [JsonSerializable(typeof(Dictionary<string, string>))]
+[JsonSerializable(typeof(IReadOnlyDictionary<string, string>))]
+[JsonSerializable(typeof(IReadOnlyList<string>))]
 public sealed partial class QlrfJsonContext : JsonSerializerContext;

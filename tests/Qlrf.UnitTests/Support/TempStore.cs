@@ -13,11 +13,13 @@ public sealed class TempStore : IDisposable
         Time = time ?? new ManualTimeProvider();
         Database = new SqliteDatabase(
             Options.Create(new SqliteStoreOptions { Path = Path.Combine(Directory, "qlrf.db") }),
-            [InventorySchema.V1, QueueSchema.V1, IdentitySchema.V1, AuditSchema.V1],
+            [InventorySchema.V1, QueueSchema.V1, SandboxSchema.V1, NotificationSchema.V1, IdentitySchema.V1, AuditSchema.V1],
             NullLogger<SqliteDatabase>.Instance);
         Queue = new SqliteAssetChangeQueue(Database, Options.Create(queue ?? new QueueOptions()), Time, NullLogger<SqliteAssetChangeQueue>.Instance);
         Inventory = new SqliteInventoryStore(Database, Time);
         Discovery = new SqliteDiscoveryStore(Database, Queue, Inventory, Time);
+        SandboxState = new SqliteSandboxStateStore(Database, Time);
+        Outbox = new SqliteNotificationOutbox(Database, Time);
         ApiKeys = new SqliteApiKeyStore(Database);
         Bindings = new SqliteRoleBindingStore(Database);
         Audit = new SqliteAuditStore(Database, Time);
@@ -34,6 +36,10 @@ public sealed class TempStore : IDisposable
     public SqliteInventoryStore Inventory { get; }
 
     public SqliteDiscoveryStore Discovery { get; }
+
+    public SqliteSandboxStateStore SandboxState { get; }
+
+    public SqliteNotificationOutbox Outbox { get; }
 
     public SqliteApiKeyStore ApiKeys { get; }
 

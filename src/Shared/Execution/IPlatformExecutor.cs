@@ -1,0 +1,32 @@
+using Qlrf.Inventory;
+
+namespace Qlrf.Execution;
+
+/// <summary>
+/// Changes a platform: moves an asset to an image version, and reports its health. Every operation is
+/// idempotent: it checks the asset's current state first, so a repeated call (a retried or redelivered
+/// activity) changes nothing more.
+/// </summary>
+public interface IPlatformExecutor
+{
+    /// <summary>Whether this executor changes assets discovered by the given source on the given platform.</summary>
+    bool Handles(string source, Platform platform);
+
+    /// <summary>Moves the asset to the version; says whether anything changed. Throws <see cref="ExecutorException"/> on failure.</summary>
+    Task<ExecutionOutcome> ApplyImageAsync(ImageChange change, CancellationToken cancellationToken);
+
+    /// <summary>The asset's health as the platform reports it now.</summary>
+    Task<AssetHealthReport> CheckHealthAsync(string organisation, string assetId, CancellationToken cancellationToken);
+}
+
+/// <summary>An image change to make. <see cref="IdempotencyKey"/> names the step (instance id and step) that asks for it.</summary>
+public sealed record ImageChange(string Organisation, string AssetId, string Family, string ToVersion, string? Reference, string IdempotencyKey);
+
+/// <summary>What an executor did: whether it changed anything, and the version the asset runs now.</summary>
+public sealed record ExecutionOutcome(bool Changed, string Version);
+
+/// <summary>An asset's health and the version it reports.</summary>
+public sealed record AssetHealthReport(string AssetId, AssetHealth Health, AssetState State, string? Version, string? Detail);
+
+/// <summary>An executor could not do what it was asked. The activity fails, so durable retries can work.</summary>
+public sealed class ExecutorException(string message, Exception? inner = null) : Exception(message, inner);

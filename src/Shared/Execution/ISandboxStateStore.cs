@@ -1,0 +1,18 @@
+namespace Qlrf.Execution;
+
+/// <summary>
+/// The built-in sandbox platform's own state: what its executors changed on top of the estate file.
+/// The sandbox asset source lays these over the file on every sweep, so the next sweep sees them.
+/// </summary>
+public interface ISandboxStateStore
+{
+    Task<IReadOnlyDictionary<string, SandboxAssetState>> LoadAsync(string organisation, CancellationToken cancellationToken);
+
+    Task<SandboxAssetState?> GetAsync(string organisation, string assetId, CancellationToken cancellationToken);
+
+    /// <summary>Records the asset's image version (and reference); returns the state as written.</summary>
+    Task<SandboxAssetState> SetImageAsync(string organisation, string assetId, string version, string? reference, string changedBy, CancellationToken cancellationToken);
+}
+
+/// <summary>An asset's sandbox state: the image version an executor set, and which step set it.</summary>
+public sealed record SandboxAssetState(string AssetId, string ImageVersion, string? ImageReference, string ChangedBy, DateTimeOffset ChangedAt);
