@@ -1,28 +1,35 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
+using Qlrf.Functions.Api.ApiKeys;
 using Qlrf.Functions.Api.Assets;
+using Qlrf.Functions.Api.Audit;
 using Qlrf.Functions.Api.Discovery;
 using Qlrf.Functions.Api.Drift;
 using Qlrf.Functions.Api.Health;
 using Qlrf.Functions.Api.Images;
 using Qlrf.Functions.Api.Infrastructure;
+using Qlrf.Functions.Api.Rbac;
+using Qlrf.Identity;
 using Qlrf.Json;
-using Qlrf.Tenancy;
 
 namespace Qlrf.Functions.Api;
 
 public static class ApiServiceCollectionExtensions
 {
-    /// <summary>Registers the HTTP API's functions, JSON conventions, ProblemDetails and the OpenAPI document.</summary>
+    /// <summary>
+    /// Registers the HTTP API's functions, JSON conventions, ProblemDetails and the OpenAPI document, with
+    /// identity (<see cref="IdentityServiceCollectionExtensions.AddQlrfIdentity"/>), request limits
+    /// (<c>Qlrf:Api:Limits</c>) and rate limits (<c>Qlrf:Api:RateLimits</c>).
+    /// </summary>
     public static IHostApplicationBuilder AddQlrfApi(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        services.AddTenancyOptions();
+        builder.AddQlrfIdentity();
+        services.AddOptions<ApiLimitsOptions>().BindConfiguration(ApiLimitsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        ApiRateLimiting.Add(services);
         services.ConfigureHttpJsonOptions(o => QlrfJson.Configure(o.SerializerOptions));
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
         {
@@ -30,7 +37,7 @@ public static class ApiServiceCollectionExtensions
             c.ProblemDetails.Extensions["traceId"] = System.Diagnostics.Activity.Current?.Id ?? c.HttpContext.TraceIdentifier;
         });
         services.AddExceptionHandler<ApiExceptionHandler>();
-        services.AddOpenApi(o => o.AddOperationTransformer<QueryParameterTransformer>());
+        services.AddOpenApi(o => o.AddOperationTransformer<QueryParameterTransformer>().AddOperationTransformer<PermissionTransformer>());
         services.AddScoped<RequestContext>();
         services.AddScoped<AssetsFunctions>();
         services.AddScoped<DiscoveryFunctions>();
@@ -40,16 +47,28 @@ public static class ApiServiceCollectionExtensions
         services.AddScoped<ImageEvidenceFunctions>();
         services.AddScoped<DriftReadFunctions>();
         services.AddScoped<DriftReportFunctions>();
+        services.AddScoped<RbacFunctions>();
+        services.AddScoped<ApiKeysFunctions>();
+        services.AddScoped<AuditFunctions>();
         return builder;
     }
 
-    /// <summary>Maps every endpoint of the API, with its middleware, onto the app.</summary>
+    /// <summary>
+    /// Maps every endpoint of the API onto the app, behind its middleware, outermost first: the audit
+    /// entry (which sees the final status), ProblemDetails for errors, the body size limit, sign-in, rate
+    /// limits, the access gate (401, 403, and the request's organisation), and route value checks.
+    /// </summary>
     public static WebApplication MapQlrfApi(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseMiddleware<AuditMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.Use(ResolveOrganisation);
+        app.UseMiddleware<RequestBodyLimitMiddleware>();
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseMiddleware<AccessGateMiddleware>();
+        app.UseMiddleware<RouteValueValidationMiddleware>();
         app.MapOpenApi("/openapi/{documentName}.json").WithMetadata(new PublicEndpoint());
         app.MapHealthApi();
         app.MapAssetsApi();
@@ -57,14 +76,9 @@ public static class ApiServiceCollectionExtensions
         app.MapImagesApi();
         app.MapImageEvidenceApi();
         app.MapDriftApi();
+        app.MapRbacApi();
+        app.MapApiKeysApi();
+        app.MapAuditApi();
         return app;
-    }
-
-    /// <summary>Scopes the request to an organisation. Until identity resolves it from the caller, that is the default organisation.</summary>
-    private static Task ResolveOrganisation(HttpContext context, RequestDelegate next)
-    {
-        var tenancy = context.RequestServices.GetRequiredService<IOptions<TenancyOptions>>().Value;
-        context.RequestServices.GetRequiredService<RequestContext>().Organisation = tenancy.DefaultOrganisation;
-        return next(context);
     }
 }

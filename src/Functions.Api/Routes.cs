@@ -41,4 +41,17 @@ public static class Routes
     public const string DriftSnapshots = "api/v1/drift/snapshots";
     public const string DriftAsset = "api/v1/drift/assets/{id}";
     public const string DriftThresholds = "api/v1/drift/thresholds";
+
+    public const string RbacRoles = "api/v1/rbac/roles";
+    public const string RbacMe = "api/v1/rbac/me";
+    public const string RbacBindings = "api/v1/rbac/bindings";
+    public const string RbacBinding = "api/v1/rbac/bindings/{id}";
+    public const string ApiKeys = "api/v1/api-keys";
+    public const string ApiKey = "api/v1/api-keys/{id}";
+    public const string Audit = "api/v1/audit";
+    public const string AuditExport = "api/v1/audit/export";
+    public const string AuditVerify = "api/v1/audit/verify";
+
+    /// <summary>The path of a route with its <c>{id}</c> filled in, as a Location header gives it.</summary>
+    public static string PathOf(string route, string id) => "/" + route.Replace("{id}", Uri.EscapeDataString(id), StringComparison.Ordinal);
 }

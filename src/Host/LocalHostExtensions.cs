@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Qlrf.Host.Bootstrap;
 using Qlrf.Host.LocalTriggers;
 
 namespace Qlrf.Host;
@@ -45,11 +47,17 @@ public static class LocalHostExtensions
         return builder;
     }
 
-    /// <summary>The local equivalents of the Azure triggers: start-up recovery, the asset-change queue's consumer, the sweep timers and the daily drift snapshot.</summary>
+    /// <summary>
+    /// The local equivalents of the Azure triggers: start-up recovery, the bootstrap admin key (printed once
+    /// on the console when the default organisation has no admin), the asset-change queue's consumer, the
+    /// sweep timers, notification delivery and the daily drift snapshot.
+    /// </summary>
     public static WebApplicationBuilder AddLocalTriggers(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddHostedService<LocalStartup>();
+        builder.Services.TryAddSingleton(new BootstrapConsole(Console.Out));
+        builder.Services.AddHostedService<LocalBootstrap>();
         builder.Services.AddHostedService<AssetChangeQueueWorker>();
         builder.Services.AddHostedService<SweepScheduler>();
         builder.Services.AddHostedService<NotificationWorker>();

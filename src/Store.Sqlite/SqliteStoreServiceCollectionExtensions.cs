@@ -22,6 +22,7 @@ public static class SqliteStoreServiceCollectionExtensions
         services.AddOptions<SqliteStoreOptions>().BindConfiguration(SqliteStoreOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<QueueOptions>().BindConfiguration(QueueOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSqliteIdentityAndAudit();
         services.AddSingleton(InventorySchema.V1);
         services.AddSingleton(QueueSchema.V1);
         services.AddSingleton(SandboxSchema.V1);

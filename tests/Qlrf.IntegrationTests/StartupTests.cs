@@ -19,6 +19,16 @@ public sealed class StartupTests : IDisposable
     [InlineData("Qlrf:Store:BusyTimeout", "00:00:00")]
     [InlineData("Qlrf:Drift:SnapshotSchedule", "daily")]
     [InlineData("Qlrf:Drift:RedBelow", "120")]
+    [InlineData("Qlrf:Identity:Jwt:Audience", "")]
+    [InlineData("Qlrf:Identity:Jwt:SigningKeys", "not a key set")]
+    [InlineData("Qlrf:Identity:Jwt:Authority", "http://issuer.example")]
+    [InlineData("Qlrf:Identity:Jwt:ClockSkew", "01:00:00")]
+    [InlineData("Qlrf:Identity:ApiKeys:MaxLifetime", "00:00:00")]
+    [InlineData("Qlrf:Identity:Bootstrap:Lifetime", "0")]
+    [InlineData("Qlrf:Api:Limits:MaxRequestBodyBytes", "10")]
+    [InlineData("Qlrf:Api:Limits:MaxJsonDepth", "1000")]
+    [InlineData("Qlrf:Api:RateLimits:PerCallerPermitLimit", "0")]
+    [InlineData("Qlrf:Api:RateLimits:AnonymousWindow", "00:00:00")]
     public async Task A_bad_setting_fails_start_up_naming_the_setting(string setting, string value)
     {
         var host = new QlrfHost(directory, new Dictionary<string, string?> { [setting] = value });

@@ -30,6 +30,7 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
                 Detail = b.StatusCode == StatusCodes.Status413PayloadTooLarge ? "The request body is too large." : "The request is malformed.",
             },
             NotFoundException n => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found.", Detail = n.Message },
+            ForbiddenException f => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "Forbidden.", Detail = f.Message },
             ConflictException c => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Conflict.", Detail = c.Message },
             OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => new ProblemDetails
             {

@@ -11,6 +11,7 @@ public enum Permission
     ReadAssets,
     ReadImages,
     ExportReports,
+    ReadAudit,
     TriggerDrill,
     AcknowledgeAlerts,
     ExecuteTasks,

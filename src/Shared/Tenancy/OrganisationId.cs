@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.RegularExpressions;
 
 namespace Qlrf.Tenancy;
@@ -7,7 +8,7 @@ public static partial class OrganisationId
 {
     public const string Pattern = "^[a-z0-9][a-z0-9-]{0,62}$";
 
-    public static bool IsValid(string? id) => id is not null && Slug().IsMatch(id);
+    public static bool IsValid([NotNullWhen(true)] string? id) => id is not null && Slug().IsMatch(id);
 
     [GeneratedRegex(Pattern, RegexOptions.CultureInvariant)]
     private static partial Regex Slug();

@@ -16,11 +16,18 @@ namespace Qlrf.IntegrationTests.Support;
 /// The real local host (Program) in-process on a real SQLite file in a directory of its own, with the
 /// sample estate copied there so a test can edit it. Restarting means disposing and creating another
 /// host on the same <see cref="HostDirectory"/>.
+/// <para>
+/// <see cref="WebApplicationFactory{T}.CreateClient()"/> clients are signed in as an admin of the default
+/// organisation (an API key made for this host). <see cref="CreateAnonymousClient"/> and the helpers in
+/// <see cref="Access"/> make every other caller. The host trusts tokens from <see cref="TestTokens"/>,
+/// and its rate limits are raised out of the way unless a test sets them.
+/// </para>
 /// </summary>
 public sealed class QlrfHost : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> settings;
     private readonly Action<IServiceCollection>? services;
+    private readonly Lazy<string> adminKey;
 
     public QlrfHost(HostDirectory directory, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
@@ -32,17 +39,31 @@ public sealed class QlrfHost : WebApplicationFactory<Program>
             ["Qlrf:Discovery:Sources:sandbox:Kind"] = "sandbox",
             ["Qlrf:Discovery:Sources:sandbox:EstateFile"] = directory.EstatePath,
             ["Qlrf:Queue:RetryDelay"] = "00:00:00.050",
+            ["Qlrf:Identity:Jwt:Issuer"] = TestTokens.Issuer,
+            ["Qlrf:Identity:Jwt:Audience"] = TestTokens.Audience,
+            ["Qlrf:Identity:Jwt:SigningKeys"] = TestTokens.Jwks,
+            ["Qlrf:Api:RateLimits:PerCallerPermitLimit"] = "1000000",
+            ["Qlrf:Api:RateLimits:PerOrganisationPermitLimit"] = "10000000",
+            ["Qlrf:Api:RateLimits:AnonymousPermitLimit"] = "1000000",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             this.settings[key] = value;
         }
+
+        adminKey = new(() => Task.Run(() => this.CreateKeyAsync(Security.Role.Admin, name: "test-admin")).GetAwaiter().GetResult().Token);
     }
 
     public HostDirectory Directory { get; }
 
     /// <summary>Warnings and errors the host logged.</summary>
     public LogCapture Logs { get; } = new();
+
+    /// <summary>What the host printed on its console: the bootstrap admin key, on a first start.</summary>
+    public StringWriter Console { get; } = new();
+
+    /// <summary>The admin key of the default organisation that <see cref="WebApplicationFactory{T}.CreateClient()"/> clients send.</summary>
+    public string AdminKey => adminKey.Value;
 
     public static readonly JsonSerializerOptions Json = QlrfJson.Options;
 
@@ -51,7 +72,26 @@ public sealed class QlrfHost : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(settings));
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
-        builder.ConfigureTestServices(s => services?.Invoke(s));
+        builder.ConfigureTestServices(s =>
+        {
+            s.AddSingleton(new Qlrf.Host.Bootstrap.BootstrapConsole(TextWriter.Synchronized(Console)));
+            services?.Invoke(s);
+        });
+    }
+
+    protected override void ConfigureClient(HttpClient client)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        base.ConfigureClient(client);
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", AdminKey);
+    }
+
+    /// <summary>A client that sends no credentials.</summary>
+    public HttpClient CreateAnonymousClient()
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = null;
+        return client;
     }
 
     public T Service<T>()

@@ -13,7 +13,7 @@ public sealed class TempStore : IDisposable
         Time = time ?? new ManualTimeProvider();
         Database = new SqliteDatabase(
             Options.Create(new SqliteStoreOptions { Path = Path.Combine(Directory, "qlrf.db") }),
-            [InventorySchema.V1, QueueSchema.V1, SandboxSchema.V1, NotificationSchema.V1, ImageSchema.V1, DriftSchema.V1],
+            [InventorySchema.V1, QueueSchema.V1, SandboxSchema.V1, NotificationSchema.V1, ImageSchema.V1, DriftSchema.V1, IdentitySchema.V1, AuditSchema.V1],
             NullLogger<SqliteDatabase>.Instance);
         Queue = new SqliteAssetChangeQueue(Database, Options.Create(queue ?? new QueueOptions()), Time, NullLogger<SqliteAssetChangeQueue>.Instance);
         Inventory = new SqliteInventoryStore(Database, Time);
@@ -22,6 +22,9 @@ public sealed class TempStore : IDisposable
         Outbox = new SqliteNotificationOutbox(Database, Time);
         Images = new SqliteImageStore(Database, Time);
         Drift = new SqliteDriftStore(Database);
+        ApiKeys = new SqliteApiKeyStore(Database);
+        Bindings = new SqliteRoleBindingStore(Database);
+        Audit = new SqliteAuditStore(Database, Time);
     }
 
     public string Directory { get; }
@@ -39,9 +42,16 @@ public sealed class TempStore : IDisposable
     public SqliteSandboxStateStore SandboxState { get; }
 
     public SqliteNotificationOutbox Outbox { get; }
+
     public SqliteImageStore Images { get; }
 
     public SqliteDriftStore Drift { get; }
+
+    public SqliteApiKeyStore ApiKeys { get; }
+
+    public SqliteRoleBindingStore Bindings { get; }
+
+    public SqliteAuditStore Audit { get; }
 
     public void Dispose()
     {
