@@ -8,6 +8,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddLocalHostDefaults();
 builder.AddSqliteStore();
 builder.AddSandboxPlatform();
+builder.AddCloudConnectors();
 builder.AddDiscovery();
 builder.AddQlrfApi();
 builder.AddLocalTriggers();
