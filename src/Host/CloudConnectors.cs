@@ -1,4 +1,5 @@
 using Qlrf.Connectors.Aws;
+using Qlrf.Connectors.Kubernetes;
 
 namespace Qlrf.Host;
 
@@ -12,6 +13,7 @@ public static class CloudConnectors
     public static IHostApplicationBuilder AddCloudConnectors(this IHostApplicationBuilder builder)
     {
         builder.AddAwsConnector();
+        builder.AddKubernetesConnector();
         return builder;
     }
 }
