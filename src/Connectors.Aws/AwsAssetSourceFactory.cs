@@ -9,9 +9,6 @@ public sealed class AwsAssetSourceFactory(ILoggerFactory loggers, TimeProvider t
 {
     public string Kind => "aws";
 
-    /// <summary>Replaces the HTTP handler of sources created from now on (tests point it at a loopback server).</summary>
-    internal Func<HttpMessageHandler>? Handler { get; set; }
-
     public IEnumerable<string> Validate(string settingPath, IConfiguration section) =>
         AwsSourceOptionsValidation.Validate(settingPath, Bind(section));
 
@@ -23,7 +20,7 @@ public sealed class AwsAssetSourceFactory(ILoggerFactory loggers, TimeProvider t
             definition,
             Bind(section),
             path,
-            ConnectorHttp.CreateClient(Handler?.Invoke()),
+            ConnectorHttp.CreateClient(),
             time,
             loggers.CreateLogger<AwsAssetSource>());
     }

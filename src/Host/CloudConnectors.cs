@@ -1,4 +1,5 @@
 using Qlrf.Connectors.Aws;
+using Qlrf.Connectors.Gcp;
 using Qlrf.Connectors.Kubernetes;
 
 namespace Qlrf.Host;
@@ -13,6 +14,7 @@ public static class CloudConnectors
     public static IHostApplicationBuilder AddCloudConnectors(this IHostApplicationBuilder builder)
     {
         builder.AddAwsConnector();
+        builder.AddGcpConnector();
         builder.AddKubernetesConnector();
         return builder;
     }
