@@ -20,6 +20,9 @@ public sealed class ResilientHttpClient(HttpClient http, ConnectorHttpOptions op
     /// <summary>Tells whether an error answer means "slow down" beyond 429 and 503 (EC2's RequestLimitExceeded, GCP's rateLimitExceeded).</summary>
     public Func<HttpStatusCode, string, bool> IsThrottled { get; init; } = static (_, _) => false;
 
+    /// <summary>Tells whether an error answer must not be retried even though its status is usually transient (vCenter's too_many_matches comes as a 500).</summary>
+    public Func<HttpStatusCode, string, bool> IsPermanent { get; init; } = static (_, _) => false;
+
     /// <summary>Turns an error answer's body into a short description (the platform's error code and message).</summary>
     public Func<string, string> DescribeError { get; init; } = Collapse;
 
@@ -93,8 +96,9 @@ public sealed class ResilientHttpClient(HttpClient http, ConnectorHttpOptions op
 
             var body = await ReadErrorBodyAsync(response, timeout.Token);
             var status = response.StatusCode;
-            var throttled = status is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable || IsThrottled(status, body);
-            var transient = status is HttpStatusCode.RequestTimeout or HttpStatusCode.InternalServerError or HttpStatusCode.BadGateway or HttpStatusCode.GatewayTimeout;
+            var permanent = IsPermanent(status, body);
+            var throttled = !permanent && (status is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable || IsThrottled(status, body));
+            var transient = !permanent && status is HttpStatusCode.RequestTimeout or HttpStatusCode.InternalServerError or HttpStatusCode.BadGateway or HttpStatusCode.GatewayTimeout;
             if (!throttled && !transient)
             {
                 outcome = "error";

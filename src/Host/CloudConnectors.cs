@@ -1,6 +1,7 @@
 using Qlrf.Connectors.Aws;
 using Qlrf.Connectors.Gcp;
 using Qlrf.Connectors.Kubernetes;
+using Qlrf.Connectors.Vsphere;
 
 namespace Qlrf.Host;
 
@@ -15,6 +16,7 @@ public static class CloudConnectors
     {
         builder.AddAwsConnector();
         builder.AddGcpConnector();
+        builder.AddVsphereConnector();
         builder.AddKubernetesConnector();
         return builder;
     }
