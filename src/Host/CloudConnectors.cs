@@ -1,4 +1,5 @@
 using Qlrf.Connectors.Aws;
+using Qlrf.Connectors.Azure;
 using Qlrf.Connectors.Gcp;
 using Qlrf.Connectors.Kubernetes;
 using Qlrf.Connectors.Vsphere;
@@ -15,6 +16,7 @@ public static class CloudConnectors
     public static IHostApplicationBuilder AddCloudConnectors(this IHostApplicationBuilder builder)
     {
         builder.AddAwsConnector();
+        builder.AddAzureConnector();
         builder.AddGcpConnector();
         builder.AddVsphereConnector();
         builder.AddKubernetesConnector();
