@@ -33,6 +33,7 @@ public static class ApiServiceCollectionExtensions
         services.AddScoped<AssetsFunctions>();
         services.AddScoped<DiscoveryFunctions>();
         services.AddScoped<HealthFunctions>();
+        services.AddScoped<SourceSweeps>();
         return builder;
     }
 
