@@ -49,7 +49,7 @@ public sealed class ResilientHttpClient(HttpClient http, ConnectorHttpOptions op
             if (attempt >= options.MaxAttempts)
             {
                 activity?.SetStatus(ActivityStatusCode.Error, failure.Reason);
-                throw new ConnectorHttpException(operation, failure.Status, $"gave up after {attempt} attempts: {failure.Reason}");
+                throw ConnectorHttpException.GaveUp(operation, failure.Status, attempt, failure.Reason);
             }
 
             var delay = Backoff.Delay(options, attempt, failure.RetryAfter);
@@ -113,7 +113,7 @@ public sealed class ResilientHttpClient(HttpClient http, ConnectorHttpOptions op
             outcome = "transient";
             return Attempt<T>.Retry(null, $"no answer within {options.Timeout}", false, null);
         }
-        catch (HttpRequestException ex)
+        catch (Exception ex) when (ex is HttpRequestException or IOException)
         {
             outcome = "transient";
             return Attempt<T>.Retry(null, ex.Message, false, null);

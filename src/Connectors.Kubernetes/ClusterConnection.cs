@@ -7,7 +7,7 @@ namespace Qlrf.Connectors.Kubernetes;
 /// How to reach one cluster's API server: its URL, its CA, and a bearer token (read afresh from a file
 /// when it is a projected one) or a client certificate. Secrets stay in memory and out of logs.
 /// </summary>
-internal sealed class ClusterConnection
+internal sealed class ClusterConnection : IDisposable
 {
     public required Uri Server { get; init; }
 
@@ -52,5 +52,11 @@ internal sealed class ClusterConnection
         chain.ChainPolicy.CustomTrustStore.Add(ca);
         chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
         return chain.Build(server);
+    }
+
+    public void Dispose()
+    {
+        CertificateAuthority?.Dispose();
+        ClientCertificate?.Dispose();
     }
 }

@@ -46,7 +46,7 @@ public sealed class KubernetesAssetSource : IAssetSource
     private async Task ReadClusterAsync(KubernetesClusterOptions cluster, ISweepSink sink, CancellationToken cancellationToken)
     {
         var name = cluster.Name!;
-        var connection = cluster.InCluster ? Kubeconfig.InCluster(cluster) : Kubeconfig.Load(cluster.Kubeconfig!, cluster.Context);
+        using var connection = cluster.InCluster ? Kubeconfig.InCluster(cluster) : Kubeconfig.Load(cluster.Kubeconfig!, cluster.Context);
         using var client = ConnectorHttp.CreateClient(connection.CreateHandler());
         var http = new ResilientHttpClient(client, options.Http, time, logger, "kubernetes") { DescribeError = KubernetesApiClient.DescribeError };
         var api = new KubernetesApiClient(http, connection, name);

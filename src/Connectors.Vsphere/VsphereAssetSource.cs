@@ -19,6 +19,7 @@ public sealed class VsphereAssetSource : IAssetSource
     private readonly TimeProvider time;
     private readonly ILogger logger;
     private readonly VmAssetMapper mapper;
+    private readonly Dictionary<string, X509Certificate2> authorities = new(StringComparer.Ordinal);
 
     internal VsphereAssetSource(AssetSourceDefinition definition, VsphereSourceOptions options, string settingPath, TimeProvider time, ILogger logger)
     {
@@ -50,7 +51,7 @@ public sealed class VsphereAssetSource : IAssetSource
     {
         var name = vcenter.Name!;
         var at = $"{settingPath}:Vcenters:{index}";
-        using var httpClient = ConnectorHttp.CreateClient(CreateHandler(vcenter));
+        using var httpClient = ConnectorHttp.CreateClient(CreateHandler(vcenter.CaCertificateFile is null ? null : Authority(vcenter.CaCertificateFile)));
         var http = new ResilientHttpClient(httpClient, options.Http, time, logger, "vsphere")
         {
             IsPermanent = VcenterClient.IsTooManyMatches,
@@ -125,12 +126,25 @@ public sealed class VsphereAssetSource : IAssetSource
         return templates;
     }
 
-    private static SocketsHttpHandler CreateHandler(VcenterOptions vcenter)
+    /// <summary>A CA file's certificate, loaded once for the life of the source.</summary>
+    private X509Certificate2 Authority(string file)
+    {
+        lock (authorities)
+        {
+            if (!authorities.TryGetValue(file, out var ca))
+            {
+                authorities[file] = ca = X509Certificate2.CreateFromPem(File.ReadAllText(file));
+            }
+
+            return ca;
+        }
+    }
+
+    private static SocketsHttpHandler CreateHandler(X509Certificate2? authority)
     {
         var handler = ConnectorHttp.CreateHandler();
-        if (vcenter.CaCertificateFile is { } file)
+        if (authority is { } ca)
         {
-            var ca = X509Certificate2.CreateFromPem(File.ReadAllText(file));
             handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, errors) =>
             {
                 if (errors == System.Net.Security.SslPolicyErrors.None)
