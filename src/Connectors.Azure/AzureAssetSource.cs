@@ -23,6 +23,7 @@ public sealed class AzureAssetSource : IAssetSource, IDisposable
     private readonly AzureSourceOptions options;
     private readonly ILogger logger;
     private readonly HttpClient httpClient;
+    private readonly X509Certificate2? authority;
     private readonly ArmClient arm;
     private readonly AzureVmMapper mapper;
 
@@ -31,7 +32,8 @@ public sealed class AzureAssetSource : IAssetSource, IDisposable
         this.definition = definition;
         this.options = options;
         this.logger = logger;
-        httpClient = ConnectorHttp.CreateClient(CreateHandler(options.CaCertificateFile));
+        authority = options.CaCertificateFile is { } caFile ? X509Certificate2.CreateFromPem(File.ReadAllText(caFile)) : null;
+        httpClient = ConnectorHttp.CreateClient(ConnectorHttp.CreateHandler(authority));
         var transport = new HttpClientTransport(httpClient);
         var armOptions = new ArmClientOptions
         {
@@ -140,34 +142,9 @@ public sealed class AzureAssetSource : IAssetSource, IDisposable
         return $"HTTP {ex.Status} {ex.ErrorCode}: {first}".Replace(" : ", ": ", StringComparison.Ordinal);
     }
 
-    private static SocketsHttpHandler CreateHandler(string? caFile)
+    public void Dispose()
     {
-        var handler = ConnectorHttp.CreateHandler();
-        if (caFile is not null)
-        {
-            var ca = X509Certificate2.CreateFromPem(File.ReadAllText(caFile));
-            handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, errors) =>
-            {
-                if (errors == System.Net.Security.SslPolicyErrors.None)
-                {
-                    return true;
-                }
-
-                if (certificate is not X509Certificate2 server || (errors & ~System.Net.Security.SslPolicyErrors.RemoteCertificateChainErrors) != 0)
-                {
-                    return false;
-                }
-
-                using var chain = new X509Chain();
-                chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-                chain.ChainPolicy.CustomTrustStore.Add(ca);
-                chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-                return chain.Build(server);
-            };
-        }
-
-        return handler;
+        httpClient.Dispose();
+        authority?.Dispose();
     }
-
-    public void Dispose() => httpClient.Dispose();
 }

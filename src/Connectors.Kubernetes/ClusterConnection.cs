@@ -1,4 +1,3 @@
-using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
 
 namespace Qlrf.Connectors.Kubernetes;
@@ -25,33 +24,13 @@ internal sealed class ClusterConnection : IDisposable
 
     public SocketsHttpHandler CreateHandler()
     {
-        var handler = ConnectorHttp.CreateHandler();
+        var handler = ConnectorHttp.CreateHandler(CertificateAuthority);
         if (ClientCertificate is not null)
         {
             handler.SslOptions.ClientCertificates = [ClientCertificate];
         }
 
-        if (CertificateAuthority is { } ca)
-        {
-            handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, errors) =>
-                errors == SslPolicyErrors.None || (certificate is X509Certificate2 server && IssuedBy(server, ca, errors));
-        }
-
         return handler;
-    }
-
-    private static bool IssuedBy(X509Certificate2 server, X509Certificate2 ca, SslPolicyErrors errors)
-    {
-        if ((errors & ~SslPolicyErrors.RemoteCertificateChainErrors) != SslPolicyErrors.None)
-        {
-            return false;
-        }
-
-        using var chain = new X509Chain();
-        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.CustomTrustStore.Add(ca);
-        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        return chain.Build(server);
     }
 
     public void Dispose()

@@ -51,7 +51,7 @@ public sealed class VsphereAssetSource : IAssetSource
     {
         var name = vcenter.Name!;
         var at = $"{settingPath}:Vcenters:{index}";
-        using var httpClient = ConnectorHttp.CreateClient(CreateHandler(vcenter.CaCertificateFile is null ? null : Authority(vcenter.CaCertificateFile)));
+        using var httpClient = ConnectorHttp.CreateClient(ConnectorHttp.CreateHandler(vcenter.CaCertificateFile is null ? null : Authority(vcenter.CaCertificateFile)));
         var http = new ResilientHttpClient(httpClient, options.Http, time, logger, "vsphere")
         {
             IsPermanent = VcenterClient.IsTooManyMatches,
@@ -138,33 +138,5 @@ public sealed class VsphereAssetSource : IAssetSource
 
             return ca;
         }
-    }
-
-    private static SocketsHttpHandler CreateHandler(X509Certificate2? authority)
-    {
-        var handler = ConnectorHttp.CreateHandler();
-        if (authority is { } ca)
-        {
-            handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, errors) =>
-            {
-                if (errors == System.Net.Security.SslPolicyErrors.None)
-                {
-                    return true;
-                }
-
-                if (certificate is not X509Certificate2 server || (errors & ~System.Net.Security.SslPolicyErrors.RemoteCertificateChainErrors) != 0)
-                {
-                    return false;
-                }
-
-                using var chain = new X509Chain();
-                chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-                chain.ChainPolicy.CustomTrustStore.Add(ca);
-                chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-                return chain.Build(server);
-            };
-        }
-
-        return handler;
     }
 }
