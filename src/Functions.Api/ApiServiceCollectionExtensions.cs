@@ -50,6 +50,7 @@ public static class ApiServiceCollectionExtensions
         services.AddScoped<RbacFunctions>();
         services.AddScoped<ApiKeysFunctions>();
         services.AddScoped<AuditFunctions>();
+        services.AddScoped<SourceSweeps>();
         return builder;
     }
 

@@ -12,6 +12,7 @@ builder.AddSqliteStore();
 builder.AddSandboxPlatform();
 builder.AddNotificationChannels();
 builder.AddSampleImages();
+builder.AddCloudConnectors();
 builder.AddDiscovery();
 builder.AddDrift();
 builder.AddQlrfApi();

@@ -136,6 +136,19 @@ public sealed class SqliteDiscoveryStore(SqliteDatabase database, SqliteAssetCha
         return Task.FromResult<IReadOnlyList<SweepRun>>(runs);
     }
 
+    public Task<IReadOnlyList<SweepRun>> LatestSucceededRunsAsync(string organisation, CancellationToken cancellationToken)
+    {
+        var runs = ReadRuns(
+            $"""
+            SELECT {RunColumns} FROM sweep_runs r
+            WHERE org = $org AND status = 'succeeded'
+              AND id = (SELECT max(id) FROM sweep_runs x WHERE x.org = r.org AND x.source = r.source AND x.status = 'succeeded')
+            ORDER BY source
+            """,
+            c => c.Add("$org", organisation));
+        return Task.FromResult<IReadOnlyList<SweepRun>>(runs);
+    }
+
     public Task<int> FailInterruptedRunsAsync(string reason, DateTimeOffset at, CancellationToken cancellationToken) =>
         database.WriteAsync((connection, transaction) =>
         {

@@ -25,7 +25,7 @@ public static class DiscoveryApi
         app.MapGet(Routes.DiscoveryRuns, (DiscoveryFunctions f, HttpRequest r, CancellationToken ct) => f.ListRunsAsync(r.Query, ct))
             .WithName(nameof(DiscoveryFunctions.ListRunsAsync))
             .WithTags("Discovery")
-            .WithSummary("Lists sweep runs, newest first.")
+            .WithSummary("Lists sweep runs, newest first, with each source's last sweep and last successful sweep.")
             .RequirePermission(Permission.ReadAssets)
             .WithQuery(new QueryParameter("source", "Only this source's runs."))
             .WithQuery(QueryParameterExtensions.Paging);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Qlrf.Discovery;
 using Qlrf.Errors;
+using Qlrf.Functions.Api.Health;
 using Qlrf.Functions.Api.Infrastructure;
 using Qlrf.Functions.Discovery;
 using Qlrf.Messaging;
@@ -14,6 +15,7 @@ public sealed class DiscoveryFunctions(
     AssetSourceRegistry sources,
     IDiscoveryStore store,
     IAssetChangeQueue queue,
+    SourceSweeps sourceSweeps,
     RequestContext request)
 {
     public const string RunListing = "discovery-runs";
@@ -40,13 +42,14 @@ public sealed class DiscoveryFunctions(
         return TypedResults.Accepted("/" + Routes.DiscoveryRun.Replace("{id}", run.Id, StringComparison.Ordinal), run);
     }
 
-    public async Task<Ok<PageResponse<SweepRun>>> ListRunsAsync(IQueryCollection query, CancellationToken cancellationToken)
+    public async Task<Ok<RunPage>> ListRunsAsync(IQueryCollection query, CancellationToken cancellationToken)
     {
         var known = sources.ForOrganisation(request.Organisation).Select(d => d.Name).ToHashSet(StringComparer.Ordinal);
         var source = Query.OneOf(query, "source", known);
         var page = PageRequest.From(query, RunListing);
         var result = await store.ListRunsAsync(request.Organisation, source, page.Limit, page.After, cancellationToken);
-        return TypedResults.Ok(new PageResponse<SweepRun>(result.Items, PageRequest.Next(result, RunListing)));
+        var summaries = (await sourceSweeps.ListAsync(request.Organisation, cancellationToken)).Where(s => source is null || s.Name == source).ToList();
+        return TypedResults.Ok(new RunPage(result.Items, PageRequest.Next(result, RunListing), summaries));
     }
 
     public async Task<Ok<SweepRun>> GetRunAsync(string id, CancellationToken cancellationToken) =>
@@ -65,6 +68,9 @@ public sealed class DiscoveryFunctions(
         return TypedResults.Ok(new PageResponse<DeadLetter>(result.Items, PageRequest.Next(result, DeadLetterListing)));
     }
 }
+
+/// <summary>A page of sweep runs, newest first, with each source's last sweep and last successful sweep.</summary>
+public sealed record RunPage(IReadOnlyList<SweepRun> Items, string? NextCursor, IReadOnlyList<SourceHealth> Sources);
 
 /// <summary>Body of <c>POST /api/v1/discovery/sweeps</c>. <see cref="Source"/> may be left out when the organisation has one source.</summary>
 public sealed record StartSweepRequest(string? Source);

@@ -29,6 +29,9 @@ public interface IDiscoveryStore
     /// <summary>The last finished run of each source of the organisation.</summary>
     Task<IReadOnlyList<SweepRun>> LatestRunsAsync(string organisation, CancellationToken cancellationToken);
 
+    /// <summary>The last run of each source of the organisation that succeeded (read every scope).</summary>
+    Task<IReadOnlyList<SweepRun>> LatestSucceededRunsAsync(string organisation, CancellationToken cancellationToken);
+
     /// <summary>Marks runs left running by a host that stopped as failed. Returns how many.</summary>
     Task<int> FailInterruptedRunsAsync(string reason, DateTimeOffset at, CancellationToken cancellationToken);
 }

@@ -1,0 +1,25 @@
+using Qlrf.Connectors.Aws;
+using Qlrf.Connectors.Azure;
+using Qlrf.Connectors.Gcp;
+using Qlrf.Connectors.Kubernetes;
+using Qlrf.Connectors.Vsphere;
+
+namespace Qlrf.Host;
+
+public static class CloudConnectors
+{
+    /// <summary>
+    /// Registers the platform connectors beside the sandbox: asset sources of kinds <c>aws</c>, <c>azure</c>,
+    /// <c>gcp</c>, <c>vsphere</c> and <c>kubernetes</c>. A source of each kind sweeps only when configured
+    /// under <c>Qlrf:Discovery:Sources</c>.
+    /// </summary>
+    public static IHostApplicationBuilder AddCloudConnectors(this IHostApplicationBuilder builder)
+    {
+        builder.AddAwsConnector();
+        builder.AddAzureConnector();
+        builder.AddGcpConnector();
+        builder.AddVsphereConnector();
+        builder.AddKubernetesConnector();
+        return builder;
+    }
+}
