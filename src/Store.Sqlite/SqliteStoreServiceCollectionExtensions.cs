@@ -27,6 +27,7 @@ public static class SqliteStoreServiceCollectionExtensions
         services.AddSingleton(QueueSchema.V1);
         services.AddSingleton(SandboxSchema.V1);
         services.AddSingleton(NotificationSchema.V1);
+        services.AddSingleton(ApprovalSchema.V1);
         services.AddSingleton(ImageSchema.V1);
         services.AddSingleton(DriftSchema.V1);
         services.AddSingleton<SqliteDatabase>();
@@ -38,6 +39,7 @@ public static class SqliteStoreServiceCollectionExtensions
         services.AddSingleton<SqliteInventoryStore>();
         services.AddSingleton<IInventoryStore>(sp => sp.GetRequiredService<SqliteInventoryStore>());
         services.AddSingleton<Qlrf.Execution.ISandboxStateStore, SqliteSandboxStateStore>();
+        services.AddSingleton<Qlrf.Approvals.IApprovalStore, SqliteApprovalStore>();
         services.AddSingleton<SqliteNotificationOutbox>();
         services.AddSingleton<Qlrf.Notifications.INotificationOutbox>(sp => sp.GetRequiredService<SqliteNotificationOutbox>());
         services.AddSingleton<SqliteImageStore>();
