@@ -26,21 +26,21 @@ public sealed class DurableOptions
     [Range(1, 1000, ErrorMessage = "Qlrf:Durable:MaxDispatchCount must be between 1 and 1000.")]
     public int MaxDispatchCount { get; set; } = 10;
 
-    /// <summary>Activities running at once. Default 100.</summary>
+    /// <summary>Activities running at once. Default 200.</summary>
     [Range(1, 10_000, ErrorMessage = "Qlrf:Durable:MaxConcurrentActivities must be between 1 and 10000.")]
-    public int MaxConcurrentActivities { get; set; } = 100;
+    public int MaxConcurrentActivities { get; set; } = 200;
 
-    /// <summary>Instances stepping at once. Default 100.</summary>
+    /// <summary>Instances stepping at once. Default 500.</summary>
     [Range(1, 10_000, ErrorMessage = "Qlrf:Durable:MaxConcurrentOrchestrations must be between 1 and 10000.")]
-    public int MaxConcurrentOrchestrations { get; set; } = 100;
+    public int MaxConcurrentOrchestrations { get; set; } = 500;
 
     /// <summary>Inbox messages one step applies at most (a fan-in applies its results in batches of this). Default 10,000.</summary>
     [Range(1, 100_000, ErrorMessage = "Qlrf:Durable:MaxMessagesPerStep must be between 1 and 100000.")]
     public int MaxMessagesPerStep { get; set; } = 10_000;
 
-    /// <summary>Running instances kept in memory between steps, so their next step needs no replay; 0 replays every step. Default 1,000.</summary>
+    /// <summary>Running instances kept in memory between steps, so their next step needs no replay; 0 replays every step. Default 10,000.</summary>
     [Range(0, 1_000_000, ErrorMessage = "Qlrf:Durable:MaxCachedInstances must be between 0 and 1000000.")]
-    public int MaxCachedInstances { get; set; } = 1000;
+    public int MaxCachedInstances { get; set; } = 10_000;
 
     /// <summary>How long Completed, Failed and Terminated instances are kept after they finish. Default 30 days.</summary>
     [Range(typeof(TimeSpan), "01:00:00", "3650.00:00:00", ErrorMessage = "Qlrf:Durable:Retention must be between 01:00:00 and 3650.00:00:00.")]

@@ -8,7 +8,8 @@ namespace Qlrf.Durable;
 /// <item><c>durable_instances</c>: one row per instance: status, input, output, custom status, its current
 /// generation (ContinueAsNew count), its lock (token and expiry) and <c>ready_at</c>, the earliest visible_at of its
 /// inbox, indexed only while it has one, so that a store full of finished instances costs the dispatcher nothing.</item>
-/// <item><c>durable_history</c>: the event-sourced history of each instance's current generation.</item>
+/// <item><c>durable_history</c>: the event-sourced history of each instance's current generation, one row per step
+/// (OrchestratorStarted … OrchestratorCompleted as a JSON array); <c>seq</c> is the position of the step's first event.</item>
 /// <item><c>durable_messages</c>: each instance's inbox (starts, task results, events, control messages);
 /// durable timers are messages whose <c>visible_at</c> is the fire time.</item>
 /// <item><c>durable_activities</c>: scheduled activity calls, leased by token with an expiry.</item>
@@ -53,16 +54,11 @@ internal static class DurableSchema
             instance_id TEXT NOT NULL,
             seq INTEGER NOT NULL,
             generation INTEGER NOT NULL,
-            kind TEXT NOT NULL,
-            task_id INTEGER,
-            name TEXT,
-            target TEXT,
-            data TEXT,
-            failure TEXT,
-            fire_at INTEGER,
+            event_count INTEGER NOT NULL,
+            events TEXT NOT NULL,
             at INTEGER NOT NULL,
             PRIMARY KEY (instance_id, seq)
-        ) WITHOUT ROWID;
+        );
 
         CREATE TABLE durable_messages (
             id INTEGER PRIMARY KEY,

@@ -117,8 +117,22 @@ internal sealed class CommitQueue(DurableStore store, TimeProvider time, ILogger
             }
             else
             {
-                pending.Step.TrySetResult((CommitStatus.LeaseLost, ex.Message));
+                pending.Step.TrySetResult(await ReleaseAsync(pending.StepCommit!, $"Writing the step failed: {ex.GetType().Name}: {ex.Message}"));
             }
+        }
+    }
+
+    /// <summary>Ends the lease of a step that cannot be written, recording the error, so that it runs again (and in the end fails as poison).</summary>
+    private async Task<(CommitStatus, string?)> ReleaseAsync(StepCommit step, string error)
+    {
+        try
+        {
+            return (await store.ReleaseAsync(step.WorkItem, error, CancellationToken.None), error);
+        }
+        catch (Exception ex)
+        {
+            Logs.CommitFailed(logger, 1, 0, AttemptsBeforeSplitting + 1, ex);
+            return (CommitStatus.LeaseLost, error);
         }
     }
 

@@ -64,12 +64,13 @@ internal sealed partial class OrchestrationDispatcher(
 
     private TimeSpan UntilNextTimer()
     {
-        if (store.NextReadyAt() is not { } next)
+        var now = time.GetUtcNow();
+        if (store.NextReadyAfter(now) is not { } next)
         {
             return IdleWait;
         }
 
-        var wait = next - time.GetUtcNow();
+        var wait = next - now;
         return wait <= TimeSpan.Zero ? TimeSpan.FromMilliseconds(1) : wait < IdleWait ? wait : IdleWait;
     }
 

@@ -32,13 +32,8 @@ internal sealed partial class DurableStore
                 }
             }
 
-            var items = new List<OrchestrationWorkItem>(instances.Count);
-            foreach (var instance in instances)
-            {
-                items.Add(new OrchestrationWorkItem(instance, token, ReadInbox(s, instance.InstanceId, now, perStep)));
-            }
-
-            return items;
+            var inboxes = ReadInboxes(s, instances, now, perStep);
+            return instances.ConvertAll(i => new OrchestrationWorkItem(i, token, inboxes.GetValueOrDefault(i.InstanceId) ?? []));
         }, cancellationToken);
     }
 
@@ -113,36 +108,62 @@ internal sealed partial class DurableStore
             return (instances, activities);
         }, cancellationToken);
 
-    /// <summary>When the next instance becomes ready (a timer comes due), if any is waiting.</summary>
-    public DateTimeOffset? NextReadyAt()
+    /// <summary>
+    /// When the next instance becomes ready in the future (a timer comes due), if any. Instances ready now but
+    /// leased are left out: the dispatcher hears when their steps finish.
+    /// </summary>
+    public DateTimeOffset? NextReadyAfter(DateTimeOffset now)
     {
         using var connection = database.OpenRead();
-        using var command = Sql.Command(connection, null, "SELECT min(ready_at) FROM durable_instances WHERE ready_at IS NOT NULL");
+        using var command = Sql.Command(connection, null, "SELECT min(ready_at) FROM durable_instances WHERE ready_at > $now");
+        command.Add("$now", Sql.Ms(now));
         return command.ExecuteScalar() is long ms ? Sql.Time(ms) : null;
     }
 
-    private static List<InboxMessage> ReadInbox(Statements s, string instanceId, long now, int max)
+    /// <summary>The visible inbox of each leased instance, oldest first, at most <paramref name="max"/> messages each.</summary>
+    private static Dictionary<string, List<InboxMessage>> ReadInboxes(Statements s, List<InstanceRecord> instances, long now, int max)
     {
+        var inboxes = new Dictionary<string, List<InboxMessage>>(StringComparer.Ordinal);
+        if (instances.Count == 0)
+        {
+            return inboxes;
+        }
+
+        using var ids = new JsonRows();
+        foreach (var instance in instances)
+        {
+            ids.Value(instance.InstanceId);
+        }
+
         var command = s.Get("""
-            SELECT id, generation, kind, task_id, name, data, failure, visible_at FROM durable_messages
-            WHERE instance_id = $i AND visible_at <= $now ORDER BY id LIMIT $n
+            SELECT instance_id, id, generation, kind, task_id, name, data, failure, visible_at FROM (
+                SELECT m.*, row_number() OVER (PARTITION BY m.instance_id ORDER BY m.id) AS position
+                FROM durable_messages AS m
+                WHERE m.instance_id IN (SELECT value FROM json_each($ids)) AND m.visible_at <= $now)
+            WHERE position <= $n
+            ORDER BY instance_id, id
             """);
-        command.Add("$i", instanceId).Add("$now", now).Add("$n", max);
-        var messages = new List<InboxMessage>();
+        command.Add("$ids", ids.Build()).Add("$now", now).Add("$n", max);
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            messages.Add(new InboxMessage(reader.GetInt64(0), EnumText<MessageKind>.Parse(reader.GetString(2)), reader.Int32OrNull(1))
+            var instanceId = reader.GetString(0);
+            if (!inboxes.TryGetValue(instanceId, out var inbox))
             {
-                TaskId = reader.Int32OrNull(3) ?? -1,
-                Name = reader.StringOrNull(4),
-                Data = reader.StringOrNull(5),
-                Failure = Sql.ReadFailure(reader.StringOrNull(6)),
-                VisibleAt = Sql.Time(reader.GetInt64(7)),
+                inboxes[instanceId] = inbox = [];
+            }
+
+            inbox.Add(new InboxMessage(reader.GetInt64(1), EnumText<MessageKind>.Parse(reader.GetString(3)), reader.Int32OrNull(2))
+            {
+                TaskId = reader.Int32OrNull(4) ?? -1,
+                Name = reader.StringOrNull(5),
+                Data = reader.StringOrNull(6),
+                Failure = Sql.ReadFailure(reader.StringOrNull(7)),
+                VisibleAt = Sql.Time(reader.GetInt64(8)),
             });
         }
 
-        return messages;
+        return inboxes;
     }
 
     private static InstanceRecord ReadInstance(SqliteDataReader reader) =>

@@ -92,23 +92,13 @@ internal sealed partial class DurableStore
     public List<HistoryEvent> LoadHistory(string instanceId)
     {
         using var connection = database.OpenRead();
-        using var command = Sql.Command(connection, null, """
-            SELECT kind, task_id, name, target, data, failure, fire_at, at FROM durable_history WHERE instance_id = $i ORDER BY seq
-            """);
+        using var command = Sql.Command(connection, null, "SELECT events FROM durable_history WHERE instance_id = $i ORDER BY seq");
         command.Add("$i", instanceId);
         var events = new List<HistoryEvent>();
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            events.Add(new HistoryEvent(EnumText<HistoryEventKind>.Parse(reader.GetString(0)), Sql.Time(reader.GetInt64(7)))
-            {
-                TaskId = reader.Int32OrNull(1) ?? -1,
-                Name = reader.StringOrNull(2),
-                Target = reader.StringOrNull(3),
-                Data = reader.StringOrNull(4),
-                Failure = Sql.ReadFailure(reader.StringOrNull(5)),
-                FireAt = reader.Int64OrNull(6) is { } fireAt ? Sql.Time(fireAt) : null,
-            });
+            HistoryCodec.Read(reader.GetString(0), events);
         }
 
         return events;
@@ -130,7 +120,9 @@ internal sealed partial class DurableStore
         }
 
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        using (var count = Sql.Command(connection, null, "SELECT kind, count(*) FROM durable_history WHERE instance_id = $i GROUP BY kind"))
+        using (var count = Sql.Command(connection, null, """
+            SELECT e.value ->> 'k', count(*) FROM durable_history AS h, json_each(h.events) AS e WHERE h.instance_id = $i GROUP BY 1
+            """))
         {
             count.Add("$i", instanceId);
             using var reader = count.ExecuteReader();
@@ -142,7 +134,8 @@ internal sealed partial class DurableStore
 
         var recent = new List<HistoryEventSummary>();
         using (var last = Sql.Command(connection, null, """
-            SELECT seq, kind, task_id, name, at FROM durable_history WHERE instance_id = $i ORDER BY seq DESC LIMIT $n
+            SELECT h.seq + e.key, e.value ->> 'k', e.value ->> 't', e.value ->> 'n', e.value ->> 'at'
+            FROM durable_history AS h, json_each(h.events) AS e WHERE h.instance_id = $i ORDER BY 1 DESC LIMIT $n
             """))
         {
             last.Add("$i", instanceId).Add("$n", recentEvents);

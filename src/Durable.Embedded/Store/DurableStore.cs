@@ -12,6 +12,7 @@ namespace Qlrf.Durable;
 /// </summary>
 internal sealed partial class DurableStore(SqliteDatabase database, TimeProvider time, IOptions<DurableOptions> options)
 {
+    private readonly Dictionary<string, SqliteCommand> writerCommands = new(StringComparer.Ordinal);
     private long nextToken = Random.Shared.NextInt64(1, long.MaxValue / 2);
 
     public SqliteDatabase Database => database;
@@ -47,12 +48,12 @@ internal sealed partial class DurableStore(SqliteDatabase database, TimeProvider
     /// Creates an instance with its ExecutionStarted message, or starts a terminal one afresh under the same id
     /// (a new generation, its old history gone). Returns the status of a live instance that holds the id instead.
     /// </summary>
-    private static OrchestrationRuntimeStatus? CreateInstance(
+    internal static OrchestrationRuntimeStatus? CreateInstance(
         Statements statements, string instanceId, string name, string? input, ParentLink? parent, long now)
     {
         int generation;
-        using (var find = Sql.Command(statements.Connection, statements.Transaction, "SELECT status, generation FROM durable_instances WHERE instance_id = $i"))
         {
+            var find = statements.Get("SELECT status, generation FROM durable_instances WHERE instance_id = $i");
             find.Add("$i", instanceId);
             using var reader = find.ExecuteReader();
             if (reader.Read())
@@ -115,8 +116,7 @@ internal sealed partial class DurableStore(SqliteDatabase database, TimeProvider
         var now = Sql.Ms(time.GetUtcNow());
         return database.WriteAsync((connection, transaction) =>
         {
-            using var statements = new Statements(connection, transaction);
-            return work(statements, now);
+            return work(new Statements(connection, transaction, writerCommands), now);
         }, cancellationToken);
     }
 

@@ -49,11 +49,11 @@ internal static class Sql
 }
 
 /// <summary>
-/// The commands of one write transaction, each prepared once and reused for every row of a batch.
+/// The commands of a write transaction. Each is prepared once on the store's one writer connection and reused,
+/// by every row of a batch and by every later transaction (writes never overlap, so the cache needs no lock).
 /// </summary>
-internal sealed class Statements(SqliteConnection connection, SqliteTransaction transaction) : IDisposable
+internal sealed class Statements(SqliteConnection connection, SqliteTransaction transaction, Dictionary<string, SqliteCommand> commands)
 {
-    private readonly Dictionary<string, SqliteCommand> commands = new(StringComparer.Ordinal);
 
     public SqliteConnection Connection => connection;
 
@@ -62,8 +62,9 @@ internal sealed class Statements(SqliteConnection connection, SqliteTransaction 
     /// <summary>The command for <paramref name="text"/>, its parameters cleared for this use.</summary>
     public SqliteCommand Get(string text)
     {
-        if (commands.TryGetValue(text, out var command))
+        if (commands.TryGetValue(text, out var command) && command.Connection == connection)
         {
+            command.Transaction = transaction;
             command.Parameters.Clear();
             return command;
         }
@@ -84,11 +85,4 @@ internal sealed class Statements(SqliteConnection connection, SqliteTransaction 
         return command.ExecuteNonQuery();
     }
 
-    public void Dispose()
-    {
-        foreach (var command in commands.Values)
-        {
-            command.Dispose();
-        }
-    }
 }
