@@ -62,8 +62,8 @@ internal sealed partial class OrchestrationDispatcher
     {
         var result = new StepResult { Outcome = StepOutcome.Failed, Failure = failure };
         result.NewEvents.Add(new HistoryEvent(HistoryEventKind.OrchestratorStarted, now));
-        result.NewEvents.Add(new HistoryEvent(HistoryEventKind.OrchestratorCompleted, now));
         result.NewEvents.Add(new HistoryEvent(HistoryEventKind.ExecutionFailed, now) { Failure = failure });
+        result.NewEvents.Add(new HistoryEvent(HistoryEventKind.OrchestratorCompleted, now));
         return result;
     }
 

@@ -110,8 +110,8 @@ internal sealed partial class OrchestrationExecution
 
         result.Outcome = StepOutcome.Completed;
         result.Output = json;
-        result.NewEvents.Add(new HistoryEvent(HistoryEventKind.OrchestratorCompleted, now));
         result.NewEvents.Add(new HistoryEvent(HistoryEventKind.ExecutionCompleted, now) { Data = json });
+        result.NewEvents.Add(new HistoryEvent(HistoryEventKind.OrchestratorCompleted, now));
     }
 
     /// <summary>Fails the instance. Work the step would have sent out is dropped; its history stays as recorded.</summary>
@@ -122,7 +122,7 @@ internal sealed partial class OrchestrationExecution
         result.Activities.Clear();
         result.SubOrchestrations.Clear();
         result.Messages.Clear();
-        result.NewEvents.Add(new HistoryEvent(HistoryEventKind.OrchestratorCompleted, now));
         result.NewEvents.Add(new HistoryEvent(HistoryEventKind.ExecutionFailed, now) { Failure = failure });
+        result.NewEvents.Add(new HistoryEvent(HistoryEventKind.OrchestratorCompleted, now));
     }
 }
