@@ -11,7 +11,8 @@ namespace Qlrf.Durable;
 /// <item><c>durable_history</c>: the event-sourced history of each instance's current generation, one row per step
 /// (OrchestratorStarted … OrchestratorCompleted as a JSON array); <c>seq</c> is the position of the step's first event.</item>
 /// <item><c>durable_messages</c>: each instance's inbox (starts, task results, events, control messages);
-/// durable timers are messages whose <c>visible_at</c> is the fire time.</item>
+/// durable timers are messages whose <c>visible_at</c> is the fire time. Ids are never reused: a step deletes
+/// exactly the messages it consumed.</item>
 /// <item><c>durable_activities</c>: scheduled activity calls, leased by token with an expiry.</item>
 /// </list>
 /// </summary>
@@ -61,7 +62,7 @@ internal static class DurableSchema
         );
 
         CREATE TABLE durable_messages (
-            id INTEGER PRIMARY KEY,
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
             instance_id TEXT NOT NULL,
             generation INTEGER,
             kind TEXT NOT NULL,

@@ -4,7 +4,8 @@ namespace Qlrf.Durable;
 
 /// <summary>
 /// One group commit's writes. First every step's lease-guarded instance update, which also sets when the instance is
-/// next ready (a step whose lease has passed on writes nothing more); then the rare per-step work (finishing,
+/// next ready (a step whose lease has passed on writes nothing more), and the deletion of the messages the steps
+/// consumed; then the rare per-step work (finishing,
 /// continuing as new, creating sub-orchestrations); then the common rows of all steps and results in batch statements,
 /// whose inbox messages make their recipients ready (a trigger).
 /// </summary>
@@ -34,6 +35,19 @@ internal sealed class CommitBatch(Statements s, long now) : IDisposable
             {
                 report.Steps.Add((CommitStatus.LeaseLost, null));
             }
+        }
+
+        foreach (var step in committed)
+        {
+            foreach (var id in step.ConsumedMessageIds)
+            {
+                consumed.Value(id);
+            }
+        }
+
+        if (consumed.Count > 0)
+        {
+            s.Execute("DELETE FROM durable_messages WHERE id IN (SELECT value FROM json_each($rows))", ("$rows", consumed.Build()));
         }
 
         foreach (var step in committed)
@@ -68,10 +82,6 @@ internal sealed class CommitBatch(Statements s, long now) : IDisposable
     private void Collect(StepCommit step, StepResult result)
     {
         var instance = step.WorkItem.Instance;
-        foreach (var id in step.ConsumedMessageIds)
-        {
-            consumed.Value(id);
-        }
 
         switch (result.Outcome)
         {
@@ -142,11 +152,6 @@ internal sealed class CommitBatch(Statements s, long now) : IDisposable
 
     private void Flush()
     {
-        if (consumed.Count > 0)
-        {
-            s.Execute("DELETE FROM durable_messages WHERE id IN (SELECT value FROM json_each($rows))", ("$rows", consumed.Build()));
-        }
-
         if (history.Count > 0)
         {
             s.Execute("""

@@ -25,7 +25,7 @@ public sealed class DurableHost : IAsyncDisposable
     }
 
     /// <summary>The default wait for a test's condition before it gives up (a hang guard, never a timing assertion).</summary>
-    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
     public string Directory { get; }
 
@@ -74,7 +74,39 @@ public sealed class DurableHost : IAsyncDisposable
     public async Task<OrchestrationMetadata> WaitAsync(string instanceId)
     {
         using var timeout = new CancellationTokenSource(Patience);
-        return await Client.WaitForInstanceCompletionAsync(instanceId, getInputsAndOutputs: true, timeout.Token);
+        try
+        {
+            return await Client.WaitForInstanceCompletionAsync(instanceId, getInputsAndOutputs: true, timeout.Token);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        {
+            throw new TimeoutException($"Instance {instanceId} did not finish.{Environment.NewLine}{Describe()}");
+        }
+    }
+
+    /// <summary>The runtime's tables and the warnings logged, for a test that gives up.</summary>
+    public string Describe()
+    {
+        var text = new System.Text.StringBuilder();
+        using var connection = Database.OpenRead();
+        foreach (var table in new[] { "durable_instances", "durable_messages", "durable_activities" })
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT * FROM {table} LIMIT 50";
+            using var reader = command.ExecuteReader();
+            text.AppendLine(table + ":");
+            while (reader.Read())
+            {
+                text.AppendLine("  " + string.Join(" | ", Enumerable.Range(0, reader.FieldCount).Select(i => $"{reader.GetName(i)}={(reader.IsDBNull(i) ? "null" : reader.GetValue(i))}")));
+            }
+        }
+
+        foreach (var entry in Logs.Entries.Where(e => e.Level >= LogLevel.Warning))
+        {
+            text.AppendLine($"{entry.Level} {entry.Category}: {entry.Message}");
+        }
+
+        return text.ToString();
     }
 
     /// <summary>Waits until <paramref name="condition"/> holds (a hang guard stops it after <see cref="Patience"/>).</summary>
