@@ -17,6 +17,9 @@ internal static partial class Logs
     [LoggerMessage(EventId = 5010, Level = LogLevel.Information, Message = "Orchestration {InstanceId} ({Name}) scheduled")]
     public static partial void InstanceScheduled(ILogger logger, string instanceId, string name);
 
+    [LoggerMessage(EventId = 5018, Level = LogLevel.Information, Message = "Orchestration {InstanceId} ({Name}) started, generation {Generation}")]
+    public static partial void InstanceStarted(ILogger logger, string instanceId, string name, int generation);
+
     [LoggerMessage(EventId = 5011, Level = LogLevel.Information, Message = "Orchestration {InstanceId} ({Name}) completed")]
     public static partial void InstanceCompleted(ILogger logger, string instanceId, string name);
 

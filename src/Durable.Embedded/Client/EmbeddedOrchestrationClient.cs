@@ -27,6 +27,7 @@ internal sealed class EmbeddedOrchestrationClient(
         ArgumentException.ThrowIfNullOrWhiteSpace(instanceId, nameof(options));
         var name = registry.Value.Orchestrators.TryGetValue(orchestratorName, out var registration) ? registration.Name : orchestratorName;
         await store.StartAsync(instanceId, name, codec.Serialize(input, $"input of orchestration '{instanceId}'"), cancellationToken);
+        Logs.InstanceScheduled(logger, instanceId, name);
         return instanceId;
     }
 

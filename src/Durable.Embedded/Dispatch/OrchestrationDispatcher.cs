@@ -129,24 +129,28 @@ internal sealed partial class OrchestrationDispatcher(
 
     private void AfterCommit(InstanceRecord instance, StepResult result, OrchestrationExecution? execution)
     {
+        foreach (var e in result.NewEvents)
+        {
+            switch (e.Kind)
+            {
+                case HistoryEventKind.ExecutionStarted:
+                    Logs.InstanceStarted(logger, instance.InstanceId, instance.Name, instance.Generation);
+                    break;
+                case HistoryEventKind.ExecutionSuspended:
+                    Logs.InstanceSuspended(logger, instance.InstanceId, instance.Name);
+                    break;
+                case HistoryEventKind.ExecutionResumed:
+                    Logs.InstanceResumed(logger, instance.InstanceId, instance.Name);
+                    break;
+                default:
+                    break;
+            }
+        }
+
         switch (result.Outcome)
         {
             case StepOutcome.Running or StepOutcome.Suspended when execution is not null:
                 cache.Put(execution);
-                if (instance.Status is OrchestrationRuntimeStatus.Pending)
-                {
-                    Logs.InstanceScheduled(logger, instance.InstanceId, instance.Name);
-                }
-
-                if (result.Outcome == StepOutcome.Suspended && instance.Status != OrchestrationRuntimeStatus.Suspended)
-                {
-                    Logs.InstanceSuspended(logger, instance.InstanceId, instance.Name);
-                }
-                else if (result.Outcome == StepOutcome.Running && instance.Status == OrchestrationRuntimeStatus.Suspended)
-                {
-                    Logs.InstanceResumed(logger, instance.InstanceId, instance.Name);
-                }
-
                 return;
             case StepOutcome.Completed:
                 Logs.InstanceCompleted(logger, instance.InstanceId, instance.Name);
@@ -170,4 +174,5 @@ internal sealed partial class OrchestrationDispatcher(
             watchers.Notify(instance.InstanceId);
         }
     }
+
 }

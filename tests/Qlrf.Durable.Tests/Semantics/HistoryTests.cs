@@ -48,7 +48,7 @@ public sealed class HistoryTests
         await using var host = await DurableHost.StartAsync(Register, start: false);
         await host.Client.ScheduleNewOrchestrationInstanceAsync("Twice", 1, new StartOrchestrationOptions("atomic"));
         var item = Assert.Single(await host.Store.LeaseOrchestrationsAsync(10, CancellationToken.None));
-        var step = StepWithOneActivity(item, host.Store.Now());
+        var step = Steps.ScheduleOneActivity(item, host.Store.Now());
 
         host.Database.BeforeCommit = _ => throw new IOException("disk full (injected)");
         await Assert.ThrowsAsync<IOException>(() => host.Store.CommitAsync([step], [], CancellationToken.None));
@@ -78,24 +78,13 @@ public sealed class HistoryTests
         clock.Advance(TimeSpan.FromSeconds(31));
         var second = Assert.Single(await host.Store.LeaseOrchestrationsAsync(10, CancellationToken.None));
 
-        var stale = await host.Store.CommitAsync([StepWithOneActivity(first, host.Store.Now())], [], CancellationToken.None);
+        var stale = await host.Store.CommitAsync([Steps.ScheduleOneActivity(first, host.Store.Now())], [], CancellationToken.None);
         Assert.Equal(CommitStatus.LeaseLost, stale.Steps[0].Status);
         Assert.Empty(Probe.Steps(host, "guarded"));
         Assert.Equal(0, Probe.Scalar(host, "SELECT count(*) FROM durable_activities"));
 
-        var current = await host.Store.CommitAsync([StepWithOneActivity(second, host.Store.Now())], [], CancellationToken.None);
+        var current = await host.Store.CommitAsync([Steps.ScheduleOneActivity(second, host.Store.Now())], [], CancellationToken.None);
         Assert.Equal(CommitStatus.Committed, current.Steps[0].Status);
         Assert.Single(Probe.Steps(host, "guarded"));
-    }
-
-    private static StepCommit StepWithOneActivity(OrchestrationWorkItem item, DateTimeOffset now)
-    {
-        var result = new StepResult { Outcome = StepOutcome.Running };
-        result.NewEvents.Add(new HistoryEvent(HistoryEventKind.OrchestratorStarted, now));
-        result.NewEvents.Add(new HistoryEvent(HistoryEventKind.ExecutionStarted, now) { Name = "Twice", Data = "1" });
-        result.NewEvents.Add(new HistoryEvent(HistoryEventKind.TaskScheduled, now) { TaskId = 0, Name = "Double", Data = "1" });
-        result.NewEvents.Add(new HistoryEvent(HistoryEventKind.OrchestratorCompleted, now));
-        result.Activities.Add(new ScheduledActivity(0, "Double", "1"));
-        return new StepCommit(item, result, item.Messages.Select(m => m.Id).ToList());
     }
 }
