@@ -171,7 +171,15 @@ public sealed class DurableHost : IAsyncDisposable
         var durable = new DurableHost(host, dir, ownsDirectory ?? directory is null, logs);
         if (start)
         {
-            await host.StartAsync();
+            try
+            {
+                await host.StartAsync();
+            }
+            catch
+            {
+                await durable.DisposeAsync();
+                throw;
+            }
         }
 
         return durable;
