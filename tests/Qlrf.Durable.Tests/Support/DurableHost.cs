@@ -177,6 +177,8 @@ public sealed class DurableHost : IAsyncDisposable
             }
             catch
             {
+                durable.stopped = true;
+                host.Dispose();
                 await durable.DisposeAsync();
                 throw;
             }
