@@ -56,7 +56,7 @@ internal sealed class ActivityDispatcher(
             catch (Exception ex)
             {
                 Logs.DispatcherFaulted(logger, "activity", ex);
-                await Pause.QuietlyAsync(store.ActivityWork, IdleWait, time, stoppingToken);
+                await Pause.QuietlyAsync(Pause.AfterFault, time, stoppingToken);
             }
         }
     }

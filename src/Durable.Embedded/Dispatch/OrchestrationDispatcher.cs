@@ -57,7 +57,7 @@ internal sealed partial class OrchestrationDispatcher(
             catch (Exception ex)
             {
                 Logs.DispatcherFaulted(logger, "orchestration", ex);
-                await Pause.QuietlyAsync(store.OrchestrationWork, IdleWait, time, stoppingToken);
+                await Pause.QuietlyAsync(Pause.AfterFault, time, stoppingToken);
             }
         }
     }

@@ -1,20 +1,10 @@
-using Qlrf.Store.Sqlite;
-
 namespace Qlrf.Durable;
 
 /// <summary>Waits that end quietly when the host stops (for the loops' error paths).</summary>
 internal static class Pause
 {
-    public static async Task QuietlyAsync(AsyncSignal signal, TimeSpan wait, TimeProvider time, CancellationToken stoppingToken)
-    {
-        try
-        {
-            await signal.WaitAsync(wait, time, stoppingToken);
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-    }
+    /// <summary>How long a dispatcher waits after a failed store write before it tries again.</summary>
+    public static readonly TimeSpan AfterFault = TimeSpan.FromMilliseconds(50);
 
     public static async Task QuietlyAsync(TimeSpan wait, TimeProvider time, CancellationToken stoppingToken)
     {
