@@ -8,6 +8,7 @@ using Qlrf.Functions.Api.Assets;
 using Qlrf.Functions.Api.Discovery;
 using Qlrf.Functions.Api.Health;
 using Qlrf.Functions.Api.Infrastructure;
+using Qlrf.Functions.Api.Orchestrations;
 using Qlrf.Json;
 using Qlrf.Tenancy;
 
@@ -33,6 +34,7 @@ public static class ApiServiceCollectionExtensions
         services.AddScoped<AssetsFunctions>();
         services.AddScoped<DiscoveryFunctions>();
         services.AddScoped<HealthFunctions>();
+        services.AddScoped<OrchestrationsFunctions>();
         return builder;
     }
 
@@ -47,6 +49,7 @@ public static class ApiServiceCollectionExtensions
         app.MapHealthApi();
         app.MapAssetsApi();
         app.MapDiscoveryApi();
+        app.MapOrchestrationsApi();
         return app;
     }
 

@@ -16,4 +16,6 @@ public static class Routes
     public const string DiscoveryRuns = "api/v1/discovery/runs";
     public const string DiscoveryRun = "api/v1/discovery/runs/{id}";
     public const string DiscoveryDeadLetters = "api/v1/discovery/dead-letters";
+    public const string AdminOrchestration = "api/v1/admin/orchestrations/{id}";
+    public const string AdminOrchestrationTerminate = "api/v1/admin/orchestrations/{id}/terminate";
 }

@@ -1,3 +1,4 @@
+using Qlrf.Durable;
 using Qlrf.Functions.Api;
 using Qlrf.Functions.Discovery;
 using Qlrf.Host;
@@ -9,6 +10,7 @@ builder.AddLocalHostDefaults();
 builder.AddSqliteStore();
 builder.AddSandboxPlatform();
 builder.AddDiscovery();
+builder.AddEmbeddedDurableRuntime();
 builder.AddQlrfApi();
 builder.AddLocalTriggers();
 

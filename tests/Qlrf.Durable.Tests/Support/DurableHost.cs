@@ -149,7 +149,7 @@ public sealed class DurableHost : IAsyncDisposable
         bool? ownsDirectory = null)
     {
         var dir = directory ?? Path.Combine(Path.GetTempPath(), "qlrf-durable-" + Guid.NewGuid().ToString("N"));
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration["Qlrf:Store:Path"] = Path.Combine(dir, "qlrf.db");
         var logs = new CapturedLogs();
         builder.Logging.AddProvider(logs);
