@@ -17,7 +17,7 @@ internal static class ThroughputBench
         var ids = await Task.WhenAll(Enumerable.Range(0, orchestrations).Select(i =>
             host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(Workflows.FiveActivitiesAsync), i)));
 
-        Console.WriteLine($"  scheduled in {clock.Elapsed.TotalSeconds:F2} s");
+        Console.WriteLine($"  scheduled {orchestrations} in {clock.Elapsed.TotalSeconds:F2} s");
         foreach (var id in ids)
         {
             var state = await host.Client.WaitForInstanceCompletionAsync(id);
