@@ -11,7 +11,6 @@ internal static class RuntimeErrors
     public const string MaxActionsExceeded = "Qlrf.Durable.MaxActionsExceeded";
     public const string Terminated = "Qlrf.Durable.Terminated";
     public const string InstanceAlreadyExists = "Qlrf.Durable.InstanceAlreadyExists";
-    public const string UnreadableInput = "Qlrf.Durable.UnreadableInput";
 
     public static TaskFailureDetails UnknownOrchestrator(string name, IEnumerable<string> known) =>
         new(UnknownTaskName, $"No orchestrator named '{name}' is registered (registered: {List(known)}).", IsNonRetriable: true);

@@ -11,17 +11,6 @@ internal sealed class ExecutionCache(int capacity)
     private readonly Dictionary<string, LinkedListNode<OrchestrationExecution>> entries = new(StringComparer.Ordinal);
     private readonly LinkedList<OrchestrationExecution> order = new();
 
-    public int Count
-    {
-        get
-        {
-            lock (gate)
-            {
-                return entries.Count;
-            }
-        }
-    }
-
     /// <summary>Takes the instance's execution out of the cache if it matches the stored generation and history length.</summary>
     public OrchestrationExecution? Take(string instanceId, int generation, int historyCount)
     {

@@ -7,7 +7,7 @@ using Qlrf.Paging;
 
 namespace Qlrf.Durable;
 
-/// <summary>Reads: instance state, queries, history.</summary>
+/// <summary>Reads: instance state, queries, and the census behind the metrics.</summary>
 internal sealed partial class DurableStore
 {
     private const string MetadataColumns = "instance_id, name, status, created_at, updated_at, completed_at, failure";
@@ -86,68 +86,6 @@ internal sealed partial class DurableStore
         items.RemoveAt(query.PageSize);
         var last = items[^1];
         return new Page<OrchestrationMetadata>(items, $"{Sql.Ms(last.CreatedAt).ToString(CultureInfo.InvariantCulture)}|{last.InstanceId}");
-    }
-
-    /// <summary>The current generation's history, in order (what a replay reads).</summary>
-    public List<HistoryEvent> LoadHistory(string instanceId)
-    {
-        using var connection = database.OpenRead();
-        using var command = Sql.Command(connection, null, "SELECT events FROM durable_history WHERE instance_id = $i ORDER BY seq");
-        command.Add("$i", instanceId);
-        var events = new List<HistoryEvent>();
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            HistoryCodec.Read(reader.GetString(0), events);
-        }
-
-        return events;
-    }
-
-    public OrchestrationHistorySummary? GetHistorySummary(string instanceId, int recentEvents)
-    {
-        using var connection = database.OpenRead();
-        int generation;
-        using (var instance = Sql.Command(connection, null, "SELECT generation FROM durable_instances WHERE instance_id = $i"))
-        {
-            instance.Add("$i", instanceId);
-            if (instance.ExecuteScalar() is not long g)
-            {
-                return null;
-            }
-
-            generation = (int)g;
-        }
-
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        using (var count = Sql.Command(connection, null, """
-            SELECT e.value ->> 'k', count(*) FROM durable_history AS h, json_each(h.events) AS e WHERE h.instance_id = $i GROUP BY 1
-            """))
-        {
-            count.Add("$i", instanceId);
-            using var reader = count.ExecuteReader();
-            while (reader.Read())
-            {
-                counts[reader.GetString(0)] = reader.GetInt32(1);
-            }
-        }
-
-        var recent = new List<HistoryEventSummary>();
-        using (var last = Sql.Command(connection, null, """
-            SELECT h.seq + e.key, e.value ->> 'k', e.value ->> 't', e.value ->> 'n', e.value ->> 'at'
-            FROM durable_history AS h, json_each(h.events) AS e WHERE h.instance_id = $i ORDER BY 1 DESC LIMIT $n
-            """))
-        {
-            last.Add("$i", instanceId).Add("$n", recentEvents);
-            using var reader = last.ExecuteReader();
-            while (reader.Read())
-            {
-                recent.Add(new HistoryEventSummary(reader.GetInt32(0), reader.GetString(1), reader.Int32OrNull(2), reader.StringOrNull(3), Sql.Time(reader.GetInt64(4))));
-            }
-        }
-
-        recent.Reverse();
-        return new OrchestrationHistorySummary(generation, counts.Values.Sum(), counts, recent);
     }
 
     /// <summary>Instances by status, and the depth of each queue, for the metrics.</summary>

@@ -119,10 +119,4 @@ internal sealed partial class DurableStore(SqliteDatabase database, TimeProvider
             return work(new Statements(connection, transaction, writerCommands), now);
         }, cancellationToken);
     }
-
-    private static T Read<T>(SqliteDatabase database, Func<SqliteConnection, T> read)
-    {
-        using var connection = database.OpenRead();
-        return read(connection);
-    }
 }

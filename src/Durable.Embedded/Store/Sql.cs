@@ -55,10 +55,6 @@ internal static class Sql
 internal sealed class Statements(SqliteConnection connection, SqliteTransaction transaction, Dictionary<string, SqliteCommand> commands)
 {
 
-    public SqliteConnection Connection => connection;
-
-    public SqliteTransaction Transaction => transaction;
-
     /// <summary>The command for <paramref name="text"/>, its parameters cleared for this use.</summary>
     public SqliteCommand Get(string text)
     {
