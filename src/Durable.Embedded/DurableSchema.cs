@@ -75,12 +75,11 @@ internal static class DurableSchema
         );
         CREATE INDEX ix_durable_messages_instance ON durable_messages (instance_id, visible_at);
 
-        -- A message makes its instance ready at its visible_at (or sooner, if it already was).
+        -- A message makes its instance ready at its visible_at, unless it already was by then.
         CREATE TRIGGER durable_messages_ready AFTER INSERT ON durable_messages
         BEGIN
-            UPDATE durable_instances
-            SET ready_at = CASE WHEN ready_at IS NULL OR ready_at > NEW.visible_at THEN NEW.visible_at ELSE ready_at END
-            WHERE instance_id = NEW.instance_id;
+            UPDATE durable_instances SET ready_at = NEW.visible_at
+            WHERE instance_id = NEW.instance_id AND (ready_at IS NULL OR ready_at > NEW.visible_at);
         END;
 
         CREATE TABLE durable_activities (

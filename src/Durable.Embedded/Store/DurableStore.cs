@@ -51,13 +51,23 @@ internal sealed partial class DurableStore(SqliteDatabase database, TimeProvider
     internal static OrchestrationRuntimeStatus? CreateInstance(
         Statements statements, string instanceId, string name, string? input, ParentLink? parent, long now)
     {
-        int generation;
+        var created = statements.Get("""
+            INSERT INTO durable_instances (instance_id, name, status, generation, input, created_at, updated_at, ready_at,
+                parent_instance_id, parent_name, parent_generation, parent_task_id)
+            VALUES ($i, $n, $s, 0, $in, $now, $now, $now, $pi, $pn, $pg, $pt)
+            ON CONFLICT (instance_id) DO NOTHING
+            """)
+            .Add("$i", instanceId).Add("$n", name).Add("$s", Sql.Text(OrchestrationRuntimeStatus.Pending)).Add("$in", input).Add("$now", now)
+            .Add("$pi", parent?.InstanceId).Add("$pn", parent?.Name).Add("$pg", parent?.Generation).Add("$pt", parent?.TaskId)
+            .ExecuteNonQuery() == 1;
+        var generation = 0;
+        if (!created)
         {
             var find = statements.Get("SELECT status, generation FROM durable_instances WHERE instance_id = $i");
             find.Add("$i", instanceId);
-            using var reader = find.ExecuteReader();
-            if (reader.Read())
+            using (var reader = find.ExecuteReader())
             {
+                reader.Read();
                 var status = Json.EnumText<OrchestrationRuntimeStatus>.Parse(reader.GetString(0));
                 if (!status.IsTerminal())
                 {
@@ -66,31 +76,12 @@ internal sealed partial class DurableStore(SqliteDatabase database, TimeProvider
 
                 generation = reader.GetInt32(1) + 1;
             }
-            else
-            {
-                generation = -1;
-            }
-        }
 
-        if (generation < 0)
-        {
-            generation = 0;
-            statements.Get("""
-                INSERT INTO durable_instances (instance_id, name, status, generation, input, created_at, updated_at,
-                    parent_instance_id, parent_name, parent_generation, parent_task_id)
-                VALUES ($i, $n, $s, 0, $in, $now, $now, $pi, $pn, $pg, $pt)
-                """)
-                .Add("$i", instanceId).Add("$n", name).Add("$s", Sql.Text(OrchestrationRuntimeStatus.Pending)).Add("$in", input).Add("$now", now)
-                .Add("$pi", parent?.InstanceId).Add("$pn", parent?.Name).Add("$pg", parent?.Generation).Add("$pt", parent?.TaskId)
-                .ExecuteNonQuery();
-        }
-        else
-        {
             DeleteInstanceData(statements, instanceId);
             statements.Get("""
                 UPDATE durable_instances SET name = $n, status = $s, generation = $g, input = $in, output = NULL, custom_status = NULL,
                     failure = NULL, created_at = $now, updated_at = $now, completed_at = NULL, parent_instance_id = $pi, parent_name = $pn,
-                    parent_generation = $pg, parent_task_id = $pt, history_count = 0, ready_at = NULL, lock_token = NULL,
+                    parent_generation = $pg, parent_task_id = $pt, history_count = 0, ready_at = $now, lock_token = NULL,
                     lock_expires_at = 0, dispatch_count = 0, last_error = NULL
                 WHERE instance_id = $i
                 """)
@@ -99,7 +90,11 @@ internal sealed partial class DurableStore(SqliteDatabase database, TimeProvider
                 .ExecuteNonQuery();
         }
 
-        Enqueue(statements, new OutboundMessage(instanceId, generation, MessageKind.ExecutionStarted), now);
+        statements.Get("""
+            INSERT INTO durable_messages (instance_id, generation, kind, visible_at, created_at) VALUES ($i, $g, $k, $now, $now)
+            """)
+            .Add("$i", instanceId).Add("$g", generation).Add("$k", Sql.Text(MessageKind.ExecutionStarted)).Add("$now", now)
+            .ExecuteNonQuery();
         return null;
     }
 
