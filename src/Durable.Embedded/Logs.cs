@@ -53,7 +53,7 @@ internal static partial class Logs
     [LoggerMessage(EventId = 5030, Level = LogLevel.Debug, Message = "Activity {Name} (#{TaskId} of {InstanceId}) failed: {Error}")]
     public static partial void ActivityFailed(ILogger logger, string name, int taskId, string instanceId, string error);
 
-    [LoggerMessage(EventId = 5031, Level = LogLevel.Information, Message = "Result of activity {Name} (#{TaskId} of {InstanceId}) discarded: its lease had passed on (a duplicate run)")]
+    [LoggerMessage(EventId = 5031, Level = LogLevel.Information, Message = "Result of activity {Name} (#{TaskId} of {InstanceId}) discarded: its lease had passed on (another run took it over) or its instance had finished")]
     public static partial void ActivityResultDiscarded(ILogger logger, string name, int taskId, string instanceId);
 
     [LoggerMessage(EventId = 5032, Level = LogLevel.Error, Message = "Activity {Name} (#{TaskId} of {InstanceId}) was dispatched {Dispatches} times without completing; failing it")]
