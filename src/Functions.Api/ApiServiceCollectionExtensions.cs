@@ -12,6 +12,7 @@ using Qlrf.Functions.Api.Images;
 using Qlrf.Functions.Api.Infrastructure;
 using Qlrf.Functions.Api.Rbac;
 using Qlrf.Identity;
+using Qlrf.Functions.Api.Orchestrations;
 using Qlrf.Json;
 
 namespace Qlrf.Functions.Api;
@@ -51,6 +52,7 @@ public static class ApiServiceCollectionExtensions
         services.AddScoped<ApiKeysFunctions>();
         services.AddScoped<AuditFunctions>();
         services.AddScoped<SourceSweeps>();
+        services.AddScoped<OrchestrationsFunctions>();
         return builder;
     }
 
@@ -80,6 +82,7 @@ public static class ApiServiceCollectionExtensions
         app.MapRbacApi();
         app.MapApiKeysApi();
         app.MapAuditApi();
+        app.MapOrchestrationsApi();
         return app;
     }
 }

@@ -52,6 +52,9 @@ public static class Routes
     public const string AuditExport = "api/v1/audit/export";
     public const string AuditVerify = "api/v1/audit/verify";
 
+    public const string AdminOrchestration = "api/v1/admin/orchestrations/{id}";
+    public const string AdminOrchestrationTerminate = "api/v1/admin/orchestrations/{id}/terminate";
+
     /// <summary>The path of a route with its <c>{id}</c> filled in, as a Location header gives it.</summary>
     public static string PathOf(string route, string id) => "/" + route.Replace("{id}", Uri.EscapeDataString(id), StringComparison.Ordinal);
 }

@@ -1,4 +1,5 @@
 using Qlrf.Channels;
+using Qlrf.Durable;
 using Qlrf.Functions.Api;
 using Qlrf.Functions.Discovery;
 using Qlrf.Functions.Discovery.Drift;
@@ -15,6 +16,7 @@ builder.AddSampleImages();
 builder.AddCloudConnectors();
 builder.AddDiscovery();
 builder.AddDrift();
+builder.AddEmbeddedDurableRuntime();
 builder.AddQlrfApi();
 builder.AddLocalTriggers();
 

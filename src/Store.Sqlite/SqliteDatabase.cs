@@ -19,6 +19,7 @@ public sealed class SqliteDatabase : IDisposable
     private readonly string readConnectionString;
     private readonly ConcurrentDictionary<string, AsyncSignal> signals = new(StringComparer.Ordinal);
     private long writeCount;
+    private long writeAttempts;
 
     public SqliteDatabase(IOptions<SqliteStoreOptions> options, IEnumerable<SchemaMigration> migrations, ILogger<SqliteDatabase> logger)
     {
@@ -60,6 +61,12 @@ public sealed class SqliteDatabase : IDisposable
     /// <summary>Committed write transactions since the store opened.</summary>
     public long WriteCount => Interlocked.Read(ref writeCount);
 
+    /// <summary>
+    /// Test hook for fault injection: called with each write's number (from 1) after its work ran and before it
+    /// commits; an exception thrown here fails that write, which rolls back.
+    /// </summary>
+    internal Action<long>? BeforeCommit { get; set; }
+
     /// <summary>Opens a pooled connection for reading.</summary>
     public SqliteConnection OpenRead()
     {
@@ -77,6 +84,7 @@ public sealed class SqliteDatabase : IDisposable
         {
             using var transaction = writer.BeginTransaction();
             var result = work(writer, transaction);
+            BeforeCommit?.Invoke(Interlocked.Increment(ref writeAttempts));
             transaction.Commit();
             Interlocked.Increment(ref writeCount);
             return result;

@@ -22,4 +22,6 @@ public enum Permission
     ManageRbac,
     ConfigureIntegrations,
     ApproveExceptions,
+    /// <summary>Operate the runtime itself (inspect, terminate and purge orchestration instances); admin only.</summary>
+    AdministerRuntime,
 }

@@ -1,0 +1,86 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Qlrf.Functions.Api;
+using Qlrf.Functions.Api.Infrastructure;
+using Qlrf.IntegrationTests.Support;
+using Qlrf.Orchestration;
+using Qlrf.Security;
+
+namespace Qlrf.IntegrationTests;
+
+/// <summary>The admin endpoints for orchestration instances, through the real local host with the embedded runtime.</summary>
+public sealed class OrchestrationAdminTests : IDisposable
+{
+    private readonly HostDirectory directory = new();
+    private readonly QlrfHost factory;
+
+    public OrchestrationAdminTests() =>
+        factory = new QlrfHost(
+            directory,
+            new Dictionary<string, string?> { ["Qlrf:Discovery:Sources:sandbox:SweepAtStartup"] = "false" },
+            s => s.AddOrchestrationTasks(r => r
+                .AddOrchestrator<string, string>("Hello", (_, name) => Task.FromResult("hello " + name))
+                .AddOrchestrator<object?, string>("Waiter", async (ctx, _) => await ctx.WaitForExternalEvent<string>("go"))));
+
+    [Fact]
+    public async Task An_admin_sees_an_instance_with_its_history_then_purges_it()
+    {
+        using var http = factory.CreateClient();
+        var client = factory.Services.GetRequiredService<IOrchestrationClient>();
+        var id = await client.ScheduleNewOrchestrationInstanceAsync("Hello", "ops");
+        await client.WaitForInstanceCompletionAsync(id);
+
+        var shown = await http.GetFromJsonAsync<JsonElement>($"/api/v1/admin/orchestrations/{id}");
+
+        Assert.Equal("completed", shown.GetProperty("status").GetString());
+        Assert.Equal("hello ops", shown.GetProperty("output").GetString());
+        Assert.Equal(4, shown.GetProperty("history").GetProperty("eventCount").GetInt32());
+        Assert.Equal("orchestrator_started", shown.GetProperty("history").GetProperty("recentEvents")[0].GetProperty("eventType").GetString());
+
+        Assert.Equal(HttpStatusCode.NoContent, (await http.DeleteAsync($"/api/v1/admin/orchestrations/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync($"/api/v1/admin/orchestrations/{id}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_admin_terminates_a_running_instance_and_cannot_purge_it_before()
+    {
+        using var http = factory.CreateClient();
+        var client = factory.Services.GetRequiredService<IOrchestrationClient>();
+        var id = await client.ScheduleNewOrchestrationInstanceAsync("Waiter");
+
+        var purgeLive = await http.DeleteAsync($"/api/v1/admin/orchestrations/{id}");
+        var terminate = await http.PostAsJsonAsync($"/api/v1/admin/orchestrations/{id}/terminate", new { reason = "stuck", recursive = true });
+        var state = await client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true);
+        var again = await http.PostAsJsonAsync($"/api/v1/admin/orchestrations/{id}/terminate", new { reason = "stuck" });
+
+        Assert.Equal(HttpStatusCode.Conflict, purgeLive.StatusCode);
+        Assert.Equal("application/problem+json", purgeLive.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.Accepted, terminate.StatusCode);
+        Assert.Equal(OrchestrationRuntimeStatus.Terminated, state.RuntimeStatus);
+        Assert.Equal("stuck", state.ReadOutputAs<string>());
+        Assert.Equal(HttpStatusCode.Accepted, again.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await http.PostAsJsonAsync("/api/v1/admin/orchestrations/missing/terminate", new { })).StatusCode);
+    }
+
+    [Fact]
+    public void Every_admin_orchestration_endpoint_needs_the_administer_runtime_permission()
+    {
+        var endpoints = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.StartsWith("api/v1/admin/orchestrations", StringComparison.Ordinal) == true)
+            .ToList();
+
+        Assert.Equal(3, endpoints.Count);
+        Assert.All(endpoints, e => Assert.Equal(Permission.AdministerRuntime, e.Metadata.GetMetadata<RequiresPermission>()?.Permission));
+        Assert.Equal("administer:runtime", PermissionNames.Of(Permission.AdministerRuntime));
+        Assert.Contains(endpoints, e => e.RoutePattern.RawText == Routes.AdminOrchestrationTerminate);
+    }
+
+    public void Dispose()
+    {
+        factory.Dispose();
+        directory.Dispose();
+    }
+}
