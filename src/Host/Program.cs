@@ -3,6 +3,7 @@ using Qlrf.Durable;
 using Qlrf.Functions.Api;
 using Qlrf.Functions.Discovery;
 using Qlrf.Functions.Discovery.Drift;
+using Qlrf.Functions.Orchestration;
 using Qlrf.Host;
 using Qlrf.Sandbox;
 using Qlrf.Store.Sqlite;
@@ -17,6 +18,7 @@ builder.AddCloudConnectors();
 builder.AddDiscovery();
 builder.AddDrift();
 builder.AddEmbeddedDurableRuntime();
+builder.AddWorkflowCore();
 builder.AddQlrfApi();
 builder.AddLocalTriggers();
 

@@ -1,0 +1,27 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Qlrf.Approvals;
+using Qlrf.Functions.Orchestration.Approvals;
+using Qlrf.Functions.Orchestration.Notifications;
+using Qlrf.Orchestration;
+
+namespace Qlrf.Functions.Orchestration;
+
+public static class OrchestrationCoreServiceCollectionExtensions
+{
+    /// <summary>
+    /// What every workflow shares: approvals (service, activities, and the listener that hands decisions to
+    /// the waiting orchestration) and the notify activity.
+    /// </summary>
+    public static IHostApplicationBuilder AddWorkflowCore(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddSingleton<ApprovalService>();
+        builder.Services.AddSingleton<IApprovalListener, OrchestrationApprovalListener>();
+        builder.Services.AddOrchestrationTasks(r => r
+            .AddActivity<OpenApprovalActivity>(nameof(OpenApprovalActivity))
+            .AddActivity<ExpireApprovalActivity>(nameof(ExpireApprovalActivity))
+            .AddActivity<NotifyActivity>(nameof(NotifyActivity)));
+        return builder;
+    }
+}
