@@ -11,6 +11,7 @@ using Qlrf.Functions.Api.Health;
 using Qlrf.Functions.Api.Images;
 using Qlrf.Functions.Api.Infrastructure;
 using Qlrf.Functions.Api.Rbac;
+using Qlrf.Functions.Api.Rollouts;
 using Qlrf.Identity;
 using Qlrf.Functions.Api.Orchestrations;
 using Qlrf.Json;
@@ -53,6 +54,10 @@ public static class ApiServiceCollectionExtensions
         services.AddScoped<AuditFunctions>();
         services.AddScoped<SourceSweeps>();
         services.AddScoped<OrchestrationsFunctions>();
+        services.AddScoped<RolloutRequestReader>();
+        services.AddScoped<RolloutsFunctions>();
+        services.AddScoped<RolloutControlFunctions>();
+        services.AddScoped<PolicyExceptionsFunctions>();
         return builder;
     }
 
@@ -83,6 +88,7 @@ public static class ApiServiceCollectionExtensions
         app.MapApiKeysApi();
         app.MapAuditApi();
         app.MapOrchestrationsApi();
+        app.MapRolloutsApi();
         return app;
     }
 }
