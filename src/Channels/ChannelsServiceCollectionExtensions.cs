@@ -30,7 +30,9 @@ public static class ChannelsServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<ApprovalChannelsOptions>, ApprovalChannelsOptionsValidator>();
         foreach (var name in new[] { SlackSender.Name, TeamsSender.Name, WebhookSender.Name })
         {
-            services.AddHttpClient(name, c => c.Timeout = TimeSpan.FromSeconds(15));
+            // No request logging: these URLs are credentials (Slack's incoming webhook and response URLs, a
+            // webhook receiver's tokenised address). Failures are logged by the senders, without them.
+            services.AddHttpClient(name, c => c.Timeout = TimeSpan.FromSeconds(15)).RemoveAllLoggers();
         }
 
         services.AddSingleton<INotificationSender, SlackSender>();

@@ -36,11 +36,20 @@ public sealed class SlackResponder(IHttpClientFactory http, IOptions<Notificatio
         return queue.Writer.TryWrite(new SlackResponse(responseUrl, message));
     }
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Parallel.ForEachAsync(
-            queue.Reader.ReadAllAsync(stoppingToken),
-            new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = stoppingToken },
-            PostAsync);
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await Parallel.ForEachAsync(
+                queue.Reader.ReadAllAsync(stoppingToken),
+                new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = stoppingToken },
+                PostAsync);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping: what is still queued is dropped; the workflow's outcome notification updates the message.
+        }
+    }
 
     private async ValueTask PostAsync(SlackResponse response, CancellationToken cancellationToken)
     {
