@@ -61,6 +61,9 @@ public static class Routes
     public const string RolloutCancel = "api/v1/rollouts/{id}/cancel";
     public const string RolloutPolicyExceptions = "api/v1/rollouts/policy-exceptions";
     public const string RolloutPolicyException = "api/v1/rollouts/policy-exceptions/{id}";
+    public const string SlackCallback = "api/v1/callbacks/slack";
+    public const string TeamsCallback = "api/v1/callbacks/teams";
+    public const string ApprovalLink = Qlrf.Channels.Links.ApprovalLinkIssuer.PathPrefix + "{token}";
 
     public const string AdminOrchestration = "api/v1/admin/orchestrations/{id}";
     public const string AdminOrchestrationTerminate = "api/v1/admin/orchestrations/{id}/terminate";

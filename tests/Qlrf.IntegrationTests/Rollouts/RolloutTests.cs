@@ -5,7 +5,7 @@ using Qlrf.IntegrationTests.Support;
 using Qlrf.Rollouts;
 using Qlrf.Security;
 
-namespace Qlrf.IntegrationTests;
+namespace Qlrf.IntegrationTests.Rollouts;
 
 /// <summary>Rollouts through the real host: planned, approved through the API, run on the sandbox platform, swept.</summary>
 public sealed class RolloutTests : IAsyncLifetime
