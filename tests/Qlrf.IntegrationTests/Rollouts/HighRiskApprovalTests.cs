@@ -8,7 +8,8 @@ namespace Qlrf.IntegrationTests.Rollouts;
 
 /// <summary>
 /// A High or Critical risk rollout (prod) needs two distinct approvers. The host's policy file keeps the shipped
-/// rules but its maintenance and freeze windows, so the test does not depend on the day it runs.
+/// rules but its maintenance and freeze windows, so the test does not depend on the day it runs; environment
+/// criticality weighs 300 (of 375), so a prod rollout is High or Critical whatever else the hour brings.
 /// </summary>
 public sealed class HighRiskApprovalTests : IAsyncLifetime
 {
@@ -26,7 +27,11 @@ public sealed class HighRiskApprovalTests : IAsyncLifetime
               - { id: dr-pair-separation, kind: dr_pair_separation }
               - { id: critical-cves-need-exception, kind: block_critical_cves }
             """);
-        host = new QlrfHost(directory, new Dictionary<string, string?> { ["Qlrf:Rollouts:PolicyFile"] = policies });
+        host = new QlrfHost(directory, new Dictionary<string, string?>
+        {
+            ["Qlrf:Rollouts:PolicyFile"] = policies,
+            ["Qlrf:Rollouts:RiskWeights:EnvironmentCriticality"] = "300",
+        });
         await host.WaitForFirstSweepAsync();
         await host.WaitForDriftAsync(316);
     }
@@ -44,13 +49,14 @@ public sealed class HighRiskApprovalTests : IAsyncLifetime
             {
               "target": { "imageFamily": "ubuntu-2204-base", "imageVersion": "2026.10.1" },
               "scope": { "environments": ["prod"] },
-              "strategy": { "waitBetweenWaves": "00:00:00" },
+              "strategy": { "batchSize": 5, "waitBetweenWaves": "00:00:00" },
               "autonomy": "approve_all"
             }
             """;
         using var alice = host.CreateUserClient("alice", roles: Role.Engineer);
         var id = await alice.StartedRolloutAsync(prod);
-        var waiting = await host.WaitForRolloutAsync(id, d => d.Rollout.Status == RolloutStatus.AwaitingApproval && d.Approvals.Count == 1, "to await approval");
+        await host.WaitForStatusAsync(id, RolloutStatus.AwaitingApproval);
+        var waiting = await host.WaitForRolloutAsync(id, d => d.Approvals.Count == 1, "to open its approval");
         Assert.True(waiting.Risk!.Level is RiskLevel.High or RiskLevel.Critical, $"risk {waiting.Risk.Level} ({waiting.Risk.Score})");
         Assert.Equal(((int?)7, 0), (waiting.Policy.Version, waiting.Policy.Violations.Count));
         Assert.Equal(2, waiting.ApprovalRequirement.RequiredApprovals);
