@@ -36,6 +36,7 @@ try
     Console.WriteLine();
     Console.WriteLine(Invariant($"Approval to first action, {LatencySamples} rollouts of 5 assets (POST approve sent -> executor called)"));
     Console.WriteLine(Invariant($"  p50 {Percentile(latencies, 50),7:F1} ms   p99 {Percentile(latencies, 99),7:F1} ms   min {latencies[0],7:F1} ms   max {latencies[^1],7:F1} ms"));
+    await bench.QuietAsync();
     return 0;
 }
 finally

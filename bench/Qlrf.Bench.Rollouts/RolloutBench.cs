@@ -3,10 +3,12 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using Qlrf.Discovery;
 using Qlrf.Drift;
 using Qlrf.Functions.Api.Rollouts;
 using Qlrf.Json;
 using Qlrf.Messaging;
+using Qlrf.Orchestration;
 using Qlrf.Rollouts;
 
 namespace Qlrf.Bench.Rollouts;
@@ -17,6 +19,7 @@ internal sealed class RolloutBench(BenchHost host)
     public const int BigBatch = 200;
 
     private readonly IRolloutStore store = host.Services.GetRequiredService<IRolloutStore>();
+    private readonly List<string> started = [];
 
     public async Task WaitForInventoryAsync(int assets)
     {
@@ -85,13 +88,33 @@ internal sealed class RolloutBench(BenchHost host)
         return latencies;
     }
 
+    /// <summary>
+    /// Waits for every rollout's orchestration to end (each ends with the sweep of what it changed, after its status
+    /// reads completed), then for those sweeps and the changes they found, so the host stops idle.
+    /// </summary>
+    public async Task QuietAsync()
+    {
+        var orchestrations = host.Services.GetRequiredService<IOrchestrationClient>();
+        using var patience = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        foreach (var id in started)
+        {
+            await orchestrations.WaitForInstanceCompletionAsync(id, cancellationToken: patience.Token);
+        }
+
+        var discovery = host.Services.GetRequiredService<IDiscoveryStore>();
+        await UntilAsync(async () => (await discovery.ListRunsAsync("acme", null, 10, null, CancellationToken.None)).Items.All(r => r.Status != SweepStatus.Running), TimeSpan.FromMinutes(5));
+        await QueueDrainedAsync();
+    }
+
     private async Task<string> StartAsync(string json)
     {
         using var response = await host.Requester.PostAsync(new Uri("api/v1/rollouts", UriKind.Relative), new StringContent(json, Encoding.UTF8, "application/json"));
         var body = await response.Content.ReadAsStringAsync();
-        return response.StatusCode == HttpStatusCode.Accepted
+        var id = response.StatusCode == HttpStatusCode.Accepted
             ? QlrfJson.Deserialize<RolloutSummary>(body)!.Id
             : throw new InvalidOperationException($"Starting a rollout: {(int)response.StatusCode} {body}");
+        started.Add(id);
+        return id;
     }
 
     private async Task ApproveAsync(string id)
