@@ -1,12 +1,16 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Qlrf.Channels.Delivery;
+using Qlrf.Triggers;
 
 namespace Qlrf.Channels;
 
 public static class ChannelsServiceCollectionExtensions
 {
-    /// <summary>Registers notification delivery to Slack, Teams and a webhook (section <c>Qlrf:Notifications</c>).</summary>
+    /// <summary>
+    /// Registers notification delivery to Slack, Teams and a webhook (section <c>Qlrf:Notifications</c>), with the
+    /// delivery timer (<see cref="NotificationDispatcher.ScheduleSetting"/>).
+    /// </summary>
     public static IHostApplicationBuilder AddNotificationChannels(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -21,6 +25,8 @@ public static class ChannelsServiceCollectionExtensions
         services.AddSingleton<INotificationSender, TeamsSender>();
         services.AddSingleton<INotificationSender, WebhookSender>();
         services.AddSingleton<NotificationDispatcher>();
+        services.AddTimerFunctions(t => t.Add<NotificationDispatcher>(
+            nameof(NotificationDispatcher.DeliverAllDueAsync), NotificationDispatcher.ScheduleSetting, NotificationDispatcher.DefaultSchedule, (d, _, ct) => d.DeliverAllDueAsync(ct)));
         return builder;
     }
 }
