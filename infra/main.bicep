@@ -40,8 +40,8 @@ param sweepSchedule string = '0 * * * * *'
 @description('NCRONTAB of the daily drift snapshot.')
 param driftSnapshotSchedule string = '0 5 0 * * *'
 
-@description('NCRONTAB of notification delivery.')
-param notificationSchedule string = '*/5 * * * * *'
+@description('NCRONTAB of notification delivery (every 15 s keeps the idle timers within the monthly free executions).')
+param notificationSchedule string = '*/15 * * * * *'
 
 var abbrs = loadJsonContent('abbreviations.json')
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))

@@ -54,6 +54,10 @@ public static class Routes
     public const string AuditExport = "api/v1/audit/export";
     public const string AuditVerify = "api/v1/audit/verify";
 
+    public const string SlackCallback = "api/v1/callbacks/slack";
+    public const string TeamsCallback = "api/v1/callbacks/teams";
+    public const string ApprovalLink = Qlrf.Channels.Links.ApprovalLinkIssuer.PathPrefix + "{token}";
+
     public const string AdminOrchestration = "api/v1/admin/orchestrations/{id}";
     public const string AdminOrchestrationTerminate = "api/v1/admin/orchestrations/{id}/terminate";
 

@@ -29,6 +29,8 @@ module site 'br/public:avm/res/web/site:0.15.1' = {
       systemAssigned: false
       userAssignedResourceIds: [identityId]
     }
+    // App settings that are Key Vault references (@Microsoft.KeyVault(...)) resolve with the same identity.
+    keyVaultAccessIdentityResourceId: identityId
     httpsOnly: true
     functionAppConfig: {
       deployment: {

@@ -2,22 +2,20 @@ using Azure.Core;
 using Azure.Core.Serialization;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Qlrf.Configuration.KeyVault;
 using Qlrf.Json;
 
 namespace Qlrf.Functions.Hosting;
 
 public static class FunctionsHostDefaults
 {
-    /// <summary>The Key Vault whose secrets are read as configuration (set by infra/).</summary>
-    public const string KeyVaultEndpointSetting = "AZURE_KEY_VAULT_ENDPOINT";
-
     /// <summary>
     /// What every QL-RF Functions app starts with: the app's managed identity as the <see cref="TokenCredential"/>;
-    /// the Key Vault's secrets as configuration (a secret named <c>Qlrf--Notifications--Slack--BotToken</c> is the
-    /// setting <c>Qlrf:Notifications:Slack:BotToken</c>; app settings may also hold Key Vault references);
+    /// the Key Vault's secrets as configuration (<c>AZURE_KEY_VAULT_ENDPOINT</c>; a secret named
+    /// <c>Qlrf--Notifications--Slack--BotToken</c> is the setting <c>Qlrf:Notifications:Slack:BotToken</c>, re-read
+    /// every 30 minutes; app settings may also hold Key Vault references, resolved by the platform with the app's identity);
     /// our JSON conventions for HTTP, Durable and queue payloads; Application Insights; and the timer runner.
     /// </summary>
     public static FunctionsApplicationBuilder AddQlrfFunctionsDefaults(this FunctionsApplicationBuilder builder)
@@ -25,10 +23,7 @@ public static class FunctionsHostDefaults
         ArgumentNullException.ThrowIfNull(builder);
         var credential = AppCredential.Create(builder.Configuration);
         builder.Services.AddSingleton(credential);
-        if (builder.Configuration[KeyVaultEndpointSetting] is { Length: > 0 } vault)
-        {
-            builder.Configuration.AddAzureKeyVault(new Uri(vault), credential);
-        }
+        builder.Configuration.AddKeyVaultSecretsIfConfigured(credential);
 
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.Configure<WorkerOptions>(o => o.Serializer = new JsonObjectSerializer(QlrfJson.Options));
@@ -36,5 +31,4 @@ public static class FunctionsHostDefaults
         builder.Services.AddSingleton<TimerRunner>();
         return builder;
     }
-
 }

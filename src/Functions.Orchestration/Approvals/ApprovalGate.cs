@@ -25,7 +25,10 @@ public static class ApprovalGate
         var decision = context.WaitForExternalEvent<ApprovalOutcome>(ApprovalEvents.ApprovalClosed, cancel.Token);
         var timer = context.CreateTimer(opened.ExpiresAt.UtcDateTime, cancel.Token);
         var winner = await Task.WhenAny(decision, timer);
-        await cancel.CancelAsync();
+
+        // Synchronously: CancelAsync runs the callbacks on the thread pool, and the orchestrator would go on
+        // after its step had ended (the runtime's scheduler runs continuations only within a step).
+        cancel.Cancel();
         if (winner == decision && decision.IsCompletedSuccessfully)
         {
             return decision.Result;

@@ -23,6 +23,11 @@ internal sealed class ActivityTriggers(DurableTaskRunner runner)
         [ActivityTrigger] JsonElement? input, string instanceId, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
         runner.RunActivityAsync(nameof(ExpireApprovalActivity), input, instanceId, durable, cancellationToken);
 
+    [Function(nameof(IssueApprovalLinksActivity))]
+    public Task<object?> IssueApprovalLinksActivity(
+        [ActivityTrigger] JsonElement? input, string instanceId, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        runner.RunActivityAsync(nameof(IssueApprovalLinksActivity), input, instanceId, durable, cancellationToken);
+
     [Function(nameof(NotifyActivity))]
     public Task<object?> NotifyActivity(
         [ActivityTrigger] JsonElement? input, string instanceId, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
