@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Qlrf.Channels;
+using Qlrf.Connectors;
 using Qlrf.Durable;
 using Qlrf.Execution;
 using Qlrf.Functions.Api;

@@ -1,4 +1,5 @@
 using Qlrf.Channels;
+using Qlrf.Connectors;
 using Qlrf.Durable;
 using Qlrf.Functions.Api;
 using Qlrf.Functions.Discovery;
