@@ -25,7 +25,12 @@ public static class ApprovalGate
         var decision = context.WaitForExternalEvent<ApprovalOutcome>(ApprovalEvents.ApprovalClosed, cancel.Token);
         var timer = context.CreateTimer(opened.ExpiresAt.UtcDateTime, cancel.Token);
         var winner = await Task.WhenAny(decision, timer);
-        await cancel.CancelAsync();
+
+        // Cancel synchronously: CancelAsync runs the callbacks on the thread pool and resumes this code there,
+        // outside the orchestration's step, so the next action would be lost on replay-driven runtimes.
+#pragma warning disable CA1849
+        cancel.Cancel();
+#pragma warning restore CA1849
         if (winner == decision && decision.IsCompletedSuccessfully)
         {
             return decision.Result;
