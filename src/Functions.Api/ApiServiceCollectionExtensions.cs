@@ -6,6 +6,7 @@ using Qlrf.Functions.Api.ApiKeys;
 using Qlrf.Functions.Api.Assets;
 using Qlrf.Functions.Api.Audit;
 using Qlrf.Functions.Api.Discovery;
+using Qlrf.Functions.Api.Dr;
 using Qlrf.Functions.Api.Drift;
 using Qlrf.Functions.Api.Health;
 using Qlrf.Functions.Api.Images;
@@ -53,6 +54,10 @@ public static class ApiServiceCollectionExtensions
         services.AddScoped<AuditFunctions>();
         services.AddScoped<SourceSweeps>();
         services.AddScoped<OrchestrationsFunctions>();
+        services.AddScoped<DrPairsFunctions>();
+        services.AddScoped<DrReadinessFunctions>();
+        services.AddScoped<DrillsFunctions>();
+        services.AddScoped<DrillControlFunctions>();
         return builder;
     }
 
@@ -83,6 +88,8 @@ public static class ApiServiceCollectionExtensions
         app.MapApiKeysApi();
         app.MapAuditApi();
         app.MapOrchestrationsApi();
+        app.MapDrPairsApi();
+        app.MapDrillsApi();
         return app;
     }
 }

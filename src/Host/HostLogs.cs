@@ -1,6 +1,6 @@
 namespace Qlrf.Host;
 
-/// <summary>Log messages of the local host. Event ids 4000-4099.</summary>
+/// <summary>Log messages of the local host. Event ids 4000-4099; the drill scheduler's are in the DR range (11080-11089).</summary>
 internal static partial class HostLogs
 {
     [LoggerMessage(EventId = 4000, Level = LogLevel.Information, Message = "QL-RF is serving on {Urls}")]
@@ -29,4 +29,10 @@ internal static partial class HostLogs
 
     [LoggerMessage(EventId = 4033, Level = LogLevel.Error, Message = "The daily drift snapshot failed; it runs again at the next occurrence")]
     public static partial void DriftSnapshotFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 11080, Level = LogLevel.Information, Message = "Scheduled drills are looked for on schedule '{Schedule}'")]
+    public static partial void DrillSchedulerStarted(ILogger logger, string schedule);
+
+    [LoggerMessage(EventId = 11081, Level = LogLevel.Error, Message = "Looking for due scheduled drills failed; it runs again at the next occurrence")]
+    public static partial void DrillSchedulerFailed(ILogger logger, Exception exception);
 }

@@ -50,7 +50,7 @@ public static class LocalHostExtensions
     /// <summary>
     /// The local equivalents of the Azure triggers: start-up recovery, the bootstrap admin key (printed once
     /// on the console when the default organisation has no admin), the asset-change queue's consumer, the
-    /// sweep timers, notification delivery and the daily drift snapshot.
+    /// sweep timers, notification delivery, the daily drift snapshot and the drill scheduler.
     /// </summary>
     public static WebApplicationBuilder AddLocalTriggers(this WebApplicationBuilder builder)
     {
@@ -62,6 +62,7 @@ public static class LocalHostExtensions
         builder.Services.AddHostedService<SweepScheduler>();
         builder.Services.AddHostedService<NotificationWorker>();
         builder.Services.AddHostedService<DriftSnapshotScheduler>();
+        builder.Services.AddHostedService<DrillScheduler>();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(15));
         return builder;
     }

@@ -4,6 +4,7 @@ using Qlrf.Functions.Api;
 using Qlrf.Functions.Discovery;
 using Qlrf.Functions.Discovery.Drift;
 using Qlrf.Functions.Orchestration;
+using Qlrf.Functions.Orchestration.Drills;
 using Qlrf.Host;
 using Qlrf.Sandbox;
 using Qlrf.Store.Sqlite;
@@ -19,6 +20,7 @@ builder.AddDiscovery();
 builder.AddDrift();
 builder.AddEmbeddedDurableRuntime();
 builder.AddWorkflowCore();
+builder.AddDrills();
 builder.AddQlrfApi();
 builder.AddLocalTriggers();
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Qlrf.Discovery;
 using Qlrf.Execution;
+using Qlrf.Sandbox.Dr;
 using Qlrf.Sandbox.Images;
 using Qlrf.Tenancy;
 
@@ -10,8 +11,9 @@ namespace Qlrf.Sandbox;
 public static class SandboxServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the built-in sandbox platform: asset sources of kind <c>sandbox</c>, read from estate files, and
-    /// its executor (section <c>Qlrf:Sandbox</c> for injected faults).
+    /// Registers the built-in sandbox platform: asset sources of kind <c>sandbox</c>, read from estate files, its
+    /// executor (section <c>Qlrf:Sandbox</c> for injected faults), and its DR simulator with the sample DR pairs
+    /// (section <c>Qlrf:Sandbox:Dr</c>).
     /// </summary>
     public static IHostApplicationBuilder AddSandboxPlatform(this IHostApplicationBuilder builder)
     {
@@ -20,6 +22,10 @@ public static class SandboxServiceCollectionExtensions
         builder.Services.AddSingleton<SandboxSources>();
         builder.Services.AddSingleton<IAssetSourceFactory, SandboxAssetSourceFactory>();
         builder.Services.AddSingleton<IPlatformExecutor, SandboxExecutor>();
+        builder.Services.AddTenancyOptions();
+        builder.Services.AddOptions<SandboxDrOptions>().BindConfiguration(SandboxDrOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<IDrExecutor, SandboxDrExecutor>();
+        builder.Services.AddHostedService<SampleDrPairsLoader>();
         return builder;
     }
 
