@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Qlrf.Functions.Api.ApiKeys;
 using Qlrf.Functions.Api.Assets;
 using Qlrf.Functions.Api.Audit;
+using Qlrf.Functions.Api.Callbacks;
 using Qlrf.Functions.Api.Discovery;
 using Qlrf.Functions.Api.Dr;
 using Qlrf.Functions.Api.Drift;
@@ -54,6 +56,10 @@ public static class ApiServiceCollectionExtensions
         services.AddScoped<AuditFunctions>();
         services.AddScoped<SourceSweeps>();
         services.AddScoped<OrchestrationsFunctions>();
+        services.AddSingleton<ChannelDecisions>();
+        services.AddScoped<SlackCallbackFunctions>();
+        services.AddScoped<TeamsCallbackFunctions>();
+        services.AddScoped<ApprovalLinkFunctions>();
         services.AddScoped<DrPairsFunctions>();
         services.AddScoped<DrReadinessFunctions>();
         services.AddScoped<DrillsFunctions>();
@@ -63,8 +69,9 @@ public static class ApiServiceCollectionExtensions
 
     /// <summary>
     /// Maps every endpoint of the API onto the app, behind its middleware, outermost first: the audit
-    /// entry (which sees the final status), ProblemDetails for errors, the body size limit, sign-in, rate
-    /// limits, the access gate (401, 403, and the request's organisation), and route value checks.
+    /// entry (which sees the final status), ProblemDetails for errors, the body size limit, sign-in (except
+    /// on self-authenticated endpoints), rate limits, the access gate (401, 403, and the request's
+    /// organisation), and route value checks.
     /// </summary>
     public static WebApplication MapQlrfApi(this WebApplication app)
     {
@@ -73,7 +80,8 @@ public static class ApiServiceCollectionExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestBodyLimitMiddleware>();
-        app.UseAuthentication();
+        // Chat callbacks and approval links authenticate callers themselves; a Bot Framework token is not ours to check.
+        app.UseWhen(c => c.GetEndpoint()?.Metadata.GetMetadata<SelfAuthenticated>() is null, b => b.UseAuthentication());
         app.UseRateLimiter();
         app.UseMiddleware<AccessGateMiddleware>();
         app.UseMiddleware<RouteValueValidationMiddleware>();
@@ -88,6 +96,7 @@ public static class ApiServiceCollectionExtensions
         app.MapApiKeysApi();
         app.MapAuditApi();
         app.MapOrchestrationsApi();
+        app.MapCallbacksApi();
         app.MapDrPairsApi();
         app.MapDrillsApi();
         return app;

@@ -52,6 +52,9 @@ public static class Routes
     public const string AuditExport = "api/v1/audit/export";
     public const string AuditVerify = "api/v1/audit/verify";
 
+    public const string SlackCallback = "api/v1/callbacks/slack";
+    public const string TeamsCallback = "api/v1/callbacks/teams";
+    public const string ApprovalLink = Qlrf.Channels.Links.ApprovalLinkIssuer.PathPrefix + "{token}";
     public const string DrPairs = "api/v1/dr/pairs";
     public const string DrPair = "api/v1/dr/pairs/{id}";
     public const string DrPairReadiness = "api/v1/dr/pairs/{id}/readiness";

@@ -10,8 +10,8 @@ namespace Qlrf.Functions.Orchestration;
 public static class OrchestrationCoreServiceCollectionExtensions
 {
     /// <summary>
-    /// What every workflow shares: approvals (service, activities, and the listener that hands decisions to
-    /// the waiting orchestration) and the notify activity.
+    /// What every workflow shares: approvals (service, activities including signed links, and the listener
+    /// that hands decisions to the waiting orchestration) and the notify activity.
     /// </summary>
     public static IHostApplicationBuilder AddWorkflowCore(this IHostApplicationBuilder builder)
     {
@@ -21,6 +21,7 @@ public static class OrchestrationCoreServiceCollectionExtensions
         builder.Services.AddOrchestrationTasks(r => r
             .AddActivity<OpenApprovalActivity>(nameof(OpenApprovalActivity))
             .AddActivity<ExpireApprovalActivity>(nameof(ExpireApprovalActivity))
+            .AddActivity<IssueApprovalLinksActivity>(nameof(IssueApprovalLinksActivity))
             .AddActivity<NotifyActivity>(nameof(NotifyActivity)));
         return builder;
     }

@@ -95,7 +95,7 @@ internal static class DriftRows
     }
 
     public const string UpdateSql = """
-        UPDATE drift_assets SET name = $name, platform = $platform, site = $site, environment = $environment, family = $family, version = $version,
+        UPDATE drift_assets SET name = $name, platform = $platform, site = $site, environment = $environment, version = $version,
           status = $status, reason = $reason, production_version = $production, versions_behind = $behind, outdated_since = $since
         WHERE org = $org AND family = $family AND asset_id = $id
         """;

@@ -17,6 +17,7 @@ public sealed class SqliteDatabase : IDisposable
     private readonly SqliteConnection writer;
     private readonly FileStream lockFile;
     private readonly string readConnectionString;
+    private readonly string readPragmas;
     private readonly ConcurrentDictionary<string, AsyncSignal> signals = new(StringComparer.Ordinal);
     private long writeCount;
     private long writeAttempts;
@@ -40,6 +41,7 @@ public sealed class SqliteDatabase : IDisposable
             DefaultTimeout = timeout,
         };
         readConnectionString = builder.ToString();
+        readPragmas = $"PRAGMA mmap_size = {(long)settings.MmapSizeMb * 1024 * 1024}; PRAGMA cache_size = -{Math.Max(1, settings.CacheSizeMb / 4) * 1024};";
         builder.Pooling = false;
         writer = new SqliteConnection(builder.ToString());
         writer.Open();
@@ -48,7 +50,8 @@ public sealed class SqliteDatabase : IDisposable
             PRAGMA synchronous = {settings.Synchronous.ToString().ToUpperInvariant()};
             PRAGMA foreign_keys = ON;
             PRAGMA temp_store = MEMORY;
-            PRAGMA cache_size = -32768;
+            PRAGMA cache_size = -{settings.CacheSizeMb * 1024};
+            PRAGMA mmap_size = {(long)settings.MmapSizeMb * 1024 * 1024};
             PRAGMA busy_timeout = {(int)settings.BusyTimeout.TotalMilliseconds};
             """);
         SchemaMigrator.Apply(writer, migrations, logger);
@@ -72,6 +75,7 @@ public sealed class SqliteDatabase : IDisposable
     {
         var connection = new SqliteConnection(readConnectionString);
         connection.Open();
+        Execute(connection, readPragmas);
         return connection;
     }
 

@@ -85,7 +85,9 @@ public sealed class PermissionMatrixTests(PermissionMatrixFixture fixture) : ICl
         foreach (var route in Host.Routes())
         {
             var reply = await anonymous.SendAsync(new HttpMethod(route.Method), route.Path(), route.Body);
-            var ok = route.IsPublic
+            var ok = route.IsSelfAuthenticated
+                ? reply.Status is HttpStatusCode.Unauthorized or HttpStatusCode.NotFound
+                : route.IsPublic
                 ? reply.Status is not (HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
                 : reply.Status == HttpStatusCode.Unauthorized && reply.Response.Headers.WwwAuthenticate.ToString() == "Bearer" && reply.Problem?.Status == 401;
             if (!ok)
@@ -116,9 +118,20 @@ public sealed class PermissionMatrixTests(PermissionMatrixFixture fixture) : ICl
         }
     }
 
+    /// <summary>
+    /// The probes and the OpenAPI document are open to all; the chat callbacks and approval links are open
+    /// to QL-RF's sign-in but authenticate callers themselves (Slack signature, Bot Framework token, signed
+    /// link), which the test above sees refuse a caller without them.
+    /// </summary>
     [Fact]
-    public void Only_the_probes_and_the_openapi_document_are_public() =>
+    public void Only_the_probes_the_openapi_document_and_the_self_authenticated_channels_are_public()
+    {
         Assert.Equal(
             ["GET /healthz", "GET /openapi/{documentName}.json", "GET /readyz"],
-            Host.Routes().Where(r => r.IsPublic).Select(r => r.ToString()).Order(StringComparer.Ordinal));
+            Host.Routes().Where(r => r.IsPublic && !r.IsSelfAuthenticated).Select(r => r.ToString()).Order(StringComparer.Ordinal));
+        Assert.Equal(
+            ["GET /api/v1/approvals/links/{token}", "POST /api/v1/approvals/links/{token}", "POST /api/v1/callbacks/slack", "POST /api/v1/callbacks/teams"],
+            Host.Routes().Where(r => r.IsSelfAuthenticated).Select(r => r.ToString()).Order(StringComparer.Ordinal));
+        Assert.All(Host.Routes().Where(r => r.IsSelfAuthenticated), r => Assert.True(r.IsPublic && r.Requires is null, $"{r}"));
+    }
 }

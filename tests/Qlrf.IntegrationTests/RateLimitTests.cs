@@ -58,4 +58,33 @@ public sealed class RateLimitTests : IDisposable
             [HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests],
             [(await anonymous.FetchAsync("/api/v1/sites")).Status, (await anonymous.FetchAsync("/api/v1/sites")).Status, (await anonymous.FetchAsync("/api/v1/sites")).Status]);
     }
+
+    [Fact]
+    public async Task Chat_callbacks_and_approval_links_have_a_limit_per_client_address_of_their_own()
+    {
+        await using var host = new QlrfHost(directory, new Dictionary<string, string?>
+        {
+            ["Qlrf:Discovery:Sources:sandbox:SweepAtStartup"] = "false",
+            ["Qlrf:Api:RateLimits:ChannelPermitLimit"] = "2",
+            ["Qlrf:Api:RateLimits:ChannelWindow"] = "01:00:00",
+        });
+        using var anonymous = host.CreateAnonymousClient();
+        using var admin = host.CreateClient();
+
+        async Task<HttpStatusCode[]> ThriceAsync(HttpMethod method, string path)
+        {
+            var statuses = new HttpStatusCode[3];
+            for (var i = 0; i < 3; i++)
+            {
+                statuses[i] = (await anonymous.SendAsync(method, path, method == HttpMethod.Post ? "{}" : null)).Status;
+            }
+
+            return statuses;
+        }
+
+        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests], await ThriceAsync(HttpMethod.Post, "/api/v1/callbacks/slack"));
+        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests], await ThriceAsync(HttpMethod.Post, "/api/v1/callbacks/teams"));
+        Assert.Equal([HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.TooManyRequests], await ThriceAsync(HttpMethod.Get, "/api/v1/approvals/links/x"));
+        Assert.Equal(HttpStatusCode.OK, (await admin.FetchAsync("/api/v1/sites")).Status);
+    }
 }

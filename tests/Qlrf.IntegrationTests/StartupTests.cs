@@ -29,6 +29,10 @@ public sealed class StartupTests : IDisposable
     [InlineData("Qlrf:Api:Limits:MaxJsonDepth", "1000")]
     [InlineData("Qlrf:Api:RateLimits:PerCallerPermitLimit", "0")]
     [InlineData("Qlrf:Api:RateLimits:AnonymousWindow", "00:00:00")]
+    [InlineData("Qlrf:Api:RateLimits:ChannelPermitLimit", "0")]
+    [InlineData("Qlrf:Approvals:Links:SigningKey", "dG9vLXNob3J0")]
+    [InlineData("Qlrf:Approvals:Slack:Organisation", "Not A Slug")]
+    [InlineData("Qlrf:Approvals:Teams:Users:6f1c0d4e-0000-4c1e-8f0a-2b6d3e4f5a6b", " ")]
     public async Task A_bad_setting_fails_start_up_naming_the_setting(string setting, string value)
     {
         var host = new QlrfHost(directory, new Dictionary<string, string?> { [setting] = value });
@@ -36,6 +40,21 @@ public sealed class StartupTests : IDisposable
         var ex = Assert.Throws<OptionsValidationException>(() => host.CreateClient());
 
         Assert.Contains(setting, ex.Message, StringComparison.Ordinal);
+        await DisposeFailedAsync(host);
+    }
+
+    [Theory]
+    [InlineData("Qlrf:Approvals:Slack:Users:U0BOB", "bob", "Qlrf:Notifications:Slack:SigningSecret")]
+    [InlineData("Qlrf:Approvals:Teams:Users:6f1c0d4e-0000-4c1e-8f0a-2b6d3e4f5a6b", "carol", "Qlrf:Notifications:Teams:AppId")]
+    [InlineData("Qlrf:Approvals:Links:Enabled", "true", "Qlrf:Approvals:Links:SigningKey")]
+    [InlineData("Qlrf:Approvals:Links:Enabled", "true", "Qlrf:Approvals:Links:PublicBaseUrl")]
+    public async Task An_approval_channel_without_its_credentials_fails_start_up_naming_the_missing_setting(string setting, string value, string missing)
+    {
+        var host = new QlrfHost(directory, new Dictionary<string, string?> { [setting] = value });
+
+        var ex = Assert.Throws<OptionsValidationException>(() => host.CreateClient());
+
+        Assert.Contains(missing, ex.Message, StringComparison.Ordinal);
         await DisposeFailedAsync(host);
     }
 

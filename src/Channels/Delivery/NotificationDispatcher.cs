@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Qlrf.Channels.Links;
 using Qlrf.Notifications;
 
 namespace Qlrf.Channels.Delivery;
@@ -7,21 +8,33 @@ namespace Qlrf.Channels.Delivery;
 /// <summary>
 /// Delivers due notifications through their channels, retrying failures with exponential backoff up to
 /// the maximum attempts. Workflows only enqueue; this runs apart from them, so a slow or failing
-/// channel never holds a workflow up.
+/// channel never holds a workflow up. An approval request gets the signed approval links of each
+/// configured recipient in its data (<see cref="ApproveUrlKey"/>, <see cref="RejectUrlKey"/>), which the
+/// webhook carries to whoever mails them.
 /// </summary>
 public sealed class NotificationDispatcher(
     INotificationOutbox outbox,
     IEnumerable<INotificationSender> senders,
     IOptions<NotificationOptions> options,
+    ApprovalLinkIssuer links,
     TimeProvider time,
     ILogger<NotificationDispatcher> logger)
 {
     /// <summary>The channels notifications go to now.</summary>
     public IReadOnlyList<string> EnabledChannels => senders.Where(s => s.Enabled).Select(s => s.Channel).ToList();
 
+    /// <summary>The data key of a recipient's approve link: <c>approveUrl:{recipient}</c>.</summary>
+    public static string ApproveUrlKey(string recipient) => "approveUrl:" + recipient;
+
+    /// <summary>The data key of a recipient's reject link: <c>rejectUrl:{recipient}</c>.</summary>
+    public static string RejectUrlKey(string recipient) => "rejectUrl:" + recipient;
+
     /// <summary>Enqueues a notification for every enabled channel.</summary>
-    public Task NotifyAsync(Notification notification, CancellationToken cancellationToken) =>
-        outbox.EnqueueAsync(notification, EnabledChannels, cancellationToken);
+    public Task NotifyAsync(Notification notification, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(notification);
+        return outbox.EnqueueAsync(WithLinks(notification), EnabledChannels, cancellationToken);
+    }
 
     /// <summary>Delivers what is due; returns how many deliveries it attempted.</summary>
     public async Task<int> DeliverDueAsync(CancellationToken cancellationToken)
@@ -33,6 +46,23 @@ public sealed class NotificationDispatcher(
         }
 
         return due.Count;
+    }
+
+    private Notification WithLinks(Notification notification)
+    {
+        if (notification is not { Event: NotificationEvent.AwaitingApproval, Approval: { } view } || !links.Enabled)
+        {
+            return notification;
+        }
+
+        var data = new Dictionary<string, string>(notification.Data, StringComparer.Ordinal);
+        foreach (var issued in links.Issue(notification.Organisation, view.ApprovalId, view.ExpiresAt))
+        {
+            data[ApproveUrlKey(issued.Recipient)] = issued.Approve.ToString();
+            data[RejectUrlKey(issued.Recipient)] = issued.Reject.ToString();
+        }
+
+        return notification with { Data = data };
     }
 
     private async Task DeliverAsync(NotificationDelivery delivery, CancellationToken cancellationToken)

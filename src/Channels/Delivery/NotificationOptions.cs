@@ -65,6 +65,12 @@ public sealed class SlackOptions
 
     /// <summary>The app's signing secret, to verify interaction callbacks.</summary>
     public string? SigningSecret { get; set; }
+
+    /// <summary>
+    /// Outcomes of button presses are posted only to an interaction's <c>response_url</c> under this address.
+    /// Default <c>https://hooks.slack.com/</c>.
+    /// </summary>
+    public Uri ResponseUrlBase { get; set; } = new("https://hooks.slack.com/");
 }
 
 /// <summary>Microsoft Teams: the bot's app id and password, and the conversation it posts approval cards to.</summary>

@@ -47,7 +47,8 @@ public sealed record SlackInteraction(string UserId, string TeamId, ApprovalDeci
                 return null;
             }
 
-            var responseUrl = Uri.TryCreate(Text(root, "response_url"), UriKind.Absolute, out var url) && url.Scheme == Uri.UriSchemeHttps ? url : null;
+            // Where it may be posted to is checked against SlackOptions.ResponseUrlBase when the outcome is sent.
+            var responseUrl = Uri.TryCreate(Text(root, "response_url"), UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp) ? url : null;
             return new SlackInteraction(user, team ?? string.Empty, decision.Value, approvalId, responseUrl);
         }
         catch (JsonException ex)

@@ -34,6 +34,15 @@ public static class TeamsApprovalCard
         return card;
     }
 
+    /// <summary>The request card still open for more approvers, with a line saying where it stands.</summary>
+    public static JsonObject Progress(ApprovalView view, string progress)
+    {
+        var card = Request(view);
+        var body = card["body"]!.AsArray();
+        body.Insert(body.Count - 1, new JsonObject { ["type"] = "TextBlock", ["text"] = progress, ["wrap"] = true, ["isSubtle"] = true });
+        return card;
+    }
+
     public static JsonObject Outcome(ApprovalView view, string outcome)
     {
         ArgumentNullException.ThrowIfNull(view);

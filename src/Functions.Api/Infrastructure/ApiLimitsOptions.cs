@@ -18,8 +18,9 @@ public sealed class ApiLimitsOptions
 
 /// <summary>
 /// Request rates, section <c>Qlrf:Api:RateLimits</c>: fixed windows per caller (each API key or signed-in
-/// user), per organisation, and per client address for requests without valid credentials. Public probes
-/// are not limited. Limits are per host process.
+/// user), per organisation, and per client address for requests without valid credentials; per client
+/// address and endpoint for the chat callbacks and approval links. Public probes are not limited. Limits
+/// are per host process.
 /// </summary>
 public sealed class RateLimitOptions
 {
@@ -48,4 +49,15 @@ public sealed class RateLimitOptions
     /// <summary>Default 1 minute.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00", ErrorMessage = "Qlrf:Api:RateLimits:AnonymousWindow must be between 00:00:01 and 1.00:00:00.")]
     public TimeSpan AnonymousWindow { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// Requests one client address may make per window to each endpoint that authenticates callers itself
+    /// (the Slack and Teams callbacks, approval links). Default 120.
+    /// </summary>
+    [Range(1, 1_000_000, ErrorMessage = "Qlrf:Api:RateLimits:ChannelPermitLimit must be between 1 and 1000000.")]
+    public int ChannelPermitLimit { get; set; } = 120;
+
+    /// <summary>Default 1 minute.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00", ErrorMessage = "Qlrf:Api:RateLimits:ChannelWindow must be between 00:00:01 and 1.00:00:00.")]
+    public TimeSpan ChannelWindow { get; set; } = TimeSpan.FromMinutes(1);
 }

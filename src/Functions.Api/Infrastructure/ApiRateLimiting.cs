@@ -13,10 +13,14 @@ namespace Qlrf.Functions.Api.Infrastructure;
 /// <summary>
 /// The rate limits of <see cref="RateLimitOptions"/> as ASP.NET Core's global limiter: a caller's window,
 /// then its organisation's; without valid credentials, the client address's window. A refused request
-/// gets 429 with <c>Retry-After</c> in seconds.
+/// gets 429 with <c>Retry-After</c> in seconds. Endpoints that authenticate callers themselves (chat
+/// callbacks, approval links) take <see cref="ChannelPolicy"/> instead: a window per client address.
 /// </summary>
 internal sealed class ApiRateLimiting(IOptions<RateLimitOptions> limits) : IConfigureOptions<RateLimiterOptions>
 {
+    /// <summary>The policy of <see cref="SelfAuthenticated"/> endpoints.</summary>
+    public const string ChannelPolicy = "approval-channels";
+
     public static IServiceCollection Add(IServiceCollection services)
     {
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -33,6 +37,10 @@ internal sealed class ApiRateLimiting(IOptions<RateLimitOptions> limits) : IConf
         options.GlobalLimiter = PartitionedRateLimiter.CreateChained(
             PartitionedRateLimiter.Create<HttpContext, string>(context => PerCaller(context, settings)),
             PartitionedRateLimiter.Create<HttpContext, string>(context => PerOrganisation(context, settings)));
+        options.AddPolicy(ChannelPolicy, context => Window(
+            $"channel:{(context.GetEndpoint() as Microsoft.AspNetCore.Routing.RouteEndpoint)?.RoutePattern.RawText}:{context.Connection.RemoteIpAddress}",
+            settings.ChannelPermitLimit,
+            settings.ChannelWindow));
         options.OnRejected = OnRejectedAsync;
     }
 

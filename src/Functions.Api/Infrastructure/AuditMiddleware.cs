@@ -85,7 +85,8 @@ public sealed class AuditMiddleware(RequestDelegate next, IAuditLog audit, IOpti
                 caller?.Organisation ?? tenancy.Value.DefaultOrganisation,
                 caller?.Actor ?? Principal.Anonymous,
                 ActionOf(endpoint!, context.Request.Method, route),
-                request.AuditTarget ?? Location(context) ?? context.Request.Path,
+                // A self-authenticated endpoint's path may hold its credential (a signed link): name its route instead.
+                request.AuditTarget ?? Location(context) ?? (endpoint?.Metadata.GetMetadata<SelfAuthenticated>() is null ? context.Request.Path : "/" + route),
                 status switch
                 {
                     < 400 => AuditOutcome.Success,

@@ -11,8 +11,18 @@ namespace Qlrf.Functions.Api.Infrastructure;
 /// </summary>
 public sealed record RequiresPermission(Permission Permission, bool ScopedInHandler = false);
 
-/// <summary>Endpoint metadata: the endpoint is open to anonymous callers (health probes and the OpenAPI document only).</summary>
+/// <summary>
+/// Endpoint metadata: the endpoint is open to callers without a QL-RF sign-in: the health probes and the
+/// OpenAPI document, and the <see cref="SelfAuthenticated"/> endpoints.
+/// </summary>
 public sealed record PublicEndpoint;
+
+/// <summary>
+/// Endpoint metadata: the endpoint authenticates its callers by its own mechanism (a Slack request
+/// signature, a Bot Framework token, a signed approval link) instead of a QL-RF sign-in. It is public to
+/// the access gate, skips QL-RF sign-in, and has a rate limit of its own.
+/// </summary>
+public sealed record SelfAuthenticated(string Mechanism);
 
 public static class EndpointPermissionExtensions
 {
@@ -23,4 +33,9 @@ public static class EndpointPermissionExtensions
     public static TBuilder Public<TBuilder>(this TBuilder builder)
         where TBuilder : IEndpointConventionBuilder =>
         builder.WithMetadata(new PublicEndpoint());
+
+    /// <summary>Declares that the endpoint authenticates its callers itself, by <paramref name="mechanism"/>, and limits their rate.</summary>
+    public static TBuilder AuthenticatedBy<TBuilder>(this TBuilder builder, string mechanism)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new PublicEndpoint(), new SelfAuthenticated(mechanism)).RequireRateLimiting(ApiRateLimiting.ChannelPolicy);
 }

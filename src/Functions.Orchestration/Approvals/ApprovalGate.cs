@@ -26,11 +26,9 @@ public static class ApprovalGate
         var timer = context.CreateTimer(opened.ExpiresAt.UtcDateTime, cancel.Token);
         var winner = await Task.WhenAny(decision, timer);
 
-        // Cancel synchronously: CancelAsync runs the callbacks on the thread pool and resumes this code there,
-        // outside the orchestration's step, so the next action would be lost on replay-driven runtimes.
-#pragma warning disable CA1849
+        // Synchronously: CancelAsync runs the callbacks on the thread pool, and the orchestrator would go on
+        // after its step had ended (the runtime's scheduler runs continuations only within a step).
         cancel.Cancel();
-#pragma warning restore CA1849
         if (winner == decision && decision.IsCompletedSuccessfully)
         {
             return decision.Result;

@@ -31,12 +31,18 @@ public static class Calls
     public static IReadOnlyList<RouteInfo> Routes(this QlrfHost host) =>
         host.Service<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["GET"])
-                .Select(m => new RouteInfo(m, e.RoutePattern.RawText!.TrimStart('/'), e.Metadata.GetMetadata<RequiresPermission>(), e.Metadata.GetMetadata<PublicEndpoint>() is not null)))
+                .Select(m => new RouteInfo(
+                m,
+                e.RoutePattern.RawText!.TrimStart('/'),
+                e.Metadata.GetMetadata<RequiresPermission>(),
+                e.Metadata.GetMetadata<PublicEndpoint>() is not null,
+                e.Metadata.GetMetadata<SelfAuthenticated>() is not null)))
             .ToList();
 }
 
 /// <summary>One method of one route.</summary>
-public sealed record RouteInfo(string Method, string Pattern, RequiresPermission? Requires, bool IsPublic)
+/// <param name="IsSelfAuthenticated">The endpoint authenticates callers itself (a chat callback, a signed link).</param>
+public sealed record RouteInfo(string Method, string Pattern, RequiresPermission? Requires, bool IsPublic, bool IsSelfAuthenticated)
 {
     public bool Mutating => Method is not ("GET" or "HEAD" or "OPTIONS");
 

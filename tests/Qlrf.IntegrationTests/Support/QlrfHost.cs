@@ -45,6 +45,7 @@ public sealed class QlrfHost : WebApplicationFactory<Program>
             ["Qlrf:Api:RateLimits:PerCallerPermitLimit"] = "1000000",
             ["Qlrf:Api:RateLimits:PerOrganisationPermitLimit"] = "10000000",
             ["Qlrf:Api:RateLimits:AnonymousPermitLimit"] = "1000000",
+            ["Qlrf:Api:RateLimits:ChannelPermitLimit"] = "1000000",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

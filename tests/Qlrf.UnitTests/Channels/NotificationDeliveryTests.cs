@@ -4,7 +4,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Qlrf.Approvals;
+using Qlrf.Channels.Approvals;
 using Qlrf.Channels.Delivery;
+using Qlrf.Channels.Links;
 using Qlrf.Channels.Webhooks;
 using Qlrf.Notifications;
 using Qlrf.UnitTests.Support;
@@ -15,6 +17,7 @@ public sealed class NotificationDeliveryTests : IAsyncLifetime
 {
     private readonly ManualTimeProvider time = new();
     private readonly NotificationOptions options = new() { MaxAttempts = 3, RetryDelay = TimeSpan.FromSeconds(10) };
+    private readonly ApprovalChannelsOptions approvals = new();
     private TempStore store = null!;
     private LoopbackServer server = null!;
     private ServiceProvider services = null!;
@@ -37,7 +40,8 @@ public sealed class NotificationDeliveryTests : IAsyncLifetime
     {
         var http = services.GetRequiredService<IHttpClientFactory>();
         var o = Options.Create(options);
-        return new NotificationDispatcher(store.Outbox, [new SlackSender(http, o), new TeamsSender(http, o, time), new WebhookSender(http, o, time)], o, time, NullLogger<NotificationDispatcher>.Instance);
+        var links = new ApprovalLinkIssuer(Options.Create(approvals));
+        return new NotificationDispatcher(store.Outbox, [new SlackSender(http, o), new TeamsSender(http, o, time), new WebhookSender(http, o, time)], o, links, time, NullLogger<NotificationDispatcher>.Instance);
     }
 
     private static readonly ApprovalView View = new("apr-1", "rollout", "ro-1", "ubuntu 2.0 to 12 assets", "Medium", 42, "alice", DateTimeOffset.UnixEpoch.AddDays(1), []);
@@ -117,6 +121,35 @@ public sealed class NotificationDeliveryTests : IAsyncLifetime
         using var body = JsonDocument.Parse(request.Body);
         Assert.Equal("awaiting_approval", body.RootElement.GetProperty("event").GetString());
         Assert.Equal("1", body.RootElement.GetProperty("data").GetProperty("wave").GetString());
+    }
+
+    [Fact]
+    public async Task An_approval_request_carries_each_recipients_signed_links_to_the_webhook()
+    {
+        options.Webhook = new WebhookOptions { Enabled = true, Url = new Uri(server.BaseAddress, "hook"), Secret = "whsec" };
+        approvals.Links = new ApprovalLinkOptions
+        {
+            Enabled = true,
+            SigningKey = Convert.ToBase64String(new byte[32]),
+            PublicBaseUrl = new Uri("https://qlrf.example.test/base/"),
+            Recipients = ["dave@acme.example", "erin@acme.example"],
+        };
+        var dispatcher = Dispatcher();
+        await dispatcher.NotifyAsync(Note("n1", NotificationEvent.AwaitingApproval), default);
+        await dispatcher.NotifyAsync(Note("n2", NotificationEvent.Approved), default);
+        await dispatcher.DeliverDueAsync(default);
+
+        var bodies = server.Requests.Select(r => JsonDocument.Parse(r.Body).RootElement).ToDictionary(b => b.GetProperty("id").GetString()!);
+        var data = bodies["n1"].GetProperty("data").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!);
+        Assert.Equal(
+            ["approveUrl:dave@acme.example", "approveUrl:erin@acme.example", "rejectUrl:dave@acme.example", "rejectUrl:erin@acme.example"],
+            data.Keys.Order(StringComparer.Ordinal));
+        var issuer = new ApprovalLinkIssuer(Options.Create(approvals));
+        var approve = data["approveUrl:dave@acme.example"];
+        Assert.StartsWith("https://qlrf.example.test/base/api/v1/approvals/links/", approve, StringComparison.Ordinal);
+        var link = issuer.Verify(approve[(approve.LastIndexOf('/') + 1)..], View.ExpiresAt.AddHours(-1), out _);
+        Assert.Equal(("acme", "apr-1", ApprovalDecisionKind.Approve, "dave@acme.example", View.ExpiresAt), (link!.Organisation, link.ApprovalId, link.Decision, link.Recipient, link.ExpiresAt));
+        Assert.Empty(bodies["n2"].GetProperty("data").EnumerateObject());
     }
 
     [Fact]

@@ -54,7 +54,7 @@ public sealed class TeamsAndLinksTests
     public void A_signed_link_verifies_until_it_expires_and_a_forged_one_never_does()
     {
         var signer = new ApprovalLinkSigner(Encoding.UTF8.GetBytes("0123456789abcdef0123456789abcdef"));
-        var link = new ApprovalLink("apr-7", ApprovalDecisionKind.Approve, "ops@acme.example", ApprovalLinkSigner.NewNonce(), DateTimeOffset.UnixEpoch.AddHours(24));
+        var link = new ApprovalLink("acme", "apr-7", ApprovalDecisionKind.Approve, "ops@acme.example", ApprovalLinkSigner.NewNonce(), DateTimeOffset.UnixEpoch.AddHours(24));
         var token = signer.Sign(link);
 
         Assert.Equal(link, signer.Verify(token, DateTimeOffset.UnixEpoch.AddHours(1), out _));
