@@ -103,11 +103,11 @@ internal sealed partial class DrillRun
             return true;
         }
 
-        await BeginAsync(DrillPhase.Approval, DrillStatus.AwaitingApproval);
+        // The approval exists before the drill says it awaits one, so a decision made on seeing that status finds it.
         var request = ApprovalRequest();
         var opened = await context.CallActivityAsync<Approval>(nameof(OpenApprovalActivity), request, retry);
         approvalId = opened.Id;
-        SetStatus();
+        await BeginAsync(DrillPhase.Approval, DrillStatus.AwaitingApproval);
         var requested = $"{opened.Id}:requested";
         if (opened.IsOpen)
         {

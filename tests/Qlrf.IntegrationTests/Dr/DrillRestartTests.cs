@@ -39,7 +39,8 @@ public sealed partial class DrillRestartTests : IDisposable
 
             id = (await admin.StartDrillAsync("orders-db-aws")).Id;
             await admin.WaitForStatusAsync(id, DrillStatus.AwaitingApproval);
-            Assert.Equal(HttpStatusCode.OK, (await approver.DecideAsync(id)).Status);
+            var approved = await approver.DecideAsync(id);
+            Assert.True(approved.Status == HttpStatusCode.OK, approved.Body);
             await admin.WaitForDrillAsync(id, d => d.Phase is DrillPhase.Failover or DrillPhase.Validation, "the drill to fail over");
 
             first.Kill();

@@ -85,13 +85,21 @@ public static class DrCalls
 
     public static async Task<DrillDto> WaitForDrillAsync(this HttpClient client, string id, Func<DrillDto, bool> until, string what)
     {
-        DrillDto? drill = null;
-        await Eventually.TrueAsync(async () =>
+        var timeout = TimeSpan.FromSeconds(60);
+        var started = TimeProvider.System.GetTimestamp();
+        while (true)
         {
-            drill = (await client.FetchAsync($"/api/v1/dr/drills/{id}")).Json<DrillDto>();
-            return until(drill);
-        }, TimeSpan.FromSeconds(60), what);
-        return drill!;
+            var drill = (await client.FetchAsync($"/api/v1/dr/drills/{id}")).Json<DrillDto>();
+            if (until(drill))
+            {
+                return drill;
+            }
+
+            Assert.True(
+                TimeProvider.System.GetElapsedTime(started) < timeout,
+                $"Timed out after {timeout} waiting for {what}; last seen: {drill.Status}, {drill.Phase}, {drill.Summary} {drill.Detail}");
+            await Task.Delay(25);
+        }
     }
 
     public static Task<DrillDto> WaitForFinishAsync(this HttpClient client, string id) =>

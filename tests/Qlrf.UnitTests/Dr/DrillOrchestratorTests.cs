@@ -37,7 +37,7 @@ public sealed class DrillOrchestratorTests
         Assert.Equal(
             [
                 nameof(RecordDrillProgressActivity), nameof(DrillPreCheckActivity),
-                nameof(RecordDrillProgressActivity), nameof(OpenApprovalActivity), nameof(NotifyActivity), nameof(OpenApprovalActivity), nameof(NotifyActivity),
+                nameof(OpenApprovalActivity), nameof(RecordDrillProgressActivity), nameof(NotifyActivity), nameof(OpenApprovalActivity), nameof(NotifyActivity),
                 nameof(RecordDrillProgressActivity), nameof(StartDrJobActivity), nameof(GetDrJobActivity),
                 nameof(RecordDrillProgressActivity), nameof(StartDrJobActivity), nameof(GetDrJobActivity),
                 nameof(RecordDrillProgressActivity), nameof(CheckRecoveryActivity),
