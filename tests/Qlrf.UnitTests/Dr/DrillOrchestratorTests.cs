@@ -267,6 +267,64 @@ public sealed class DrillOrchestratorTests
     }
 
     [Fact]
+    public async Task A_pre_check_that_cannot_run_fails_the_drill_before_approval()
+    {
+        var platform = new DrillPlatformFake();
+        platform.ThrowingActivities.Add(nameof(DrillPreCheckActivity));
+
+        var report = await platform.FinishAsync(platform.RunAsync(platform.Input()));
+
+        Assert.Equal((DrillOutcome.Failed, DrillPhase.PreCheck), (report.Outcome, report.Failure!.Phase));
+        Assert.Contains("DrillPreCheckActivity failed", report.Failure.Reason, StringComparison.Ordinal);
+        Assert.Empty(platform.Opened);
+        Assert.Empty(platform.Started);
+    }
+
+    [Fact]
+    public async Task A_recovery_check_that_cannot_run_fails_validation_and_failback_still_runs()
+    {
+        var platform = new DrillPlatformFake();
+        platform.ThrowingActivities.Add(nameof(CheckRecoveryActivity));
+
+        var report = await ApprovedAsync(platform, platform.Input());
+
+        Assert.Equal((DrillOutcome.Failed, DrillPhase.Validation, "site-b"), (report.Outcome, report.Failure!.Phase, report.Failure.Site));
+        Assert.Contains("CheckRecoveryActivity failed", report.Failure.Reason, StringComparison.Ordinal);
+        Assert.Equal([DrJobKind.Sync, DrJobKind.Failover, DrJobKind.Failback], platform.Started);
+        Assert.True(Assert.Single(report.Restored).Succeeded);
+        Assert.Equal(PhaseOutcome.Passed, Outcome(report, DrillPhase.PostCheck));
+        Assert.Null(report.Rto!.Measured);
+    }
+
+    [Fact]
+    public async Task A_post_check_that_cannot_run_fails_the_drill_after_failback()
+    {
+        var platform = new DrillPlatformFake();
+        platform.ThrowingActivities.Add(nameof(DrillPostCheckActivity));
+
+        var report = await ApprovedAsync(platform, platform.Input());
+
+        Assert.Equal((DrillOutcome.Failed, DrillPhase.PostCheck), (report.Outcome, report.Failure!.Phase));
+        Assert.Equal(DrJobKind.Failback, platform.Started[^1]);
+        Assert.Equal(PhaseOutcome.Passed, Outcome(report, DrillPhase.Failback));
+    }
+
+    [Fact]
+    public async Task A_report_that_cannot_be_stored_fails_the_orchestration_after_failback_has_restored_the_pair()
+    {
+        var platform = new DrillPlatformFake();
+        platform.ThrowingActivities.Add(nameof(FinishDrillActivity));
+        var drill = platform.RunAsync(platform.Input());
+        platform.Approve();
+
+        await Assert.ThrowsAsync<Qlrf.Orchestration.TaskFailedException>(() => platform.FinishAsync(drill));
+
+        Assert.Equal([DrJobKind.Sync, DrJobKind.Failover, DrJobKind.Failback], platform.Started);
+        Assert.Null(platform.Finished);
+        Assert.DoesNotContain(platform.Notifications, n => n.Event is NotificationEvent.Completed or NotificationEvent.Failed);
+    }
+
+    [Fact]
     public async Task A_failed_post_check_fails_the_drill_after_failback()
     {
         var platform = new DrillPlatformFake();

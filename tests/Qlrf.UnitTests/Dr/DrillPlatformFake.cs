@@ -37,7 +37,7 @@ internal sealed class DrillPlatformFake
             .On<DrJobRequest, DrJob>(nameof(GetDrJobActivity), r => Job(r.Key))
             .On<RecoveryCheckRequest, RecoveryCheck>(nameof(CheckRecoveryActivity), Check)
             .On<DrScope, PostCheckResult>(nameof(DrillPostCheckActivity), _ => Throwing(nameof(DrillPostCheckActivity), PostCheck))
-            .On<DrillReport, bool>(nameof(FinishDrillActivity), r => { Finished = r; return true; });
+            .On<DrillReport, bool>(nameof(FinishDrillActivity), r => { Finished = Throwing(nameof(FinishDrillActivity), r); return true; });
     }
 
     public FakeOrchestrationContext Context { get; }
@@ -190,6 +190,7 @@ internal sealed class DrillPlatformFake
     private RecoveryCheck Check(RecoveryCheckRequest request)
     {
         RecoveryChecks++;
+        Throwing(nameof(CheckRecoveryActivity), true);
         var now = Context.CurrentUtcDateTime;
         var healthyAt = launchedAt + WarmUp;
         var workloads = request.Scope.Workloads.Select(id =>
