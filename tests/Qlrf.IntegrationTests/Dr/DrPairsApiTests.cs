@@ -136,6 +136,75 @@ public sealed class DrPairsApiTests(DrHost fixture) : IClassFixture<DrHost>
     }
 
     [Fact]
+    public async Task Readiness_is_red_for_an_unhealthy_site_or_lag_over_the_rpo_target_and_amber_for_a_pair_never_drilled_with_reasons()
+    {
+        await Admin.CreatePairAsync(DrCalls.PairJson("red-site", recovery: "gcp-us-central1"));
+        await Admin.CreatePairAsync(DrCalls.PairJson("red-lag", rpo: 10));
+        await Admin.CreatePairAsync(DrCalls.PairJson("amber-new"));
+
+        var site = (await Admin.FetchAsync("/api/v1/dr/pairs/red-site/readiness")).Json<DrReadinessResource>();
+        var lag = (await Admin.FetchAsync("/api/v1/dr/pairs/red-lag/readiness")).Json<DrReadinessResource>();
+        var fresh = (await Admin.FetchAsync("/api/v1/dr/pairs/amber-new/readiness")).Json<DrReadinessResource>();
+
+        Assert.Equal(RagStatus.Red, site.Status);
+        var unhealthy = Assert.Single(site.Reasons, r => r.Status == RagStatus.Red);
+        Assert.Equal(("recovery_unhealthy", "The recovery site gcp-us-central1 is unhealthy: power maintenance."), (unhealthy.Code, unhealthy.Message));
+        Assert.Equal(RagStatus.Red, lag.Status);
+        Assert.Equal("lag_exceeds_rpo", Assert.Single(lag.Reasons, r => r.Status == RagStatus.Red).Code);
+        Assert.Equal(20, lag.ReplicationLagSeconds);
+        Assert.Equal(RagStatus.Amber, fresh.Status);
+        Assert.Equal(["never_drilled"], fresh.Reasons.Where(r => r.Status == RagStatus.Amber).Select(r => r.Code));
+        Assert.Contains(fresh.Reasons, r => r.Code == "primary_healthy" && r.Status == RagStatus.Green);
+        Assert.Contains(fresh.Reasons, r => r.Code == "lag_within_rpo" && r.Status == RagStatus.Green);
+    }
+
+    [Fact]
+    public async Task A_viewer_reads_pairs_readiness_and_drills_but_gets_403_starting_a_drill_or_changing_a_pair()
+    {
+        await Admin.CreatePairAsync(DrCalls.PairJson("viewed"));
+        using var viewer = await fixture.Host.CreateClientAsAsync(Role.Viewer);
+
+        var start = await viewer.SendAsync(HttpMethod.Post, "/api/v1/dr/drills", """{"pairId":"viewed","kind":"test_failover"}""");
+        var create = await viewer.SendAsync(HttpMethod.Post, "/api/v1/dr/pairs", DrCalls.PairJson("by-viewer"));
+        var delete = await viewer.SendAsync(HttpMethod.Delete, "/api/v1/dr/pairs/viewed");
+
+        Assert.Equal((HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden), (start.Status, create.Status, delete.Status));
+        Assert.Contains("trigger:drill", start.Problem!.Detail, StringComparison.Ordinal);
+        Assert.Empty((await Admin.FetchAsync("/api/v1/dr/drills?pairId=viewed")).Json<PageDto<DrillDto>>().Items);
+        Assert.Equal(HttpStatusCode.OK, (await viewer.FetchAsync("/api/v1/dr/pairs/viewed")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await viewer.FetchAsync("/api/v1/dr/pairs/viewed/readiness")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await viewer.FetchAsync("/api/v1/dr/readiness")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await viewer.FetchAsync("/api/v1/dr/drills")).Status);
+    }
+
+    [Fact]
+    public async Task A_passed_drill_older_than_the_pairs_maximum_drill_age_turns_readiness_from_green_to_amber()
+    {
+        var maxAge = TimeSpan.FromSeconds(61);
+        await Admin.CreatePairAsync(DrCalls.PairJson("ageing", extra: $$""","policy":{"maxDrillAgeDays":{{(maxAge.TotalDays).ToString("R", System.Globalization.CultureInfo.InvariantCulture)}}}"""));
+        var drill = await Admin.StartDrillAsync("ageing");
+        await Admin.WaitForStatusAsync(drill.Id, DrillStatus.AwaitingApproval);
+        await fixture.Engineer.DecideAsync(drill.Id);
+        Assert.Equal(DrillStatus.Passed, (await Admin.WaitForFinishAsync(drill.Id)).Status);
+
+        var fresh = (await Admin.FetchAsync("/api/v1/dr/pairs/ageing/readiness")).Json<DrReadinessResource>();
+        DrReadinessResource? aged = null;
+        await Eventually.TrueAsync(async () =>
+        {
+            aged = (await Admin.FetchAsync("/api/v1/dr/pairs/ageing/readiness")).Json<DrReadinessResource>();
+            return aged.Status != RagStatus.Green;
+        }, TimeSpan.FromSeconds(120), "the last drill to age past the maximum drill age");
+
+        Assert.Equal(RagStatus.Green, fresh.Status);
+        Assert.Contains(fresh.Reasons, r => r.Code == "last_drill_passed");
+        Assert.Equal(RagStatus.Amber, aged!.Status);
+        var overdue = Assert.Single(aged.Reasons, r => r.Status == RagStatus.Amber);
+        Assert.Equal("drill_overdue", overdue.Code);
+        Assert.Contains("older than the maximum drill age", overdue.Message, StringComparison.Ordinal);
+        Assert.True(aged.LastDrill!.FinishedAt + maxAge <= aged.CheckedAt);
+    }
+
+    [Fact]
     public async Task The_fleet_view_gives_every_pairs_readiness_and_the_counts()
     {
         var fleet = (await Admin.FetchAsync("/api/v1/dr/readiness")).Json<FleetDto>();

@@ -23,9 +23,12 @@ public sealed class DrillsTests(DrHost fixture) : IClassFixture<DrHost>
         Assert.Equal((DrillPhase.Approval, drill.Id + ":approval"), (waiting.Phase, waiting.ApprovalId));
 
         var approved = await Engineer.DecideAsync(drill.Id);
+        var failingOver = await Admin.WaitForDrillAsync(drill.Id, d => d.Phase is DrillPhase.Failover or DrillPhase.Validation || d.Status.IsFinished(), "the drill to fail over");
         var done = await Admin.WaitForFinishAsync(drill.Id);
 
         Assert.Equal(HttpStatusCode.OK, approved.Status);
+        Assert.Equal(DrillStatus.Running, failingOver.Status);
+        Assert.True(failingOver.ElapsedSeconds > waiting.ElapsedSeconds, $"elapsed {failingOver.ElapsedSeconds}s in {failingOver.Phase} after {waiting.ElapsedSeconds}s awaiting approval");
         Assert.Equal(DrillStatus.Passed, done.Status);
         var report = await Admin.ReportAsync(drill.Id);
         Assert.Equal(DrillOutcome.Passed, report.Outcome);
@@ -74,7 +77,12 @@ public sealed class DrillsTests(DrHost fixture) : IClassFixture<DrHost>
         Assert.Equal(PhaseOutcome.Passed, report.Phases.Single(p => p.Phase == DrillPhase.Failback).Outcome);
         Assert.Equal(PhaseOutcome.Passed, report.Phases.Single(p => p.Phase == DrillPhase.PostCheck).Outcome);
         var readiness = (await Admin.FetchAsync($"/api/v1/dr/pairs/{DrHost.ValidationFails}/readiness")).Json<Qlrf.Functions.Api.Dr.DrReadinessResource>();
+        Assert.Equal(Qlrf.Drift.RagStatus.Red, readiness.Status);
         Assert.Contains(readiness.Reasons, r => r.Code == "last_drill_failed");
+        Assert.StartsWith("Failed in validation at aws-eu-west-1: ", report.Summary, StringComparison.Ordinal);
+        Assert.Contains("Failback restored: clean up the test failover at aws-eu-west-1", report.Summary, StringComparison.Ordinal);
+        var markdown = (await Admin.FetchAsync($"/api/v1/dr/drills/{drill.Id}/report?format=markdown")).Body;
+        Assert.Contains("clean up the test failover at aws-eu-west-1", markdown, StringComparison.Ordinal);
     }
 
     [Fact]

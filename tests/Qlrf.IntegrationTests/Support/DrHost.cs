@@ -9,7 +9,7 @@ namespace Qlrf.IntegrationTests.Support;
 /// A host for DR tests: the sandbox DR simulator and the drill poll set to fractions of a second, the start-up
 /// sweep done (drills find their workloads in the inventory), and an engineer to approve what the admin asks for.
 /// Faults: validation fails for pair <see cref="ValidationFails"/>; workloads at <c>dc-frankfurt</c> take
-/// <see cref="SlowWarmUp"/> to pass their checks.
+/// <see cref="SlowWarmUp"/> to pass their checks; <c>gcp-us-central1</c> reports unhealthy.
 /// </summary>
 public sealed class DrHost : IAsyncLifetime
 {
@@ -30,6 +30,8 @@ public sealed class DrHost : IAsyncLifetime
         ["Qlrf:Sandbox:Dr:Defaults:FailbackDuration"] = "00:00:00.200",
         ["Qlrf:Sandbox:Dr:Defaults:LagAfterSync"] = "00:00:01",
         ["Qlrf:Sandbox:Dr:Sites:dc-frankfurt:WarmUp"] = "00:00:03",
+        ["Qlrf:Sandbox:Dr:Sites:gcp-us-central1:Healthy"] = "false",
+        ["Qlrf:Sandbox:Dr:Sites:gcp-us-central1:HealthDetail"] = "power maintenance",
         ["Qlrf:Sandbox:Dr:Faults:0:Operation"] = "validation",
         ["Qlrf:Sandbox:Dr:Faults:0:Pairs:0"] = ValidationFails,
     };
