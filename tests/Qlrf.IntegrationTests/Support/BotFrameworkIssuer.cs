@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
-using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Qlrf.IntegrationTests.Support;
@@ -86,24 +85,13 @@ public sealed class BotFrameworkIssuer : IAsyncDisposable
         RSA? signedWith = null,
         string keyId = KeyId)
     {
-        var now = TimeProvider.System.GetUtcNow().UtcDateTime;
-        var expires = now + (expiresIn ?? TimeSpan.FromMinutes(5));
         var claims = new Dictionary<string, object>();
         if (serviceUrl is not null)
         {
             claims["serviceurl"] = serviceUrl;
         }
 
-        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
-        {
-            Issuer = issuer,
-            Audience = audience,
-            IssuedAt = expires.AddMinutes(-20),
-            NotBefore = expires.AddMinutes(-20),
-            Expires = expires,
-            Claims = claims,
-            SigningCredentials = new SigningCredentials(new RsaSecurityKey(signedWith ?? signer) { KeyId = keyId }, SecurityAlgorithms.RsaSha256),
-        });
+        return TestTokens.Sign(issuer, audience, expiresIn ?? TimeSpan.FromMinutes(5), claims, new SigningCredentials(new RsaSecurityKey(signedWith ?? signer) { KeyId = keyId }, SecurityAlgorithms.RsaSha256));
     }
 
     public async ValueTask DisposeAsync()

@@ -31,14 +31,19 @@ public static class TestTokens
         TimeSpan? expiresIn = null,
         ECDsa? signedWith = null)
     {
-        var now = TimeProvider.System.GetUtcNow().UtcDateTime;
-        var expires = now + (expiresIn ?? TimeSpan.FromMinutes(10));
         var claims = new Dictionary<string, object> { ["sub"] = subject, ["roles"] = roles.ToArray() };
         if (organisation is not null)
         {
             claims["org"] = organisation;
         }
 
+        return Sign(issuer, audience, expiresIn ?? TimeSpan.FromMinutes(10), claims, new SigningCredentials(new ECDsaSecurityKey(signedWith ?? Signer) { KeyId = KeyId }, SecurityAlgorithms.EcdsaSha256));
+    }
+
+    /// <summary>A JWT with the given claims, valid from twenty minutes before it expires.</summary>
+    public static string Sign(string issuer, string audience, TimeSpan expiresIn, Dictionary<string, object> claims, SigningCredentials credentials)
+    {
+        var expires = TimeProvider.System.GetUtcNow().UtcDateTime + expiresIn;
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = issuer,
@@ -47,7 +52,7 @@ public static class TestTokens
             NotBefore = expires.AddMinutes(-20),
             Expires = expires,
             Claims = claims,
-            SigningCredentials = new SigningCredentials(new ECDsaSecurityKey(signedWith ?? Signer) { KeyId = KeyId }, SecurityAlgorithms.EcdsaSha256),
+            SigningCredentials = credentials,
         });
     }
 
