@@ -105,7 +105,17 @@ internal sealed partial class DrillRun
 
         // The approval exists before the drill says it awaits one, so a decision made on seeing that status finds it.
         var request = ApprovalRequest();
-        var opened = await context.CallActivityAsync<Approval>(nameof(OpenApprovalActivity), request, retry);
+        Approval opened;
+        try
+        {
+            opened = await context.CallActivityAsync<Approval>(nameof(OpenApprovalActivity), request, retry);
+        }
+        catch (TaskFailedException ex)
+        {
+            Fail(DrillPhase.Approval, $"The approval could not be opened: {Reason(ex)}; nothing was changed.", null);
+            return false;
+        }
+
         approvalId = opened.Id;
         await BeginAsync(DrillPhase.Approval, DrillStatus.AwaitingApproval);
         var requested = $"{opened.Id}:requested";
@@ -114,7 +124,17 @@ internal sealed partial class DrillRun
             await NotifyAsync(requested, NotificationEvent.AwaitingApproval, $"DR drill {input.DrillId} needs approval: {Describe()}.", View(opened));
         }
 
-        var outcome = await ApprovalGate.RequestAsync(context, request);
+        ApprovalOutcome outcome;
+        try
+        {
+            outcome = await ApprovalGate.RequestAsync(context, request);
+        }
+        catch (TaskFailedException ex)
+        {
+            Fail(DrillPhase.Approval, $"The approval could not be decided: {Reason(ex)}; nothing was changed.", null);
+            return false;
+        }
+
         approvalOutcome = outcome;
         approval = new ApprovalRecord(outcome.ApprovalId, outcome.Status, request.RequiredApprovals, outcome.Decisions, null);
         await NotifyAsync($"{opened.Id}:{Json.EnumText<ApprovalStatus>.Of(outcome.Status)}", EventOf(outcome.Status), $"DR drill {input.DrillId} {Decided(outcome)}.", null, requested);

@@ -281,6 +281,22 @@ public sealed class DrillOrchestratorTests
     }
 
     [Fact]
+    public async Task An_approval_that_cannot_be_opened_fails_the_drill_in_approval_and_changes_nothing()
+    {
+        var platform = new DrillPlatformFake();
+        platform.ThrowingActivities.Add(nameof(OpenApprovalActivity));
+
+        var report = await platform.FinishAsync(platform.RunAsync(platform.Input()));
+
+        Assert.Equal((DrillOutcome.Failed, DrillPhase.Approval), (report.Outcome, report.Failure!.Phase));
+        Assert.StartsWith("The approval could not be opened: OpenApprovalActivity failed", report.Failure.Reason, StringComparison.Ordinal);
+        Assert.Empty(platform.Started);
+        Assert.Equal(PhaseOutcome.NotRun, Outcome(report, DrillPhase.ReplicationSync));
+        Assert.Empty(report.Restored);
+        Assert.Equal(NotificationEvent.Failed, platform.Notifications[^1].Event);
+    }
+
+    [Fact]
     public async Task A_recovery_check_that_cannot_run_fails_validation_and_failback_still_runs()
     {
         var platform = new DrillPlatformFake();

@@ -30,7 +30,7 @@ internal sealed class DrillPlatformFake
         Context
             .On<DrillPreCheckRequest, PreCheckResult>(nameof(DrillPreCheckActivity), _ => Throwing(nameof(DrillPreCheckActivity), PreCheck))
             .On<DrillProgressUpdate, bool>(nameof(RecordDrillProgressActivity), u => { Progress.Add(u); return true; })
-            .On<Approval, Approval>(nameof(OpenApprovalActivity), a => { Opened.Add(a); return a; })
+            .On<Approval, Approval>(nameof(OpenApprovalActivity), a => { Opened.Add(Throwing(nameof(OpenApprovalActivity), a)); return a; })
             .On<ApprovalRef, ApprovalOutcome>(nameof(ExpireApprovalActivity), r => new ApprovalOutcome(r.ApprovalId, ApprovalStatus.Expired, [], null))
             .On<Notification, bool>(nameof(NotifyActivity), n => { Notifications.Add(n); return true; })
             .On<DrJobRequest, DrJob>(nameof(StartDrJobActivity), StartJob)
