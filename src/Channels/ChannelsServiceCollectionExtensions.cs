@@ -8,13 +8,15 @@ using Qlrf.Channels.Links;
 using Qlrf.Channels.Slack;
 using Qlrf.Channels.Teams;
 using Qlrf.Tenancy;
+using Qlrf.Triggers;
 
 namespace Qlrf.Channels;
 
 public static class ChannelsServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers notification delivery to Slack, Teams and a webhook (section <c>Qlrf:Notifications</c>), and
+    /// Registers notification delivery to Slack, Teams and a webhook (section <c>Qlrf:Notifications</c>), with the
+    /// delivery timer (<see cref="NotificationDispatcher.ScheduleSetting"/>), and
     /// what the approval callbacks need from the channels (section <c>Qlrf:Approvals</c>): the chat users'
     /// identities, signed approval links, Slack's replay guard and response poster, and the Bot Framework
     /// token check.
@@ -39,6 +41,8 @@ public static class ChannelsServiceCollectionExtensions
         services.AddSingleton<INotificationSender, TeamsSender>();
         services.AddSingleton<INotificationSender, WebhookSender>();
         services.AddSingleton<NotificationDispatcher>();
+        services.AddTimerFunctions(t => t.Add<NotificationDispatcher>(
+            nameof(NotificationDispatcher.DeliverAllDueAsync), NotificationDispatcher.ScheduleSetting, NotificationDispatcher.DefaultSchedule, (d, _, ct) => d.DeliverAllDueAsync(ct)));
 
         services.AddSingleton<ApprovalLinkIssuer>();
         services.AddSingleton<ChatIdentities>();

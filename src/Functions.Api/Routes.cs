@@ -6,6 +6,8 @@ namespace Qlrf.Functions.Api;
 /// </summary>
 public static class Routes
 {
+    public const string OpenApiDocument = "openapi/{documentName}.json";
+
     public const string Healthz = "healthz";
     public const string Readyz = "readyz";
 

@@ -11,6 +11,12 @@ namespace Qlrf.Functions.Discovery;
 /// </summary>
 public sealed class AssetChangeFunctions(IInventoryStore inventory, IEnumerable<IAssetChangeHandler> handlers, ILogger<AssetChangeFunctions> logger)
 {
+    /// <summary>The app setting naming the asset-change queue (Service Bus on Azure).</summary>
+    public const string QueueSetting = "QLRF_ASSET_CHANGES_QUEUE";
+
+    /// <summary>The queue's name where the setting is absent.</summary>
+    public const string DefaultQueueName = "asset-changes";
+
     public async Task<IReadOnlyList<AppliedChange>> ApplyAsync(IReadOnlyList<AssetChanged> changes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(changes);

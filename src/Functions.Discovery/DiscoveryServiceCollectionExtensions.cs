@@ -2,7 +2,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Qlrf.Discovery;
 using Qlrf.Tenancy;
+using Qlrf.Triggers;
 
 namespace Qlrf.Functions.Discovery;
 
@@ -10,7 +12,8 @@ public static class DiscoveryServiceCollectionExtensions
 {
     /// <summary>
     /// Registers discovery (section <c>Qlrf:Discovery</c>): the sources configured there, the sweeper, the
-    /// coordinator and the asset-change function. Needs a store and at least one source kind registered.
+    /// coordinator, the sweep timer (<see cref="SweepFunctions.ScheduleSetting"/>) and the asset-change queue's
+    /// function (<see cref="AssetChangeFunctions.QueueSetting"/>). Needs a store and at least one source kind registered.
     /// </summary>
     public static IHostApplicationBuilder AddDiscovery(this IHostApplicationBuilder builder)
     {
@@ -25,6 +28,10 @@ public static class DiscoveryServiceCollectionExtensions
         services.AddSingleton<SweepCoordinator>();
         services.AddSingleton<SweepFunctions>();
         services.AddSingleton<AssetChangeFunctions>();
+        services.AddTimerFunctions(t => t.Add<SweepFunctions>(
+            nameof(SweepFunctions.RunDueSweepsAsync), SweepFunctions.ScheduleSetting, SweepFunctions.DefaultSchedule, (f, tick, ct) => f.RunDueSweepsAsync(tick, ct)));
+        services.AddQueueFunctions(q => q.Add<AssetChangeFunctions, AssetChanged>(
+            nameof(AssetChangeFunctions.ApplyAsync), AssetChangeFunctions.QueueSetting, (f, batch, ct) => f.ApplyAsync(batch, ct)));
         return builder;
     }
 }

@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Qlrf.Host.Bootstrap;
+using Qlrf.Channels.Delivery;
 using Qlrf.Host.LocalTriggers;
+using Qlrf.Store.Sqlite;
 
 namespace Qlrf.Host;
 
@@ -49,8 +51,9 @@ public static class LocalHostExtensions
 
     /// <summary>
     /// The local equivalents of the Azure triggers: start-up recovery, the bootstrap admin key (printed once
-    /// on the console when the default organisation has no admin), the asset-change queue's consumer, the
-    /// sweep timers, notification delivery, the daily drift snapshot and the drill scheduler.
+    /// on the console when the default organisation has no admin), the asset-change queue's consumer feeding
+    /// the registered queue function, every registered timer function (sweeps, notification delivery, the daily
+    /// drift snapshot) in one service, notification delivery woken as soon as one is enqueued, and the start-up sweeps.
     /// </summary>
     public static WebApplicationBuilder AddLocalTriggers(this WebApplicationBuilder builder)
     {
@@ -59,10 +62,11 @@ public static class LocalHostExtensions
         builder.Services.TryAddSingleton(new BootstrapConsole(Console.Out));
         builder.Services.AddHostedService<LocalBootstrap>();
         builder.Services.AddHostedService<AssetChangeQueueWorker>();
-        builder.Services.AddHostedService<SweepScheduler>();
-        builder.Services.AddHostedService<NotificationWorker>();
-        builder.Services.AddHostedService<DriftSnapshotScheduler>();
-        builder.Services.AddHostedService<DrillScheduler>();
+        builder.Services.AddSingleton(sp => new TimerWake(
+            nameof(NotificationDispatcher.DeliverAllDueAsync),
+            (timeout, ct) => sp.GetRequiredService<SqliteNotificationOutbox>().WaitAsync(timeout, ct)));
+        builder.Services.AddHostedService<LocalTimerService>();
+        builder.Services.AddHostedService<StartupSweeps>();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(15));
         return builder;
     }

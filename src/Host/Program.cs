@@ -1,4 +1,5 @@
 using Qlrf.Channels;
+using Qlrf.Connectors;
 using Qlrf.Durable;
 using Qlrf.Functions.Api;
 using Qlrf.Functions.Discovery;
@@ -13,6 +14,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddLocalHostDefaults();
 builder.AddSqliteStore();
 builder.AddSandboxPlatform();
+builder.AddSandboxDrSimulator();
 builder.AddNotificationChannels();
 builder.AddSampleImages();
 builder.AddCloudConnectors();

@@ -11,9 +11,8 @@ namespace Qlrf.Sandbox;
 public static class SandboxServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the built-in sandbox platform: asset sources of kind <c>sandbox</c>, read from estate files, its
-    /// executor (section <c>Qlrf:Sandbox</c> for injected faults), and its DR simulator with the sample DR pairs
-    /// (section <c>Qlrf:Sandbox:Dr</c>).
+    /// Registers the built-in sandbox platform: asset sources of kind <c>sandbox</c>, read from estate files, and
+    /// its executor (section <c>Qlrf:Sandbox</c> for injected faults).
     /// </summary>
     public static IHostApplicationBuilder AddSandboxPlatform(this IHostApplicationBuilder builder)
     {
@@ -22,6 +21,16 @@ public static class SandboxServiceCollectionExtensions
         builder.Services.AddSingleton<SandboxSources>();
         builder.Services.AddSingleton<IAssetSourceFactory, SandboxAssetSourceFactory>();
         builder.Services.AddSingleton<IPlatformExecutor, SandboxExecutor>();
+        return builder;
+    }
+
+    /// <summary>
+    /// Registers the sandbox DR simulator (section <c>Qlrf:Sandbox:Dr</c>) and loads the sample DR pairs into the
+    /// default organisation at start-up. Needs the sandbox platform and DR stores (pairs, simulator state) registered.
+    /// </summary>
+    public static IHostApplicationBuilder AddSandboxDrSimulator(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddTenancyOptions();
         builder.Services.AddOptions<SandboxDrOptions>().BindConfiguration(SandboxDrOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<IDrExecutor, SandboxDrExecutor>();

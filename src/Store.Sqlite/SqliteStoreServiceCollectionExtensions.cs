@@ -36,6 +36,7 @@ public static class SqliteStoreServiceCollectionExtensions
         services.AddSingleton<Qlrf.Health.IReadinessCheck, SqliteReadinessCheck>();
         services.AddSingleton<SqliteAssetChangeQueue>();
         services.AddSingleton<IAssetChangeQueue>(sp => sp.GetRequiredService<SqliteAssetChangeQueue>());
+        services.AddSingleton<IDeadLetters>(sp => sp.GetRequiredService<SqliteAssetChangeQueue>());
         services.AddSingleton<SqliteDiscoveryStore>();
         services.AddSingleton<IDiscoveryStore>(sp => sp.GetRequiredService<SqliteDiscoveryStore>());
         services.AddSingleton<SqliteInventoryStore>();

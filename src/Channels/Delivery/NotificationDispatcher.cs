@@ -20,6 +20,14 @@ public sealed class NotificationDispatcher(
     TimeProvider time,
     ILogger<NotificationDispatcher> logger)
 {
+    /// <summary>The app setting holding the delivery timer's schedule.</summary>
+    public const string ScheduleSetting = "QLRF_NOTIFICATION_SCHEDULE";
+
+    /// <summary>Every 5 seconds. The local host also runs it as soon as a notification is enqueued.</summary>
+    public const string DefaultSchedule = "*/5 * * * * *";
+
+    private const int BatchSize = 50;
+
     /// <summary>The channels notifications go to now.</summary>
     public IReadOnlyList<string> EnabledChannels => senders.Where(s => s.Enabled).Select(s => s.Channel).ToList();
 
@@ -36,10 +44,24 @@ public sealed class NotificationDispatcher(
         return outbox.EnqueueAsync(WithLinks(notification), EnabledChannels, cancellationToken);
     }
 
-    /// <summary>Delivers what is due; returns how many deliveries it attempted.</summary>
+    /// <summary>The delivery timer's function: delivers batches until nothing is due; returns how many deliveries it attempted.</summary>
+    public async Task<int> DeliverAllDueAsync(CancellationToken cancellationToken)
+    {
+        var total = 0;
+        int attempted;
+        do
+        {
+            attempted = await DeliverDueAsync(cancellationToken);
+            total += attempted;
+        }
+        while (attempted == BatchSize && !cancellationToken.IsCancellationRequested);
+        return total;
+    }
+
+    /// <summary>Delivers one batch of what is due; returns how many deliveries it attempted.</summary>
     public async Task<int> DeliverDueAsync(CancellationToken cancellationToken)
     {
-        var due = await outbox.DueAsync(50, cancellationToken);
+        var due = await outbox.DueAsync(BatchSize, cancellationToken);
         foreach (var delivery in due)
         {
             await DeliverAsync(delivery, cancellationToken);

@@ -14,7 +14,7 @@ public sealed class DiscoveryFunctions(
     SweepCoordinator coordinator,
     AssetSourceRegistry sources,
     IDiscoveryStore store,
-    IAssetChangeQueue queue,
+    IDeadLetters deadLetters,
     SourceSweeps sourceSweeps,
     RequestContext request)
 {
@@ -64,7 +64,7 @@ public sealed class DiscoveryFunctions(
             throw new RequestValidationException("cursor", "is not a cursor from this listing.");
         }
 
-        var result = await queue.ListDeadLettersAsync(request.Organisation, page.Limit, page.After, cancellationToken);
+        var result = await deadLetters.ListDeadLettersAsync(request.Organisation, page.Limit, page.After, cancellationToken);
         return TypedResults.Ok(new PageResponse<DeadLetter>(result.Items, PageRequest.Next(result, DeadLetterListing)));
     }
 }

@@ -15,6 +15,9 @@ namespace Qlrf.Functions.Discovery.Drift;
 /// </summary>
 public sealed class DriftFunctions(IDriftStore store, IOptions<DriftOptions> options, TimeProvider time, ILogger<DriftFunctions> logger) : IAssetChangeHandler
 {
+    /// <summary>The app setting holding the daily snapshot's schedule; where absent, <c>Qlrf:Drift:SnapshotSchedule</c>.</summary>
+    public const string SnapshotScheduleSetting = "QLRF_DRIFT_SNAPSHOT_SCHEDULE";
+
     /// <summary>Reconciles every asset the batch touched, applied or skipped, organisation by organisation.</summary>
     public async Task HandleAsync(IReadOnlyList<AssetChanged> batch, CancellationToken cancellationToken)
     {

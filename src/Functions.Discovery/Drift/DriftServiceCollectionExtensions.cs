@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Qlrf.Drift;
 using Qlrf.Inventory;
+using Qlrf.Triggers;
 
 namespace Qlrf.Functions.Discovery.Drift;
 
@@ -11,7 +12,9 @@ public static class DriftServiceCollectionExtensions
 {
     /// <summary>
     /// Registers drift upkeep (section <c>Qlrf:Drift</c>): the reconciliation that follows every batch of
-    /// asset changes, re-evaluation after transitions, and snapshots. Needs a drift store registered.
+    /// asset changes, re-evaluation after transitions, and snapshots: the daily one is a timer function on
+    /// <see cref="DriftFunctions.SnapshotScheduleSetting"/>, which defaults to <c>Qlrf:Drift:SnapshotSchedule</c>.
+    /// Needs a drift store registered.
     /// </summary>
     public static IHostApplicationBuilder AddDrift(this IHostApplicationBuilder builder)
     {
@@ -22,6 +25,11 @@ public static class DriftServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<DriftFunctions>();
         services.AddSingleton<IAssetChangeHandler>(sp => sp.GetRequiredService<DriftFunctions>());
+        services.AddTimerFunctions(t => t.Add<DriftFunctions>(
+            nameof(DriftFunctions.RunDailySnapshotsAsync),
+            DriftFunctions.SnapshotScheduleSetting,
+            sp => sp.GetRequiredService<IOptions<DriftOptions>>().Value.SnapshotSchedule,
+            (f, _, ct) => f.RunDailySnapshotsAsync(ct)));
         return builder;
     }
 }

@@ -13,6 +13,9 @@ namespace Qlrf.Functions.Orchestration.Drills;
 /// </summary>
 public sealed class DrillSchedulingFunctions(IDrPairStore pairs, DrillLauncher launcher, TimeProvider time, ILogger<DrillSchedulingFunctions> logger)
 {
+    /// <summary>The app setting holding the timer's schedule; where absent, <c>Qlrf:Dr:SchedulerSchedule</c>.</summary>
+    public const string ScheduleSetting = "QLRF_DR_SCHEDULE";
+
     /// <summary>Due drills started per run at most; the rest start on the next run.</summary>
     public const int BatchSize = 100;
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Qlrf.Dr;
 using Qlrf.Functions.Orchestration.Drills.Activities;
 using Qlrf.Orchestration;
+using Qlrf.Triggers;
 
 namespace Qlrf.Functions.Orchestration.Drills;
 
@@ -12,7 +13,7 @@ public static class DrillsServiceCollectionExtensions
 {
     /// <summary>
     /// Registers DR drills (section <c>Qlrf:Dr</c>): the drill orchestration and its activities, the launcher the
-    /// API and the scheduler share, and the scheduler's timer function. Needs the workflow core
+    /// API and the scheduler share, and the scheduler's timer function (on <c>QLRF_DR_SCHEDULE</c>, else <c>Qlrf:Dr:SchedulerSchedule</c>). Needs the workflow core
     /// (<see cref="OrchestrationCoreServiceCollectionExtensions.AddWorkflowCore"/>), DR stores and a DR executor registered.
     /// </summary>
     public static IHostApplicationBuilder AddDrills(this IHostApplicationBuilder builder)
@@ -25,6 +26,11 @@ public static class DrillsServiceCollectionExtensions
         services.AddSingleton<DrExecutors>();
         services.AddSingleton<DrillLauncher>();
         services.AddSingleton<DrillSchedulingFunctions>();
+        services.AddTimerFunctions(t => t.Add<DrillSchedulingFunctions>(
+            nameof(DrillSchedulingFunctions.StartDueDrillsAsync),
+            DrillSchedulingFunctions.ScheduleSetting,
+            sp => sp.GetRequiredService<IOptions<DrOptions>>().Value.SchedulerSchedule,
+            async (f, _, ct) => await f.StartDueDrillsAsync(ct)));
         services.AddOrchestrationTasks(r => r
             .AddOrchestrator<DrillOrchestrator>(nameof(DrillOrchestrator))
             .AddActivity<DrillPreCheckActivity>(nameof(DrillPreCheckActivity))

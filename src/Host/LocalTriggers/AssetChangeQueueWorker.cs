@@ -1,19 +1,20 @@
 using Microsoft.Extensions.Options;
 using Qlrf.Discovery;
-using Qlrf.Functions.Discovery;
 using Qlrf.Messaging;
 using Qlrf.Store.Sqlite;
+using Qlrf.Triggers;
 
 namespace Qlrf.Host.LocalTriggers;
 
 /// <summary>
-/// The local equivalent of the Service Bus trigger: receives batches from the embedded asset-change
-/// queue, applies them, and completes them. A batch that fails is retried message by message, so one
-/// bad message is abandoned (and in the end dead-lettered) without holding up the rest.
+/// The local equivalent of the Service Bus trigger: receives batches from the embedded asset-change queue and
+/// hands them to the registered queue function for <see cref="AssetChanged"/> (<see cref="QueueBatch"/>).
+/// Unreadable and failing messages are abandoned, and dead-lettered after the last allowed delivery.
 /// </summary>
 internal sealed class AssetChangeQueueWorker(
     IAssetChangeQueue queue,
-    AssetChangeFunctions functions,
+    IOptions<QueueFunctionRegistry> registry,
+    IServiceProvider services,
     IOptions<QueueOptions> options,
     ILogger<AssetChangeQueueWorker> logger) : BackgroundService
 {
@@ -22,6 +23,7 @@ internal sealed class AssetChangeQueueWorker(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var function = registry.Value.For<AssetChanged>();
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -33,7 +35,14 @@ internal sealed class AssetChangeQueueWorker(
                     continue;
                 }
 
-                await ProcessAsync(batch, stoppingToken);
+                await QueueBatch.ProcessAsync(
+                    batch,
+                    d => d.Message,
+                    (messages, ct) => function.Run(services, messages, ct),
+                    (deliveries, ct) => queue.CompleteAsync(deliveries, ct),
+                    AbandonAsync,
+                    AbandonAsync,
+                    stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -43,39 +52,6 @@ internal sealed class AssetChangeQueueWorker(
             {
                 HostLogs.WorkerFaulted(logger, ex);
                 await queue.WaitForMessagesAsync(IdleWait, stoppingToken);
-            }
-        }
-    }
-
-    private async Task ProcessAsync(IReadOnlyList<QueueDelivery<AssetChanged>> batch, CancellationToken cancellationToken)
-    {
-        foreach (var unreadable in batch.Where(d => d.Message is null))
-        {
-            await AbandonAsync(unreadable, "The message body is not an AssetChanged event.", cancellationToken);
-        }
-
-        var readable = batch.Where(d => d.Message is not null).ToList();
-        try
-        {
-            await functions.ApplyAsync(readable.ConvertAll(d => d.Message!), cancellationToken);
-            await queue.CompleteAsync(readable, cancellationToken);
-            return;
-        }
-        catch (Exception) when (!cancellationToken.IsCancellationRequested && readable.Count > 1)
-        {
-            // Find the bad message(s): apply one at a time.
-        }
-
-        foreach (var delivery in readable)
-        {
-            try
-            {
-                await functions.ApplyAsync([delivery.Message!], cancellationToken);
-                await queue.CompleteAsync([delivery], cancellationToken);
-            }
-            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
-            {
-                await AbandonAsync(delivery, ex.Message, cancellationToken);
             }
         }
     }

@@ -8,7 +8,7 @@ namespace Qlrf.Messaging;
 /// (the outbox). A received message is invisible for the visibility timeout; completing it removes it, and
 /// a message delivered more than the maximum number of times is moved to the dead-letter table.
 /// </summary>
-public interface IAssetChangeQueue
+public interface IAssetChangeQueue : IDeadLetters
 {
     Task<IReadOnlyList<QueueDelivery<AssetChanged>>> ReceiveAsync(int maxMessages, CancellationToken cancellationToken);
 
@@ -21,7 +21,15 @@ public interface IAssetChangeQueue
     Task WaitForMessagesAsync(TimeSpan timeout, CancellationToken cancellationToken);
 
     Task<QueueDepth> GetDepthAsync(CancellationToken cancellationToken);
+}
 
+/// <summary>
+/// The messages a queue gave up on, for the API: the embedded queue's dead-letter table, or on Azure the Service Bus
+/// queue's dead-letter sub-queue.
+/// </summary>
+public interface IDeadLetters
+{
+    /// <summary>The organisation's dead letters, newest first, after (older than) the message id <paramref name="afterId"/>.</summary>
     Task<Page<DeadLetter>> ListDeadLettersAsync(string organisation, int limit, string? afterId, CancellationToken cancellationToken);
 }
 

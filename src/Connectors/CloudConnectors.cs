@@ -1,10 +1,11 @@
+using Microsoft.Extensions.Hosting;
 using Qlrf.Connectors.Aws;
 using Qlrf.Connectors.Azure;
 using Qlrf.Connectors.Gcp;
 using Qlrf.Connectors.Kubernetes;
 using Qlrf.Connectors.Vsphere;
 
-namespace Qlrf.Host;
+namespace Qlrf.Connectors;
 
 public static class CloudConnectors
 {

@@ -1,0 +1,33 @@
+using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Qlrf.Channels;
+using Qlrf.Connectors;
+using Qlrf.Durable.Functions;
+using Qlrf.Functions.Api;
+using Qlrf.Functions.Api.AzureFunctions;
+using Qlrf.Functions.Discovery;
+using Qlrf.Functions.Discovery.Drift;
+using Qlrf.Functions.Hosting;
+using Qlrf.Functions.Orchestration;
+using Qlrf.Messaging.ServiceBus;
+using Qlrf.Sandbox;
+using Qlrf.Store.Tables;
+
+// The Api app: every HTTP endpoint, run through the same pipeline as the local host's, and durable clients.
+var builder = FunctionsApplication.CreateBuilder(args);
+builder.ConfigureFunctionsWebApplication();
+builder.AddQlrfFunctionsDefaults();
+builder.AddTableStore();
+builder.AddServiceBusAssetChanges();
+builder.AddSandboxPlatform();
+builder.AddNotificationChannels();
+builder.AddCloudConnectors();
+builder.AddDiscovery();
+builder.AddDrift();
+builder.AddDurableFunctionsRuntime();
+builder.AddWorkflowCore();
+builder.AddQlrfApi();
+builder.Services.AddRouting();
+builder.Services.AddSingleton<ApiPipeline>();
+builder.Build().Run();

@@ -1,0 +1,71 @@
+using System.Text.Json;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using Qlrf.Durable.Functions;
+using Qlrf.Functions.Orchestration.Approvals;
+using Qlrf.Functions.Orchestration.Drills.Activities;
+using Qlrf.Functions.Orchestration.Notifications;
+
+namespace Qlrf.Functions.Orchestration.AzureFunctions;
+
+/// <summary>
+/// Azure glue: one <c>[ActivityTrigger]</c> per activity registered in <c>OrchestrationRegistry</c>, named after it and
+/// forwarded to <see cref="DurableTaskRunner"/>. Each binds a durable client, which serves <c>IOrchestrationClient</c>.
+/// </summary>
+internal sealed class ActivityTriggers(DurableTaskRunner runner)
+{
+    [Function(nameof(OpenApprovalActivity))]
+    public Task<object?> OpenApprovalActivity(
+        [ActivityTrigger] JsonElement? input, string instanceId, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        runner.RunActivityAsync(nameof(OpenApprovalActivity), input, instanceId, durable, cancellationToken);
+
+    [Function(nameof(ExpireApprovalActivity))]
+    public Task<object?> ExpireApprovalActivity(
+        [ActivityTrigger] JsonElement? input, string instanceId, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        runner.RunActivityAsync(nameof(ExpireApprovalActivity), input, instanceId, durable, cancellationToken);
+
+    [Function(nameof(IssueApprovalLinksActivity))]
+    public Task<object?> IssueApprovalLinksActivity(
+        [ActivityTrigger] JsonElement? input, string instanceId, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        runner.RunActivityAsync(nameof(IssueApprovalLinksActivity), input, instanceId, durable, cancellationToken);
+
+    [Function(nameof(NotifyActivity))]
+    public Task<object?> NotifyActivity(
+        [ActivityTrigger] JsonElement? input, string instanceId, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        runner.RunActivityAsync(nameof(NotifyActivity), input, instanceId, durable, cancellationToken);
+
+    [Function(nameof(DrillPreCheckActivity))]
+    public Task<object?> DrillPreCheckActivity(
+        [ActivityTrigger] JsonElement? input, string instanceId, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        runner.RunActivityAsync(nameof(DrillPreCheckActivity), input, instanceId, durable, cancellationToken);
+
+    [Function(nameof(StartDrJobActivity))]
+    public Task<object?> StartDrJobActivity(
+        [ActivityTrigger] JsonElement? input, string instanceId, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        runner.RunActivityAsync(nameof(StartDrJobActivity), input, instanceId, durable, cancellationToken);
+
+    [Function(nameof(GetDrJobActivity))]
+    public Task<object?> GetDrJobActivity(
+        [ActivityTrigger] JsonElement? input, string instanceId, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        runner.RunActivityAsync(nameof(GetDrJobActivity), input, instanceId, durable, cancellationToken);
+
+    [Function(nameof(CheckRecoveryActivity))]
+    public Task<object?> CheckRecoveryActivity(
+        [ActivityTrigger] JsonElement? input, string instanceId, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        runner.RunActivityAsync(nameof(CheckRecoveryActivity), input, instanceId, durable, cancellationToken);
+
+    [Function(nameof(DrillPostCheckActivity))]
+    public Task<object?> DrillPostCheckActivity(
+        [ActivityTrigger] JsonElement? input, string instanceId, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        runner.RunActivityAsync(nameof(DrillPostCheckActivity), input, instanceId, durable, cancellationToken);
+
+    [Function(nameof(RecordDrillProgressActivity))]
+    public Task<object?> RecordDrillProgressActivity(
+        [ActivityTrigger] JsonElement? input, string instanceId, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        runner.RunActivityAsync(nameof(RecordDrillProgressActivity), input, instanceId, durable, cancellationToken);
+
+    [Function(nameof(FinishDrillActivity))]
+    public Task<object?> FinishDrillActivity(
+        [ActivityTrigger] JsonElement? input, string instanceId, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        runner.RunActivityAsync(nameof(FinishDrillActivity), input, instanceId, durable, cancellationToken);
+}
