@@ -8,6 +8,7 @@ using Qlrf.Functions.Api.Assets;
 using Qlrf.Functions.Api.Audit;
 using Qlrf.Functions.Api.Callbacks;
 using Qlrf.Functions.Api.Discovery;
+using Qlrf.Functions.Api.Dr;
 using Qlrf.Functions.Api.Drift;
 using Qlrf.Functions.Api.Health;
 using Qlrf.Functions.Api.Images;
@@ -64,6 +65,10 @@ public static class ApiServiceCollectionExtensions
         services.AddScoped<SlackCallbackFunctions>();
         services.AddScoped<TeamsCallbackFunctions>();
         services.AddScoped<ApprovalLinkFunctions>();
+        services.AddScoped<DrPairsFunctions>();
+        services.AddScoped<DrReadinessFunctions>();
+        services.AddScoped<DrillsFunctions>();
+        services.AddScoped<DrillControlFunctions>();
         return builder;
     }
 
@@ -120,6 +125,8 @@ public static class ApiServiceCollectionExtensions
         app.MapOrchestrationsApi();
         app.MapRolloutsApi();
         app.MapCallbacksApi();
+        app.MapDrPairsApi();
+        app.MapDrillsApi();
         return app;
     }
 }

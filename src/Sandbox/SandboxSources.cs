@@ -35,6 +35,10 @@ public sealed class SandboxSources
         return null;
     }
 
+    /// <summary>Whether a site of that name is in an estate file of the organisation's sandbox sources.</summary>
+    public bool HasSite(string organisation, string site) =>
+        sources.Values.Where(s => s.Organisation == organisation).Any(s => Indexed(s)?.Estate.Sites.Any(x => x.Name == site) == true);
+
     private IndexedEstate? Indexed(SandboxAssetSource source)
     {
         var path = EstatePath.Resolve(source.EstateFile);
@@ -56,6 +60,8 @@ public sealed class SandboxSources
 
     private sealed class IndexedEstate(EstateFile estate)
     {
+        public EstateFile Estate { get; } = estate;
+
         public Dictionary<string, Asset> Assets { get; } = estate.Assets.ToDictionary(a => a.Id, StringComparer.Ordinal);
     }
 }

@@ -63,17 +63,17 @@ public sealed class HighRiskApprovalTests : IAsyncLifetime
         Assert.Equal(2, waiting.Approvals[0].RequiredApprovals);
 
         using var bob = host.CreateUserClient("bob", roles: Role.Engineer);
-        Assert.Equal(HttpStatusCode.OK, (await bob.DecideAsync(id, "approve", "bob: checked the canary")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await bob.DecideRolloutAsync(id, "approve", "bob: checked the canary")).Status);
         var once = await host.RolloutAsync(id);
         Assert.Equal(RolloutStatus.AwaitingApproval, once.Rollout.Status);
         Assert.Equal((ApprovalStatus.Pending, 1), (once.Approvals[0].Status, once.Approvals[0].Decisions.Count));
 
-        var twice = await bob.DecideAsync(id, "approve", "bob again");
+        var twice = await bob.DecideRolloutAsync(id, "approve", "bob again");
         Assert.Equal(HttpStatusCode.Conflict, twice.Status);
         Assert.Contains("user:bob has already decided", twice.Problem!.Detail, StringComparison.Ordinal);
 
         using var carol = host.CreateUserClient("carol", roles: Role.Engineer);
-        Assert.Equal(HttpStatusCode.OK, (await carol.DecideAsync(id, "approve", "carol: change window agreed")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await carol.DecideRolloutAsync(id, "approve", "carol: change window agreed")).Status);
         var running = await host.WaitForRolloutAsync(id, d => d.Rollout.Status != RolloutStatus.AwaitingApproval, "to leave the approval");
         Assert.Equal(ApprovalStatus.Approved, running.Approvals[0].Status);
         Assert.Equal(["user:bob", "user:carol"], running.Approvals[0].Decisions.Select(d => d.Actor));

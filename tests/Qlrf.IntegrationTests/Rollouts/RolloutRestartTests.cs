@@ -42,7 +42,7 @@ public sealed class RolloutRestartTests : IDisposable
             total = waiting.Rollout.Progress.Total;
             Assert.True(total > 8, $"{total} assets: too few for a wave to be under way");
             using var bob = first.CreateUserClient("bob", roles: Role.Engineer);
-            Assert.Equal(System.Net.HttpStatusCode.OK, (await bob.DecideAsync(id, "approve", "go")).Status);
+            Assert.Equal(System.Net.HttpStatusCode.OK, (await bob.DecideRolloutAsync(id, "approve", "go")).Status);
 
             // Past the canary (2 assets), inside the first wave.
             var midWave = await first.WaitForRolloutAsync(id, d => d.Rollout.Progress.Done >= 3, "to be inside the first wave");

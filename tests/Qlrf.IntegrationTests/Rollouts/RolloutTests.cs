@@ -53,7 +53,7 @@ public sealed class RolloutTests : IAsyncLifetime
         foreach (var approver in new[] { "bob", "carol" }.Take(required))
         {
             using var client = host.CreateUserClient(approver, roles: Role.Engineer);
-            var decided = await client.DecideAsync(id, "approve", $"{approver}: canary plan checked");
+            var decided = await client.DecideRolloutAsync(id, "approve", $"{approver}: canary plan checked");
             Assert.True(decided.Status == HttpStatusCode.OK, decided.Body);
         }
 
@@ -83,23 +83,23 @@ public sealed class RolloutTests : IAsyncLifetime
         var id = await alice.StartedRolloutAsync(RolloutCalls.NonProdUbuntu);
         await host.WaitForStatusAsync(id, RolloutStatus.AwaitingApproval);
 
-        var own = await alice.DecideAsync(id, "approve");
+        var own = await alice.DecideRolloutAsync(id, "approve");
         Assert.Equal(HttpStatusCode.Forbidden, own.Status);
         Assert.Contains("requester cannot approve", own.Problem!.Detail, StringComparison.Ordinal);
 
         using var viewer = await host.CreateClientAsAsync(Role.Viewer);
-        Assert.Equal(HttpStatusCode.Forbidden, (await viewer.DecideAsync(id, "approve")).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await viewer.DecideRolloutAsync(id, "approve")).Status);
         using var bob = host.CreateUserClient("bob", roles: Role.Engineer);
-        Assert.Equal(HttpStatusCode.BadRequest, (await bob.DecideAsync(id, "reject", comment: null)).Status);
+        Assert.Equal(HttpStatusCode.BadRequest, (await bob.DecideRolloutAsync(id, "reject", comment: null)).Status);
 
-        var rejected = await bob.DecideAsync(id, "reject", "not during the audit");
+        var rejected = await bob.DecideRolloutAsync(id, "reject", "not during the audit");
         Assert.Equal(HttpStatusCode.OK, rejected.Status);
         var detail = await host.WaitForStatusAsync(id, RolloutStatus.Rejected);
         Assert.Contains("user:bob", detail.Rollout.StatusReason, StringComparison.Ordinal);
         Assert.All(detail.Assets, a => Assert.Equal(RolloutAssetStatus.Pending, a.Status));
 
         using var carol = host.CreateUserClient("carol", roles: Role.Engineer);
-        var late = await carol.DecideAsync(id, "approve");
+        var late = await carol.DecideRolloutAsync(id, "approve");
         Assert.Equal(HttpStatusCode.Conflict, late.Status);
         Assert.Contains("Already decided: rejected by user:bob at", late.Problem!.Detail, StringComparison.Ordinal);
     }

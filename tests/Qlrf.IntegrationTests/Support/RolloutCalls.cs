@@ -39,7 +39,7 @@ public static class RolloutCalls
         return reply.Json<RolloutSummary>().Id;
     }
 
-    public static Task<Reply> DecideAsync(this HttpClient client, string id, string decision, string? comment = "looks fine") =>
+    public static Task<Reply> DecideRolloutAsync(this HttpClient client, string id, string decision, string? comment = "looks fine") =>
         client.SendAsync(HttpMethod.Post, $"/api/v1/rollouts/{id}/{decision}", comment is null ? "{}" : JsonSerializer.Serialize(new { comment }));
 
     public static Task<RolloutDetail> RolloutAsync(this QlrfHost host, string id) => host.GetJsonAsync<RolloutDetail>($"/api/v1/rollouts/{id}");
