@@ -22,6 +22,7 @@ public sealed partial class TableDriftStore
 {
     private const int MaxAttempts = 20;
     private const int MaxBatch = 100;
+    private const int ReadAhead = 16;
 
     private readonly ConcurrentDictionary<(string, string), (long Revision, FamilyBaseline? Baseline)> baselineCache = new();
 
@@ -96,7 +97,12 @@ public sealed partial class TableDriftStore
         Image = row.Family is null ? null : new ImageRef(row.Family, row.Version ?? string.Empty),
     };
 
-    /// <summary>Evaluates the assets in order, chunk by chunk, writing each chunk's changed rows with its summary delta.</summary>
+    /// <summary>
+    /// Evaluates the assets in order, chunk by chunk, writing each chunk's changed rows with its summary delta. Assets
+    /// are read and evaluated <see cref="ReadAhead"/> at a time, concurrently; an evaluation left over from one chunk
+    /// goes into the next (its write is still conditional on the ETag it read), unless a write lost a race or a family
+    /// baseline moved, when everything is read again.
+    /// </summary>
     private async Task<int> UpkeepAsync(
         string organisation,
         List<string> assetIds,
@@ -104,37 +110,45 @@ public sealed partial class TableDriftStore
         CancellationToken cancellationToken)
     {
         var changed = 0;
+        var ready = new Queue<Evaluation>();
+        var baselines = new BaselineReads(Images, organisation, baselineCache);
         for (var next = 0; next < assetIds.Count;)
         {
             for (var attempt = 1; ; attempt++)
             {
-                var baselines = new BaselineReads(Images, organisation, baselineCache);
                 var summaries = await ReadSummariesAsync(organisation, cancellationToken);
                 var delta = new DriftDelta();
                 var rows = new List<TableAction>();
                 var groups = new HashSet<DriftGroup>();
                 var taken = 0;
-                for (; next + taken < assetIds.Count; taken++)
+                while (next + taken < assetIds.Count)
                 {
-                    var id = assetIds[next + taken];
-                    var stored = await Table.GetAsync(organisation, DriftTableRows.AssetKey(id), cancellationToken);
-                    var before = stored is null ? null : DriftTableRows.Read(stored);
-                    var after = await evaluate(id, before, baselines, cancellationToken);
-                    if (before == after)
+                    if (ready.Count == 0)
                     {
-                        continue;
+                        var window = assetIds.Skip(next + taken).Take(ReadAhead).ToList();
+                        foreach (var evaluation in await Task.WhenAll(window.Select(id => EvaluateAsync(organisation, id, evaluate, baselines, cancellationToken))))
+                        {
+                            ready.Enqueue(evaluation);
+                        }
                     }
 
-                    var writes = RowActions(organisation, id, stored, before, after);
-                    var touched = GroupsOf(before).Concat(GroupsOf(after)).Where(g => !groups.Contains(g)).Distinct().ToList();
-                    if (rows.Count > 0 && rows.Count + writes.Count + groups.Count + touched.Count > MaxBatch)
+                    var (id, stored, before, after) = ready.Peek();
+                    if (before != after)
                     {
-                        break;
+                        var writes = RowActions(organisation, id, stored, before, after);
+                        var touched = GroupsOf(before).Concat(GroupsOf(after)).Where(g => !groups.Contains(g)).Distinct().ToList();
+                        if (rows.Count > 0 && rows.Count + writes.Count + groups.Count + touched.Count > MaxBatch)
+                        {
+                            break;
+                        }
+
+                        delta.Apply(before, after);
+                        rows.AddRange(writes);
+                        groups.UnionWith(touched);
                     }
 
-                    delta.Apply(before, after);
-                    rows.AddRange(writes);
-                    groups.UnionWith(touched);
+                    ready.Dequeue();
+                    taken++;
                 }
 
                 if (rows.Count == 0)
@@ -155,17 +169,36 @@ public sealed partial class TableDriftStore
                 catch (Exception ex) when (ex is TableConflictException or TablePreconditionException && attempt < MaxAttempts)
                 {
                     // Another upkeep changed these assets or their groups meanwhile: read and evaluate the chunk again.
+                    ready.Clear();
+                    baselines = new BaselineReads(Images, organisation, baselineCache);
                     continue;
                 }
 
                 changed += delta.Changed;
                 next += taken;
-                await baselines.MarkMovedAsync(time.GetUtcNow(), cancellationToken);
+                if (await baselines.MarkMovedAsync(time.GetUtcNow(), cancellationToken))
+                {
+                    ready.Clear();
+                    baselines = new BaselineReads(Images, organisation, baselineCache);
+                }
+
                 break;
             }
         }
 
         return changed;
+    }
+
+    private async Task<Evaluation> EvaluateAsync(
+        string organisation,
+        string assetId,
+        Func<string, AssetDrift?, BaselineReads, CancellationToken, Task<AssetDrift?>> evaluate,
+        BaselineReads baselines,
+        CancellationToken cancellationToken)
+    {
+        var stored = await Table.GetAsync(organisation, DriftTableRows.AssetKey(assetId), cancellationToken);
+        var before = stored is null ? null : DriftTableRows.Read(stored);
+        return new Evaluation(assetId, stored, before, await evaluate(assetId, before, baselines, cancellationToken));
     }
 
     private static DriftGroup[] GroupsOf(AssetDrift? drift) => drift is null ? [] : DriftGroup.Of(drift);
@@ -240,20 +273,35 @@ public sealed partial class TableDriftStore
     }
 
     /// <summary>
-    /// Family baselines for one chunk: each family's revision is read (one point read of its row) and its baseline taken
-    /// from the store-wide cache when the revision matches, else loaded from the family's versions and cached.
+    /// Family baselines for a run of chunks, safe for concurrent evaluations: each family's revision is read once (one
+    /// point read of its row) and its baseline taken from the store-wide cache when the revision matches, else loaded
+    /// from the family's versions and cached. After each chunk's write the revisions are read again.
     /// </summary>
     private sealed class BaselineReads(ITable images, string organisation, ConcurrentDictionary<(string, string), (long Revision, FamilyBaseline? Baseline)> cache)
     {
-        private readonly Dictionary<string, (long Revision, FamilyBaseline? Baseline)> seen = new(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, Lazy<Task<(long Revision, FamilyBaseline? Baseline)>>> seen = new(StringComparer.Ordinal);
 
-        public async Task<FamilyBaseline?> GetAsync(string family, CancellationToken cancellationToken)
+        public async Task<FamilyBaseline?> GetAsync(string family, CancellationToken cancellationToken) =>
+            (await seen.GetOrAdd(family, f => new Lazy<Task<(long, FamilyBaseline?)>>(() => LoadAsync(f, cancellationToken))).Value).Baseline;
+
+        /// <summary>Marks for re-evaluation every family whose revision moved since its baseline was read; true if any did.</summary>
+        public async Task<bool> MarkMovedAsync(DateTimeOffset now, CancellationToken cancellationToken)
         {
-            if (seen.TryGetValue(family, out var known))
+            var moved = false;
+            foreach (var (family, read) in seen)
             {
-                return known.Baseline;
+                if (await RevisionAsync(family, cancellationToken) != (await read.Value).Revision)
+                {
+                    await images.UpsertAsync(ImageTableRows.PendingRow(organisation, family, now), cancellationToken);
+                    moved = true;
+                }
             }
 
+            return moved;
+        }
+
+        private async Task<(long, FamilyBaseline?)> LoadAsync(string family, CancellationToken cancellationToken)
+        {
             var current = await RevisionAsync(family, cancellationToken);
             if (!cache.TryGetValue((organisation, family), out var cached) || cached.Revision != current)
             {
@@ -262,23 +310,12 @@ public sealed partial class TableDriftStore
                 cache[(organisation, family)] = cached;
             }
 
-            seen[family] = cached;
-            return cached.Baseline;
-        }
-
-        /// <summary>Marks for re-evaluation every family whose revision moved since its baseline was read.</summary>
-        public async Task MarkMovedAsync(DateTimeOffset now, CancellationToken cancellationToken)
-        {
-            foreach (var (family, (revision, _)) in seen)
-            {
-                if (await RevisionAsync(family, cancellationToken) != revision)
-                {
-                    await images.UpsertAsync(ImageTableRows.PendingRow(organisation, family, now), cancellationToken);
-                }
-            }
+            return cached;
         }
 
         private async Task<long> RevisionAsync(string family, CancellationToken cancellationToken) =>
             await images.GetAsync(organisation, ImageTableRows.FamilyKey(family), cancellationToken) is { } row ? row.Number("Revision") : -1;
     }
+
+    private sealed record Evaluation(string AssetId, TableRow? Stored, AssetDrift? Before, AssetDrift? After);
 }

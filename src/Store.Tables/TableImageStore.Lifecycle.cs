@@ -22,9 +22,14 @@ public sealed partial class TableImageStore
             var familyRow = await Table.GetAsync(organisation, ImageTableRows.FamilyKey(family), cancellationToken);
             var versions = await ImageTableRows.FamilyVersionsAsync(Table, organisation, family, cancellationToken);
             var plan = Lifecycle.Plan(versions.ConvertAll(v => v.Version), request);
-            if (plan.IsEmpty || familyRow is null)
+            if (plan.IsEmpty)
             {
                 return plan;
+            }
+
+            if (familyRow is null)
+            {
+                throw new InvalidDataException($"Image versions of '{family}' are stored without their family row.");
             }
 
             // The changed versions, the transitions numbered after each version's last, the family's revision and

@@ -183,4 +183,63 @@ public sealed class TableDriftStoreTests
         Assert.Equal(["daily-2"], (await drift.ListSnapshotsAsync(Org, start, time.GetUtcNow(), DriftDimension.Organisation, default)).Select(s => s.Id));
         Assert.Equal(2, (await tables.Table(TableNames.DriftSnapshots).QueryPrefixAsync(Org, "r|", default).ToListAsync(default)).Count);
     }
+
+    [Fact]
+    public async Task A_promotion_and_its_re_evaluation_between_reading_a_baseline_and_writing_leave_the_family_marked_and_then_right()
+    {
+        await RegisterAndPromoteAsync("1.0", "2.0");
+        var hooked = new HookedTables(tables);
+        var racing = new TableDriftStore(hooked, inventory, time);
+        var ids = await AddAssetsAsync(3, "2.0");
+        hooked.BeforeFirstDriftWrite = async () =>
+        {
+            // Lands after the reconcile below read the baseline (2.0 in production), before it writes.
+            await RegisterAndPromoteAsync("3.0");
+            await racing.ReevaluateFamilyAsync(Org, "ubuntu", default);
+        };
+
+        await racing.ReconcileAssetsAsync(Org, ids, default);
+
+        Assert.Equal(DriftStatus.Compliant, (await drift.GetAssetAsync(Org, ids[0], default))!.Status);
+        Assert.Contains((Org, "ubuntu"), await drift.ListPendingAsync(default));
+        await drift.ReevaluateFamilyAsync(Org, "ubuntu", default);
+        foreach (var id in ids)
+        {
+            Assert.Equal(DriftStatus.Outdated, (await drift.GetAssetAsync(Org, id, default))!.Status);
+        }
+
+        await AssertSummariesEqualRecomputeAsync(ids);
+    }
+
+    /// <summary>Tables whose drift table runs a hook once, before the first batch that writes an asset's drift.</summary>
+    private sealed class HookedTables(MemoryTables inner) : ITables
+    {
+        public Func<Task>? BeforeFirstDriftWrite { get; set; }
+
+        public ITable this[string name] => name == TableNames.Drift ? new Hooked(inner[name], this) : inner[name];
+
+        private sealed class Hooked(ITable table, HookedTables owner) : ITable
+        {
+            public string Name => table.Name;
+
+            public Task<TableRow?> GetAsync(string partitionKey, string rowKey, CancellationToken cancellationToken) => table.GetAsync(partitionKey, rowKey, cancellationToken);
+
+            public IAsyncEnumerable<TableRow> QueryAsync(string partitionKey, string? fromRowKey, string? toRowKey, CancellationToken cancellationToken) =>
+                table.QueryAsync(partitionKey, fromRowKey, toRowKey, cancellationToken);
+
+            public IAsyncEnumerable<TableRow> ScanAsync(string? fromPartitionKey, string? toPartitionKey, CancellationToken cancellationToken) =>
+                table.ScanAsync(fromPartitionKey, toPartitionKey, cancellationToken);
+
+            public async Task<IReadOnlyList<string?>> SubmitAsync(IReadOnlyList<TableAction> actions, CancellationToken cancellationToken)
+            {
+                if (owner.BeforeFirstDriftWrite is { } hook && actions.Any(a => a.Row.RowKey.StartsWith("a|", StringComparison.Ordinal)))
+                {
+                    owner.BeforeFirstDriftWrite = null;
+                    await hook();
+                }
+
+                return await table.SubmitAsync(actions, cancellationToken);
+            }
+        }
+    }
 }
