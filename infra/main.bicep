@@ -43,6 +43,9 @@ param driftSnapshotSchedule string = '0 5 0 * * *'
 @description('NCRONTAB of notification delivery (every 15 s keeps the idle timers within the monthly free executions).')
 param notificationSchedule string = '*/15 * * * * *'
 
+@description('NCRONTAB of the drill scheduler tick: starts the scheduled DR drills that are due.')
+param drillSchedule string = '0 * * * * *'
+
 var abbrs = loadJsonContent('abbreviations.json')
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = { 'azd-env-name': environmentName }
@@ -192,6 +195,7 @@ module settings 'app/settings.bicep' = {
     sweepSchedule: sweepSchedule
     driftSnapshotSchedule: driftSnapshotSchedule
     notificationSchedule: notificationSchedule
+    drillSchedule: drillSchedule
   }
 }
 

@@ -18,6 +18,7 @@ param openAiEndpoint string
 param sweepSchedule string
 param driftSnapshotSchedule string
 param notificationSchedule string
+param drillSchedule string
 
 // Every app: the host's storage and the shared task hub through the managed identity (AZURE_CLIENT_ID is filled
 // in per app by function-app.bicep), Key Vault as configuration, telemetry, the tables and the tenancy default.
@@ -52,6 +53,7 @@ output appSettings object = {
   })
   orchestration: union(common, openAi, {
     QLRF_NOTIFICATION_SCHEDULE: notificationSchedule
+    QLRF_DR_SCHEDULE: drillSchedule
   })
   api: union(common, serviceBus, identity, openAi)
 }

@@ -8,6 +8,7 @@ using Qlrf.Functions.Api.Assets;
 using Qlrf.Functions.Api.Audit;
 using Qlrf.Functions.Api.Callbacks;
 using Qlrf.Functions.Api.Discovery;
+using Qlrf.Functions.Api.Dr;
 using Qlrf.Functions.Api.Drift;
 using Qlrf.Functions.Api.Health;
 using Qlrf.Functions.Api.Images;
@@ -59,6 +60,10 @@ public static class ApiServiceCollectionExtensions
         services.AddScoped<SlackCallbackFunctions>();
         services.AddScoped<TeamsCallbackFunctions>();
         services.AddScoped<ApprovalLinkFunctions>();
+        services.AddScoped<DrPairsFunctions>();
+        services.AddScoped<DrReadinessFunctions>();
+        services.AddScoped<DrillsFunctions>();
+        services.AddScoped<DrillControlFunctions>();
         return builder;
     }
 
@@ -114,6 +119,8 @@ public static class ApiServiceCollectionExtensions
         app.MapAuditApi();
         app.MapOrchestrationsApi();
         app.MapCallbacksApi();
+        app.MapDrPairsApi();
+        app.MapDrillsApi();
         return app;
     }
 }

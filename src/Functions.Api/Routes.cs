@@ -57,6 +57,18 @@ public static class Routes
     public const string SlackCallback = "api/v1/callbacks/slack";
     public const string TeamsCallback = "api/v1/callbacks/teams";
     public const string ApprovalLink = Qlrf.Channels.Links.ApprovalLinkIssuer.PathPrefix + "{token}";
+    public const string DrPairs = "api/v1/dr/pairs";
+    public const string DrPair = "api/v1/dr/pairs/{id}";
+    public const string DrPairReadiness = "api/v1/dr/pairs/{id}/readiness";
+    public const string DrReadiness = "api/v1/dr/readiness";
+    public const string DrDrills = "api/v1/dr/drills";
+    public const string DrDrill = "api/v1/dr/drills/{id}";
+    public const string DrDrillReport = "api/v1/dr/drills/{id}/report";
+    public const string DrDrillApprove = "api/v1/dr/drills/{id}/approve";
+    public const string DrDrillReject = "api/v1/dr/drills/{id}/reject";
+    public const string DrDrillPause = "api/v1/dr/drills/{id}/pause";
+    public const string DrDrillResume = "api/v1/dr/drills/{id}/resume";
+    public const string DrDrillCancel = "api/v1/dr/drills/{id}/cancel";
 
     public const string AdminOrchestration = "api/v1/admin/orchestrations/{id}";
     public const string AdminOrchestrationTerminate = "api/v1/admin/orchestrations/{id}/terminate";

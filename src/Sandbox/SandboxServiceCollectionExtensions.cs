@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Qlrf.Discovery;
 using Qlrf.Execution;
+using Qlrf.Sandbox.Dr;
 using Qlrf.Sandbox.Images;
 using Qlrf.Tenancy;
 
@@ -20,6 +21,20 @@ public static class SandboxServiceCollectionExtensions
         builder.Services.AddSingleton<SandboxSources>();
         builder.Services.AddSingleton<IAssetSourceFactory, SandboxAssetSourceFactory>();
         builder.Services.AddSingleton<IPlatformExecutor, SandboxExecutor>();
+        return builder;
+    }
+
+    /// <summary>
+    /// Registers the sandbox DR simulator (section <c>Qlrf:Sandbox:Dr</c>) and loads the sample DR pairs into the
+    /// default organisation at start-up. Needs the sandbox platform and DR stores (pairs, simulator state) registered.
+    /// </summary>
+    public static IHostApplicationBuilder AddSandboxDrSimulator(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddTenancyOptions();
+        builder.Services.AddOptions<SandboxDrOptions>().BindConfiguration(SandboxDrOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<IDrExecutor, SandboxDrExecutor>();
+        builder.Services.AddHostedService<SampleDrPairsLoader>();
         return builder;
     }
 

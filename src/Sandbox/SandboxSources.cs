@@ -34,6 +34,10 @@ public sealed class SandboxSources
         return null;
     }
 
+    /// <summary>Whether a site of that name is in an estate file of the organisation's sandbox sources.</summary>
+    public bool HasSite(string organisation, string site) =>
+        sources.Values.Where(s => s.Organisation == organisation).Any(s => Estate(s)?.Sites.Any(x => x.Name == site) == true);
+
     internal EstateFile? Estate(SandboxAssetSource source)
     {
         var path = EstatePath.Resolve(source.EstateFile);

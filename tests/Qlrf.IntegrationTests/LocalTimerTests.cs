@@ -64,12 +64,13 @@ public sealed class LocalTimerTests : IDisposable
     }
 
     [Fact]
-    public async Task The_discovery_drift_and_notification_timers_are_registered_for_the_local_host()
+    public async Task The_discovery_drift_notification_and_drill_timers_are_registered_for_the_local_host()
     {
         await using var host = new QlrfHost(directory, new Dictionary<string, string?> { ["Qlrf:Discovery:Sources:sandbox:SweepAtStartup"] = "false" });
         var timers = host.Service<Microsoft.Extensions.Options.IOptions<TimerFunctionRegistry>>().Value.Timers;
 
-        Assert.Equal(["DeliverAllDueAsync", "RunDailySnapshotsAsync", "RunDueSweepsAsync"], timers.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["DeliverAllDueAsync", "RunDailySnapshotsAsync", "RunDueSweepsAsync", "StartDueDrillsAsync"], timers.Keys.Order(StringComparer.Ordinal));
         Assert.Equal("0 5 0 * * *", timers["RunDailySnapshotsAsync"].DefaultSchedule(host.Services));
+        Assert.Equal(("QLRF_DR_SCHEDULE", "0 * * * * *"), (timers["StartDueDrillsAsync"].ScheduleSetting, timers["StartDueDrillsAsync"].DefaultSchedule(host.Services)));
     }
 }

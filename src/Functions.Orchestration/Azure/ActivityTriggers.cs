@@ -3,6 +3,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Qlrf.Durable.Functions;
 using Qlrf.Functions.Orchestration.Approvals;
+using Qlrf.Functions.Orchestration.Drills.Activities;
 using Qlrf.Functions.Orchestration.Notifications;
 
 namespace Qlrf.Functions.Orchestration.AzureFunctions;
@@ -32,4 +33,39 @@ internal sealed class ActivityTriggers(DurableTaskRunner runner)
     public Task<object?> NotifyActivity(
         [ActivityTrigger] JsonElement? input, string instanceId, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
         runner.RunActivityAsync(nameof(NotifyActivity), input, instanceId, durable, cancellationToken);
+
+    [Function(nameof(DrillPreCheckActivity))]
+    public Task<object?> DrillPreCheckActivity(
+        [ActivityTrigger] JsonElement? input, string instanceId, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        runner.RunActivityAsync(nameof(DrillPreCheckActivity), input, instanceId, durable, cancellationToken);
+
+    [Function(nameof(StartDrJobActivity))]
+    public Task<object?> StartDrJobActivity(
+        [ActivityTrigger] JsonElement? input, string instanceId, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        runner.RunActivityAsync(nameof(StartDrJobActivity), input, instanceId, durable, cancellationToken);
+
+    [Function(nameof(GetDrJobActivity))]
+    public Task<object?> GetDrJobActivity(
+        [ActivityTrigger] JsonElement? input, string instanceId, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        runner.RunActivityAsync(nameof(GetDrJobActivity), input, instanceId, durable, cancellationToken);
+
+    [Function(nameof(CheckRecoveryActivity))]
+    public Task<object?> CheckRecoveryActivity(
+        [ActivityTrigger] JsonElement? input, string instanceId, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        runner.RunActivityAsync(nameof(CheckRecoveryActivity), input, instanceId, durable, cancellationToken);
+
+    [Function(nameof(DrillPostCheckActivity))]
+    public Task<object?> DrillPostCheckActivity(
+        [ActivityTrigger] JsonElement? input, string instanceId, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        runner.RunActivityAsync(nameof(DrillPostCheckActivity), input, instanceId, durable, cancellationToken);
+
+    [Function(nameof(RecordDrillProgressActivity))]
+    public Task<object?> RecordDrillProgressActivity(
+        [ActivityTrigger] JsonElement? input, string instanceId, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        runner.RunActivityAsync(nameof(RecordDrillProgressActivity), input, instanceId, durable, cancellationToken);
+
+    [Function(nameof(FinishDrillActivity))]
+    public Task<object?> FinishDrillActivity(
+        [ActivityTrigger] JsonElement? input, string instanceId, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        runner.RunActivityAsync(nameof(FinishDrillActivity), input, instanceId, durable, cancellationToken);
 }

@@ -1,6 +1,7 @@
 using Microsoft.Azure.Functions.Worker;
 using Qlrf.Channels.Delivery;
 using Qlrf.Functions.Hosting;
+using Qlrf.Functions.Orchestration.Drills;
 
 namespace Qlrf.Functions.Orchestration.AzureFunctions;
 
@@ -10,4 +11,8 @@ internal sealed class TimerTriggers(TimerRunner timers)
     [Function(nameof(NotificationDispatcher.DeliverAllDueAsync))]
     public Task DeliverAllDueAsync([TimerTrigger("%QLRF_NOTIFICATION_SCHEDULE%")] TimerInfo timer, CancellationToken cancellationToken) =>
         timers.RunAsync(nameof(NotificationDispatcher.DeliverAllDueAsync), timer, cancellationToken);
+
+    [Function(nameof(DrillSchedulingFunctions.StartDueDrillsAsync))]
+    public Task StartDueDrillsAsync([TimerTrigger("%QLRF_DR_SCHEDULE%")] TimerInfo timer, CancellationToken cancellationToken) =>
+        timers.RunAsync(nameof(DrillSchedulingFunctions.StartDueDrillsAsync), timer, cancellationToken);
 }

@@ -1,0 +1,17 @@
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
+using Qlrf.Durable.Functions;
+using Qlrf.Functions.Orchestration.Drills;
+
+namespace Qlrf.Functions.Orchestration.AzureFunctions;
+
+/// <summary>
+/// Azure glue: one <c>[OrchestrationTrigger]</c> per orchestrator registered in <c>OrchestrationRegistry</c>, named after
+/// it and run by <see cref="DurableTaskRunner"/> on Durable Functions' context.
+/// </summary>
+internal sealed class OrchestratorTriggers(DurableTaskRunner runner)
+{
+    [Function(nameof(DrillOrchestrator))]
+    public Task<object?> DrillOrchestrator([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        runner.RunOrchestratorAsync(nameof(DrillOrchestrator), context);
+}
