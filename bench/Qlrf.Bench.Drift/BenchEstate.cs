@@ -40,7 +40,7 @@ internal sealed class BenchEstate
     };
 
     /// <summary>Families with versions 1.0-1.9 on both platforms, 1.0-1.8 released in turn, 1.8 production and 1.9 in testing.</summary>
-    public async Task RegisterAsync(SqliteImageStore images, DateTimeOffset start)
+    public async Task RegisterAsync(IImageStore images, DateTimeOffset start)
     {
         foreach (var family in Families)
         {

@@ -9,6 +9,13 @@ using Qlrf.Store.Sqlite;
 
 // Drift engine benchmark: 1,000,000 assets in 50 families on the embedded SQLite store.
 // Run with: dotnet run -c Release --project bench/Qlrf.Bench.Drift [-- assets families]
+// or, for what drift upkeep costs on Table Storage: dotnet run -c Release --project bench/Qlrf.Bench.Drift -- tables [assets families]
+if (args.Length > 0 && args[0] == "tables")
+{
+    await TablesCost.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20_000, args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5);
+    return;
+}
+
 var assets = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
 var familyCount = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 50;
 const int Batch = 500;

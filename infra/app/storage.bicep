@@ -17,6 +17,10 @@ var tables = [
   'QlrfSandboxState'
   'QlrfInventory'
   'QlrfDiscovery'
+  'QlrfImages'
+  'QlrfImageEvidence'
+  'QlrfDrift'
+  'QlrfDriftSnapshots'
 ]
 
 module account '../core/storage/storage-account.bicep' = {

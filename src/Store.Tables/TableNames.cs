@@ -47,4 +47,41 @@ public static class TableNames
 
     /// <summary>Partition = org. Row = asset id (the image version a sandbox executor set).</summary>
     public const string SandboxState = "SandboxState";
+
+    /// <summary>
+    /// The golden image registry. Partition = org. Rows <c>f|{family}</c> (the family, and <c>Revision</c>: bumped by every
+    /// change to its versions, so writes to a family are conditional on this row's ETag and drift keeps a baseline per
+    /// revision), <c>v|{version id}</c> (the version with its releases, and how many transitions it has; a family's
+    /// versions are the prefix <c>v|{family}@</c>), <c>t|{version id}|{seq}</c> (transitions, oldest first),
+    /// <c>p|{family}</c> (the family's drift awaits re-evaluation: written in the transition's batch, deleted by drift
+    /// upkeep conditional on its ETag), <c>lineage</c> (guard row of every lineage write) and <c>l|{child}|{parent}</c>
+    /// (edges). Partition <c>|orgs</c>: a row per organisation with families (to find pending re-evaluations).
+    /// </summary>
+    public const string Images = "Images";
+
+    /// <summary>
+    /// Evidence of image versions. Partition = <c>{org}|{version id}</c>. Rows <c>scan|{scanner}</c> (the scanner's
+    /// latest summary and the generation of its findings), <c>fs|{scanner}|{generation}|{part}</c> (findings, as JSON
+    /// arrays split to fit a row), <c>sbom</c> and <c>c|{generation}|{part}</c> (the SBOM and its components, likewise),
+    /// <c>b|{build id}</c> (builds). An import writes the new generation's parts, then switches the summary row to it
+    /// (one write, so a reader sees the old import or the new one, never half), then deletes the old parts.
+    /// </summary>
+    public const string ImageEvidence = "ImageEvidence";
+
+    /// <summary>
+    /// Drift. Partition = org. Rows <c>a|{asset}</c> (the asset's drift; its ETag guards every change to the asset's
+    /// rows), with copies <c>f|{family}|{asset}</c> (by family: one range per re-evaluation and running-version query)
+    /// and <c>o|{outdated since, 19 digits}|{asset}</c> (outdated assets, longest behind first), <c>s|{dimension}|{key}|{key2}</c>
+    /// (the counters of each summary group, maintained with the rows they count in the same batch, conditional on
+    /// their ETags) and <c>thresholds</c>. Partition <c>|orgs</c>: a row per organisation that has had drift.
+    /// </summary>
+    public const string Drift = "Drift";
+
+    /// <summary>
+    /// Drift snapshots. Partition = org. Rows <c>s|{id}</c> (header: time, trigger, generation), <c>t|{taken at,
+    /// ticks}|{id}</c> (the same, by time, for ranges and pruning) and <c>r|{id}|{generation}|{dimension}|{key}|{key2}</c>
+    /// (a group's summary). A snapshot's rows are written before its header, so a reader never sees half of one.
+    /// Partition <c>|orgs</c>: a row per organisation with snapshots (for pruning).
+    /// </summary>
+    public const string DriftSnapshots = "DriftSnapshots";
 }

@@ -4,8 +4,10 @@ using Microsoft.Extensions.Hosting;
 using Qlrf.Approvals;
 using Qlrf.Audit;
 using Qlrf.Discovery;
+using Qlrf.Drift;
 using Qlrf.Execution;
 using Qlrf.Health;
+using Qlrf.Images;
 using Qlrf.Inventory;
 using Qlrf.Notifications;
 using Qlrf.Security;
@@ -17,7 +19,8 @@ public static class TableStoreServiceCollectionExtensions
     /// <summary>
     /// The Functions apps' counterpart of <c>AddSqliteStore</c> (section <c>Qlrf:Tables</c>): the stores that have a Table
     /// Storage adapter, behind their ports: inventory, discovery, identity, audit, approvals, notifications, sandbox
-    /// state. Needs a <c>TokenCredential</c> (the app's managed identity) and, for discovery, an <c>IAssetChangePublisher</c>.
+    /// state, the image registry and drift. Needs a <c>TokenCredential</c> (the app's managed identity) and, for
+    /// discovery, an <c>IAssetChangePublisher</c>.
     /// </summary>
     public static IHostApplicationBuilder AddTableStore(this IHostApplicationBuilder builder)
     {
@@ -38,6 +41,8 @@ public static class TableStoreServiceCollectionExtensions
         services.AddSingleton<IApprovalStore, TableApprovalStore>();
         services.AddSingleton<INotificationOutbox, TableNotificationOutbox>();
         services.AddSingleton<ISandboxStateStore, TableSandboxStateStore>();
+        services.AddSingleton<IImageStore, TableImageStore>();
+        services.AddSingleton<IDriftStore, TableDriftStore>();
         return builder;
     }
 }

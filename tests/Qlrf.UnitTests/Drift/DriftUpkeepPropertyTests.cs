@@ -11,7 +11,8 @@ namespace Qlrf.UnitTests.Drift;
 /// Property: whatever sequence of asset changes and lifecycle transitions happens, including a processor
 /// that applies a batch and crashes before drift upkeep (the batch is redelivered and skipped by the
 /// inventory) and a host that stops between a transition and its re-evaluation, the incrementally kept
-/// drift rows and summaries equal a full recompute from the inventory and the registry.
+/// drift rows and summaries equal a full recompute from the inventory and the registry, on the embedded store
+/// and on the Table Storage stores alike; and both backends, given the same inputs, keep the same drift.
 /// </summary>
 public sealed class DriftUpkeepPropertyTests
 {
@@ -21,14 +22,67 @@ public sealed class DriftUpkeepPropertyTests
     private static readonly string[] AssetVersions = [.. Versions, "0.9", "2.5", "9.9", "latest", "1.1.0"];
     private static readonly Platform[] Platforms = [Platform.Aws, Platform.Gcp];
 
-    public static TheoryData<int> Seeds() => [.. Enumerable.Range(1, 16)];
+    public static TheoryData<string, int> Seeds()
+    {
+        var data = new TheoryData<string, int>();
+        foreach (var backend in new[] { RegistryStores.Sqlite, RegistryStores.Tables })
+        {
+            foreach (var seed in Enumerable.Range(1, 16))
+            {
+                data.Add(backend, seed);
+            }
+        }
+
+        return data;
+    }
 
     [Theory]
     [MemberData(nameof(Seeds))]
-    public async Task Incremental_summaries_equal_a_full_recompute_after_random_changes_and_promotions(int seed)
+    public async Task Incremental_summaries_equal_a_full_recompute_after_random_changes_and_promotions(string backend, int seed)
     {
         var time = new ManualTimeProvider();
-        using var store = new TempStore(time);
+        using var store = new RegistryStores(backend, time);
+        await RunAsync(store, time, seed, check: true);
+    }
+
+    [Theory]
+    [InlineData(3)]
+    [InlineData(11)]
+    public async Task The_table_stores_keep_the_same_drift_rows_and_summaries_as_the_embedded_store_for_the_same_inputs(int seed)
+    {
+        var sqliteTime = new ManualTimeProvider();
+        var tablesTime = new ManualTimeProvider();
+        using var sqlite = new RegistryStores(RegistryStores.Sqlite, sqliteTime);
+        using var tables = new RegistryStores(RegistryStores.Tables, tablesTime);
+
+        await RunAsync(sqlite, sqliteTime, seed, check: false);
+        await RunAsync(tables, tablesTime, seed, check: false);
+
+        var expected = await sqlite.Drift.GetSummariesAsync(Org, default);
+        var actual = await tables.Drift.GetSummariesAsync(Org, default);
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected.Count, actual.Count);
+        foreach (var (group, counters) in expected)
+        {
+            Assert.True(actual.TryGetValue(group, out var kept) && kept.Equals(counters), $"{group}: tables {kept}, sqlite {counters}");
+        }
+
+        for (var i = 0; i < 12; i++)
+        {
+            Assert.Equal(await sqlite.Drift.GetAssetAsync(Org, "asset-" + i, default), await tables.Drift.GetAssetAsync(Org, "asset-" + i, default));
+        }
+
+        var filter = new DriftFilter { Environment = "prod" };
+        Assert.Equal(
+            (await sqlite.Drift.ListOutdatedAsync(Org, filter, 50, null, default)).Items,
+            (await tables.Drift.ListOutdatedAsync(Org, filter, 50, null, default)).Items);
+        Assert.Equal(await sqlite.Drift.ListOrganisationsAsync(default), await tables.Drift.ListOrganisationsAsync(default));
+        Assert.Equal((await sqlite.Drift.ListPendingAsync(default)).Order(), (await tables.Drift.ListPendingAsync(default)).Order());
+    }
+
+    /// <summary>A random sequence of asset changes, transitions, crashes and recoveries, the same for a seed on any backend.</summary>
+    private static async Task RunAsync(RegistryStores store, ManualTimeProvider time, int seed, bool check)
+    {
         var random = new Random(seed);
         await RegisterAsync(store, time);
         var versions = new Dictionary<string, long>(StringComparer.Ordinal);
@@ -79,16 +133,22 @@ public sealed class DriftUpkeepPropertyTests
             {
                 log.Add($"{step}: recover");
                 await RecoverAsync(store, crashed);
-                await AssertConsistentAsync(store, seed, step, log);
+                if (check)
+                {
+                    await AssertConsistentAsync(store, seed, step, log);
+                }
             }
         }
 
         await RecoverAsync(store, crashed);
-        await AssertConsistentAsync(store, seed, 60, log);
+        if (check)
+        {
+            await AssertConsistentAsync(store, seed, 60, log);
+        }
     }
 
     /// <summary>What the hosts do after a crash: redeliver unfinished batches, finish marked re-evaluations.</summary>
-    private static async Task RecoverAsync(TempStore store, List<List<AssetChanged>> crashed)
+    private static async Task RecoverAsync(RegistryStores store, List<List<AssetChanged>> crashed)
     {
         foreach (var batch in crashed)
         {
@@ -104,10 +164,10 @@ public sealed class DriftUpkeepPropertyTests
         }
     }
 
-    private static Task<int> ReconcileAsync(TempStore store, List<AssetChanged> batch) =>
+    private static Task<int> ReconcileAsync(RegistryStores store, List<AssetChanged> batch) =>
         store.Drift.ReconcileAssetsAsync(Org, batch.Select(c => c.AssetId).ToList(), default);
 
-    private static async Task AssertConsistentAsync(TempStore store, int seed, int step, List<string> log)
+    private static async Task AssertConsistentAsync(RegistryStores store, int seed, int step, List<string> log)
     {
         var baselines = new Dictionary<string, FamilyBaseline>(StringComparer.Ordinal);
         foreach (var family in await store.Images.ListFamiliesAsync(Org, default))
@@ -138,7 +198,7 @@ public sealed class DriftUpkeepPropertyTests
         }
     }
 
-    private static async Task RegisterAsync(TempStore store, ManualTimeProvider time)
+    private static async Task RegisterAsync(RegistryStores store, ManualTimeProvider time)
     {
         foreach (var family in Families)
         {
@@ -197,7 +257,7 @@ public sealed class DriftUpkeepPropertyTests
         };
         return new AssetChanged
         {
-            EventId = Guid.NewGuid(),
+            EventId = new Guid(random.Next(), 0, 0, new byte[8]),
             Organisation = Org,
             Source = "sandbox",
             SweepRunId = "run",
