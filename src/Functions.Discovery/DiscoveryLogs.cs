@@ -25,6 +25,12 @@ internal static partial class DiscoveryLogs
     [LoggerMessage(EventId = 1005, Level = LogLevel.Warning, Message = "Marked {Count} sweeps left running by a stopped host as failed")]
     public static partial void InterruptedSweeps(ILogger logger, int count);
 
+    [LoggerMessage(EventId = 1006, Level = LogLevel.Information, Message = "Source {Source} is sweeping; one more sweep follows when it ends")]
+    public static partial void FollowUpQueued(ILogger logger, string source);
+
+    [LoggerMessage(EventId = 1007, Level = LogLevel.Warning, Message = "The follow-up sweep of source {Source} did not start: {Problem}")]
+    public static partial void FollowUpNotStarted(ILogger logger, string source, string problem);
+
     [LoggerMessage(EventId = 1010, Level = LogLevel.Debug, Message = "Applied {Applied} of {Received} asset changes")]
     public static partial void ChangesApplied(ILogger logger, int applied, int received);
 }

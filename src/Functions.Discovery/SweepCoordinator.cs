@@ -19,6 +19,8 @@ public sealed class SweepCoordinator(
     ILogger<SweepCoordinator> logger) : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, Task<SweepRun>> running = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Task<SweepRun>> bySource = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SweepTrigger> followUps = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource stopping = new();
 
     /// <summary>Records a run and starts the sweep in the background. Throws <see cref="ConflictException"/> if the source is sweeping.</summary>
@@ -39,9 +41,74 @@ public sealed class SweepCoordinator(
         await store.StartRunAsync(run, cancellationToken);
         var completion = Task.Run(() => sweeper.SweepAsync(source, run, definition.Timeout, stopping.Token), CancellationToken.None);
         running[run.Id] = completion;
-        _ = completion.ContinueWith(_ => running.TryRemove(run.Id, out var _), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+        var key = Key(organisation, sourceName);
+        bySource[key] = completion;
+        _ = completion.ContinueWith(
+            _ =>
+            {
+                running.TryRemove(run.Id, out var _);
+                bySource.TryRemove(KeyValuePair.Create(key, completion));
+                StartFollowUp(organisation, sourceName);
+            },
+            CancellationToken.None,
+            TaskContinuationOptions.None,
+            TaskScheduler.Default);
         return (run, completion);
     }
+
+    /// <summary>
+    /// Starts a sweep now or, when this host is already sweeping the source (whose sweep may have read its
+    /// assets before the caller's change), once more as soon as that sweep ends; requests made meanwhile
+    /// share that one follow-up. Returns true if a sweep started now. Throws <see cref="ConflictException"/>
+    /// only when another host is sweeping the source, so nothing here can follow it.
+    /// </summary>
+    public async Task<bool> RequestAsync(string organisation, string sourceName, SweepTrigger trigger, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await StartCoreAsync(organisation, sourceName, trigger, cancellationToken);
+            return true;
+        }
+        catch (ConflictException) when (bySource.TryGetValue(Key(organisation, sourceName), out var current))
+        {
+            followUps[Key(organisation, sourceName)] = trigger;
+            DiscoveryLogs.FollowUpQueued(logger, sourceName);
+            if (current.IsCompleted)
+            {
+                // It ended between the conflict and the request: its continuation may have looked already.
+                StartFollowUp(organisation, sourceName);
+            }
+
+            return false;
+        }
+    }
+
+    private void StartFollowUp(string organisation, string sourceName)
+    {
+        if (stopping.IsCancellationRequested || !followUps.TryRemove(Key(organisation, sourceName), out var trigger))
+        {
+            return;
+        }
+
+        _ = Task.Run(
+            async () =>
+            {
+                try
+                {
+                    await StartCoreAsync(organisation, sourceName, trigger, stopping.Token);
+                }
+                catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+                {
+                }
+                catch (Exception ex) when (ex is ConflictException or NotFoundException or InvalidOperationException or ObjectDisposedException)
+                {
+                    DiscoveryLogs.FollowUpNotStarted(logger, sourceName, ex.Message);
+                }
+            },
+            CancellationToken.None);
+    }
+
+    private static string Key(string organisation, string sourceName) => organisation + "/" + sourceName;
 
     /// <summary>Runs a sweep to its end (a timer's sweep). A source already sweeping is skipped, and null returned.</summary>
     public async Task<SweepRun?> RunAsync(string organisation, string sourceName, SweepTrigger trigger, CancellationToken cancellationToken)

@@ -121,11 +121,52 @@ public sealed class DiscoveryTests : IDisposable
         Assert.Equal(HttpStatusCode.Accepted, third);
     }
 
+    [Fact]
+    public async Task Sweeps_requested_while_a_source_sweeps_become_one_more_sweep_after_it()
+    {
+        var gate = new BlockingSourceFactory();
+        await using var host = new QlrfHost(
+            directory,
+            new Dictionary<string, string?>
+            {
+                ["Qlrf:Discovery:Sources:sandbox:Enabled"] = "false",
+                ["Qlrf:Discovery:Sources:slow:Kind"] = "blocking",
+                ["Qlrf:Discovery:Sources:slow:SweepAtStartup"] = "false",
+            },
+            s => s.AddSingleton<IAssetSourceFactory>(gate));
+        var coordinator = host.Service<Qlrf.Functions.Discovery.SweepCoordinator>();
+        var organisation = host.Service<Microsoft.Extensions.Options.IOptions<Qlrf.Tenancy.TenancyOptions>>().Value.DefaultOrganisation;
+
+        Assert.True(await coordinator.RequestAsync(organisation, "slow", SweepTrigger.Workflow, CancellationToken.None));
+        await gate.Started.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.False(await coordinator.RequestAsync(organisation, "slow", SweepTrigger.Workflow, CancellationToken.None));
+        Assert.False(await coordinator.RequestAsync(organisation, "slow", SweepTrigger.Workflow, CancellationToken.None));
+        Assert.Equal(1, gate.Calls);
+
+        gate.Release.SetResult();
+        List<SweepRun> runs = [];
+        await Eventually.TrueAsync(async () =>
+        {
+            runs = (await host.GetJsonAsync<PageDto<SweepRun>>("/api/v1/discovery/runs")).Items.Where(r => r.Source == "slow").ToList();
+            return runs.Count == 2 && runs.All(r => r.Status != SweepStatus.Running);
+        }, TimeSpan.FromSeconds(30), "the follow-up sweep to finish");
+
+        Assert.All(runs, r => Assert.Equal(SweepStatus.Succeeded, r.Status));
+        Assert.Equal(2, gate.Calls);
+        Assert.True(runs.Max(r => r.StartedAt) >= runs.Min(r => r.FinishedAt!.Value), "the follow-up started before the first sweep ended");
+    }
+
     private sealed class BlockingSourceFactory : IAssetSourceFactory
     {
         public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+#pragma warning disable SA1401, CA1051 // counted by the sources it makes
+        internal int calls;
+#pragma warning restore SA1401, CA1051
+
+        public int Calls => Volatile.Read(ref calls);
 
         public string Kind => "blocking";
 
@@ -141,6 +182,7 @@ public sealed class DiscoveryTests : IDisposable
 
             public async Task DiscoverAsync(ISweepSink sink, CancellationToken cancellationToken)
             {
+                Interlocked.Increment(ref factory.calls);
                 factory.Started.TrySetResult();
                 await factory.Release.Task.WaitAsync(cancellationToken);
             }

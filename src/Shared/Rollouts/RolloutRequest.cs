@@ -35,8 +35,12 @@ public sealed record StrategyRequest
 
     public HealthGate? HealthGate { get; init; }
 
-    /// <summary>The strategy to run: the request's values, the risk's recommended pace, then the defaults.</summary>
-    public RolloutStrategy Resolve(RiskAssessment risk)
+    /// <summary>
+    /// The strategy to run: the request's values, the risk's recommended pace, then the defaults. A
+    /// recommended batch size is held to <paramref name="largestBatch"/> (what the policies allow); a
+    /// requested one is not, so the policy can reject it by name.
+    /// </summary>
+    public RolloutStrategy Resolve(RiskAssessment risk, int? largestBatch = null)
     {
         ArgumentNullException.ThrowIfNull(risk);
         var defaults = new RolloutStrategy();
@@ -45,7 +49,7 @@ public sealed record StrategyRequest
             CanaryCount = CanaryCount,
             CanaryPercent = CanaryPercent ?? defaults.CanaryPercent,
             Waves = Waves ?? defaults.Waves,
-            BatchSize = BatchSize ?? risk.RecommendedBatchSize,
+            BatchSize = BatchSize ?? Math.Min(risk.RecommendedBatchSize, largestBatch ?? int.MaxValue),
             WaitBetweenWaves = WaitBetweenWaves ?? risk.RecommendedWait,
             HealthGate = HealthGate ?? defaults.HealthGate,
         };

@@ -65,6 +65,35 @@ public sealed class PolicySetTests
         Assert.Empty(Policies.Evaluate(Context(new RolloutStrategy { CanaryPercent = 0, BatchSize = 10 }, dev, now: new DateTimeOffset(2026, 11, 24, 14, 0, 0, TimeSpan.Zero))));
     }
 
+    [Fact]
+    public void A_recommended_batch_size_is_held_to_the_policy_so_a_default_plan_passes()
+    {
+        var assets = Prod(50).Concat(Enumerable.Range(1, 50).Select(i => new PlannedAsset($"d{i}", "dev", "s", true, null, "1"))).ToList();
+        var risk = new RiskAssessment(40, RiskLevel.Medium, [], 10, TimeSpan.Zero);
+
+        var largest = Policies.LargestBatchFor(assets);
+        var strategy = new StrategyRequest { CanaryCount = 1 }.Resolve(risk, largest);
+
+        Assert.Equal(5, largest);
+        Assert.Equal(5, strategy.BatchSize);
+        Assert.Empty(Policies.Evaluate(Context(strategy, assets)));
+    }
+
+    [Fact]
+    public void A_requested_batch_size_is_not_capped_and_the_policy_names_it()
+    {
+        var risk = new RiskAssessment(40, RiskLevel.Medium, [], 10, TimeSpan.Zero);
+
+        var strategy = new StrategyRequest { CanaryCount = 1, BatchSize = 10 }.Resolve(risk, Policies.LargestBatchFor(Prod(50)));
+
+        Assert.Equal(10, strategy.BatchSize);
+        Assert.Contains(Policies.Evaluate(Context(strategy, Prod(50))), v => v.RuleId == "prod-max-batch");
+    }
+
+    [Fact]
+    public void Without_a_batch_rule_for_the_scope_the_recommendation_stands() =>
+        Assert.Null(Policies.LargestBatchFor([new PlannedAsset("d1", "dev", "s", true, null, "1")]));
+
     [Theory]
     [InlineData("2026-11-21T23:30:00Z", true)]
     [InlineData("2026-11-22T01:59:00Z", true)]

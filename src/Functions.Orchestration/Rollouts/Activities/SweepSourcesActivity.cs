@@ -8,8 +8,9 @@ namespace Qlrf.Functions.Orchestration.Rollouts.Activities;
 
 /// <summary>
 /// Starts a sweep of every source whose assets the rollout changed, so the changes flow through the
-/// asset-change path into the inventory and drift. A source already sweeping may have read its assets
-/// before the last change, so that case throws, and the retry starts a fresh sweep later.
+/// asset-change path into the inventory and drift. A source this host is already sweeping may have read
+/// its assets before the last change, so it sweeps once more when that sweep ends; a source another host
+/// is sweeping makes the activity throw, and the retry starts a fresh sweep later.
 /// </summary>
 public sealed class SweepSourcesActivity(SweepCoordinator coordinator, ILogger<SweepSourcesActivity> logger) : Activity<SweepSourcesInput, int>
 {
@@ -23,8 +24,10 @@ public sealed class SweepSourcesActivity(SweepCoordinator coordinator, ILogger<S
         {
             try
             {
-                await coordinator.StartAsync(input.Organisation, source, SweepTrigger.Workflow, context.CancellationToken);
-                started++;
+                if (await coordinator.RequestAsync(input.Organisation, source, SweepTrigger.Workflow, context.CancellationToken))
+                {
+                    started++;
+                }
             }
             catch (ConflictException)
             {
@@ -45,6 +48,6 @@ public sealed class SweepSourcesActivity(SweepCoordinator coordinator, ILogger<S
 
         return busy.Count == 0
             ? started
-            : throw new ConflictException($"{string.Join(", ", busy)} {(busy.Count == 1 ? "was" : "were")} already sweeping; a fresh sweep is needed after the rollout's changes.");
+            : throw new ConflictException($"{string.Join(", ", busy)} {(busy.Count == 1 ? "was" : "were")} sweeping on another host; a fresh sweep is needed after the rollout's changes.");
     }
 }

@@ -48,11 +48,11 @@ public sealed class RolloutPlanning(
         var scope = await scopes.ResolveAsync(organisation, request, target, cancellationToken);
         var (input, critical) = await riskInputs.GatherAsync(rolloutId, target, scope.Assets, request.Schedule?.Start ?? now, settings.DrPairTag, settings.RecentWindow, cancellationToken);
         var risk = RiskScorer.Assess(input, settings.RiskWeights);
-        var strategy = request.Strategy.Resolve(risk);
         var planned = scope.Assets.Select(a => new PlannedAsset(
             a.Asset.Id, a.Asset.Environment, a.Asset.Site, a.Asset.Health == AssetHealth.Healthy, a.Asset.Tags.GetValueOrDefault(settings.DrPairTag), a.Asset.Image?.Version)).ToList();
-        var plan = RolloutPlanner.Plan(planned, strategy);
         var policy = policies.Current;
+        var strategy = request.Strategy.Resolve(risk, policy.LargestBatchFor(planned));
+        var plan = RolloutPlanner.Plan(planned, strategy);
         var exceptions = (await store.ListExceptionsAsync(organisation, cancellationToken)).Where(e => e.HoldsAt(now)).Select(e => e.Target).ToList();
         var context = new PolicyContext(request.Target, strategy, plan, planned.ToDictionary(a => a.Id, StringComparer.Ordinal), critical, exceptions, request.Schedule, now);
         var violations = scope.Violations.Concat(scope.Assets.Count == 0 ? [] : policy.Evaluate(context)).ToList();

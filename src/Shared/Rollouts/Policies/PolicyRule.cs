@@ -37,7 +37,7 @@ public sealed record MaxBatchPercentRule(string Id, IReadOnlyList<string> Enviro
                 continue;
             }
 
-            var allowed = Math.Max(1, (int)Math.Floor(population * MaxPercent / 100));
+            var allowed = AllowedBatch(population);
             foreach (var stage in context.Plan.Stages)
             {
                 var largest = stage.Batches.Max(b => b.Count(id => context.Assets[id].Environment == environment));
@@ -49,6 +49,9 @@ public sealed record MaxBatchPercentRule(string Id, IReadOnlyList<string> Enviro
             }
         }
     }
+
+    /// <summary>How many of an environment's <paramref name="population"/> assets may change at once.</summary>
+    public int AllowedBatch(int population) => Math.Max(1, (int)Math.Floor(population * MaxPercent / 100));
 }
 
 /// <summary>Never both members of a DR pair in one wave (or the canary).</summary>
