@@ -21,6 +21,9 @@ var tables = [
   'QlrfImageEvidence'
   'QlrfDrift'
   'QlrfDriftSnapshots'
+  'QlrfDrPairs'
+  'QlrfDrills'
+  'QlrfSandboxDrState'
 ]
 
 module account '../core/storage/storage-account.bicep' = {

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Qlrf.Approvals;
 using Qlrf.Audit;
 using Qlrf.Discovery;
+using Qlrf.Dr;
 using Qlrf.Drift;
 using Qlrf.Execution;
 using Qlrf.Health;
@@ -19,7 +20,7 @@ public static class TableStoreServiceCollectionExtensions
     /// <summary>
     /// The Functions apps' counterpart of <c>AddSqliteStore</c> (section <c>Qlrf:Tables</c>): the stores that have a Table
     /// Storage adapter, behind their ports: inventory, discovery, identity, audit, approvals, notifications, sandbox
-    /// state, the image registry and drift. Needs a <c>TokenCredential</c> (the app's managed identity) and, for
+    /// state, the image registry, drift, DR pairs and drills, and the sandbox DR simulator's state. Needs a <c>TokenCredential</c> (the app's managed identity) and, for
     /// discovery, an <c>IAssetChangePublisher</c>.
     /// </summary>
     public static IHostApplicationBuilder AddTableStore(this IHostApplicationBuilder builder)
@@ -43,6 +44,9 @@ public static class TableStoreServiceCollectionExtensions
         services.AddSingleton<ISandboxStateStore, TableSandboxStateStore>();
         services.AddSingleton<IImageStore, TableImageStore>();
         services.AddSingleton<IDriftStore, TableDriftStore>();
+        services.AddSingleton<IDrPairStore, TableDrPairStore>();
+        services.AddSingleton<IDrillStore, TableDrillStore>();
+        services.AddSingleton<ISandboxDrStateStore, TableSandboxDrStateStore>();
         return builder;
     }
 }
