@@ -14,6 +14,7 @@ using Qlrf.Functions.Api.Health;
 using Qlrf.Functions.Api.Images;
 using Qlrf.Functions.Api.Infrastructure;
 using Qlrf.Functions.Api.Rbac;
+using Qlrf.Functions.Api.Rollouts;
 using Qlrf.Identity;
 using Qlrf.Functions.Api.Orchestrations;
 using Qlrf.Json;
@@ -56,6 +57,10 @@ public static class ApiServiceCollectionExtensions
         services.AddScoped<AuditFunctions>();
         services.AddScoped<SourceSweeps>();
         services.AddScoped<OrchestrationsFunctions>();
+        services.AddScoped<RolloutRequestReader>();
+        services.AddScoped<RolloutsFunctions>();
+        services.AddScoped<RolloutControlFunctions>();
+        services.AddScoped<PolicyExceptionsFunctions>();
         services.AddSingleton<ChannelDecisions>();
         services.AddScoped<SlackCallbackFunctions>();
         services.AddScoped<TeamsCallbackFunctions>();
@@ -118,6 +123,7 @@ public static class ApiServiceCollectionExtensions
         app.MapApiKeysApi();
         app.MapAuditApi();
         app.MapOrchestrationsApi();
+        app.MapRolloutsApi();
         app.MapCallbacksApi();
         app.MapDrPairsApi();
         app.MapDrillsApi();

@@ -54,6 +54,15 @@ public static class Routes
     public const string AuditExport = "api/v1/audit/export";
     public const string AuditVerify = "api/v1/audit/verify";
 
+    public const string Rollouts = "api/v1/rollouts";
+    public const string Rollout = "api/v1/rollouts/{id}";
+    public const string RolloutApprove = "api/v1/rollouts/{id}/approve";
+    public const string RolloutReject = "api/v1/rollouts/{id}/reject";
+    public const string RolloutPause = "api/v1/rollouts/{id}/pause";
+    public const string RolloutResume = "api/v1/rollouts/{id}/resume";
+    public const string RolloutCancel = "api/v1/rollouts/{id}/cancel";
+    public const string RolloutPolicyExceptions = "api/v1/rollouts/policy-exceptions";
+    public const string RolloutPolicyException = "api/v1/rollouts/policy-exceptions/{id}";
     public const string SlackCallback = "api/v1/callbacks/slack";
     public const string TeamsCallback = "api/v1/callbacks/teams";
     public const string ApprovalLink = Qlrf.Channels.Links.ApprovalLinkIssuer.PathPrefix + "{token}";

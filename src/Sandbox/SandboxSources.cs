@@ -5,12 +5,13 @@ namespace Qlrf.Sandbox;
 
 /// <summary>
 /// The sandbox sources of this host, by name, and their estate files (parsed once per change of the
-/// file). The sandbox executor uses it to find an asset's current state.
+/// file, by one caller while the others wait, and indexed by asset id). The sandbox executor uses it to
+/// find an asset's current state.
 /// </summary>
 public sealed class SandboxSources
 {
     private readonly ConcurrentDictionary<string, SandboxAssetSource> sources = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, (DateTime Written, EstateFile Estate)> parsed = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (DateTime Written, Lazy<IndexedEstate> Estate)> parsed = new(StringComparer.Ordinal);
 
     public void Add(SandboxAssetSource source)
     {
@@ -25,7 +26,7 @@ public sealed class SandboxSources
     {
         foreach (var source in sources.Values.Where(s => s.Organisation == organisation))
         {
-            if (Estate(source)?.Assets.FirstOrDefault(a => a.Id == assetId) is { } asset)
+            if (Indexed(source)?.Assets.TryGetValue(assetId, out var asset) == true)
             {
                 return asset;
             }
@@ -36,9 +37,9 @@ public sealed class SandboxSources
 
     /// <summary>Whether a site of that name is in an estate file of the organisation's sandbox sources.</summary>
     public bool HasSite(string organisation, string site) =>
-        sources.Values.Where(s => s.Organisation == organisation).Any(s => Estate(s)?.Sites.Any(x => x.Name == site) == true);
+        sources.Values.Where(s => s.Organisation == organisation).Any(s => Indexed(s)?.Estate.Sites.Any(x => x.Name == site) == true);
 
-    internal EstateFile? Estate(SandboxAssetSource source)
+    private IndexedEstate? Indexed(SandboxAssetSource source)
     {
         var path = EstatePath.Resolve(source.EstateFile);
         if (path is null)
@@ -47,13 +48,20 @@ public sealed class SandboxSources
         }
 
         var written = File.GetLastWriteTimeUtc(path);
-        if (parsed.TryGetValue(path, out var cached) && cached.Written == written)
-        {
-            return cached.Estate;
-        }
+        var entry = parsed.AddOrUpdate(
+            path,
+            _ => (written, Parse(path, source.EstateFile)),
+            (_, cached) => cached.Written == written ? cached : (written, Parse(path, source.EstateFile)));
+        return entry.Estate.Value;
+    }
 
-        var estate = EstateFileReader.Read(path, source.EstateFile);
-        parsed[path] = (written, estate);
-        return estate;
+    private static Lazy<IndexedEstate> Parse(string path, string label) =>
+        new(() => new IndexedEstate(EstateFileReader.Read(path, label)), LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private sealed class IndexedEstate(EstateFile estate)
+    {
+        public EstateFile Estate { get; } = estate;
+
+        public Dictionary<string, Asset> Assets { get; } = estate.Assets.ToDictionary(a => a.Id, StringComparer.Ordinal);
     }
 }

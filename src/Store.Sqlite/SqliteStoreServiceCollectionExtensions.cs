@@ -13,7 +13,7 @@ public static class SqliteStoreServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the embedded SQLite store (section <c>Qlrf:Store</c>) and queue (<c>Qlrf:Queue</c>) behind
-    /// the store and queue ports: inventory, discovery, image registry, drift and DR. The store opens, and its schema is brought up to date, at start-up.
+    /// the store and queue ports: inventory, discovery, image registry, drift, rollouts and DR. The store opens, and its schema is brought up to date, at start-up.
     /// </summary>
     public static IHostApplicationBuilder AddSqliteStore(this IHostApplicationBuilder builder)
     {
@@ -30,6 +30,7 @@ public static class SqliteStoreServiceCollectionExtensions
         services.AddSingleton(ApprovalSchema.V1);
         services.AddSingleton(ImageSchema.V1);
         services.AddSingleton(DriftSchema.V1);
+        services.AddSingleton(RolloutSchema.V1);
         services.AddSingleton(DrSchema.V1);
         services.AddSingleton(SandboxDrSchema.V1);
         services.AddSingleton<SqliteDatabase>();
@@ -49,6 +50,7 @@ public static class SqliteStoreServiceCollectionExtensions
         services.AddSingleton<IImageStore>(sp => sp.GetRequiredService<SqliteImageStore>());
         services.AddSingleton<SqliteDriftStore>();
         services.AddSingleton<IDriftStore>(sp => sp.GetRequiredService<SqliteDriftStore>());
+        services.AddSingleton<Qlrf.Rollouts.IRolloutStore, SqliteRolloutStore>();
         services.AddSingleton<Qlrf.Dr.IDrPairStore, SqliteDrPairStore>();
         services.AddSingleton<Qlrf.Dr.IDrillStore, SqliteDrillStore>();
         services.AddSingleton<Qlrf.Execution.ISandboxDrStateStore, SqliteSandboxDrStateStore>();

@@ -5,6 +5,7 @@ using Qlrf.Durable.Functions;
 using Qlrf.Functions.Orchestration.Approvals;
 using Qlrf.Functions.Orchestration.Drills.Activities;
 using Qlrf.Functions.Orchestration.Notifications;
+using Qlrf.Functions.Orchestration.Rollouts.Activities;
 
 namespace Qlrf.Functions.Orchestration.AzureFunctions;
 
@@ -68,4 +69,34 @@ internal sealed class ActivityTriggers(DurableTaskRunner runner)
     public Task<object?> FinishDrillActivity(
         [ActivityTrigger] JsonElement? input, string instanceId, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
         runner.RunActivityAsync(nameof(FinishDrillActivity), input, instanceId, durable, cancellationToken);
+
+    [Function(nameof(PlanRolloutActivity))]
+    public Task<object?> PlanRolloutActivity(
+        [ActivityTrigger] JsonElement? input, string instanceId, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        runner.RunActivityAsync(nameof(PlanRolloutActivity), input, instanceId, durable, cancellationToken);
+
+    [Function(nameof(SetRolloutStatusActivity))]
+    public Task<object?> SetRolloutStatusActivity(
+        [ActivityTrigger] JsonElement? input, string instanceId, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        runner.RunActivityAsync(nameof(SetRolloutStatusActivity), input, instanceId, durable, cancellationToken);
+
+    [Function(nameof(ApplyImageActivity))]
+    public Task<object?> ApplyImageActivity(
+        [ActivityTrigger] JsonElement? input, string instanceId, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        runner.RunActivityAsync(nameof(ApplyImageActivity), input, instanceId, durable, cancellationToken);
+
+    [Function(nameof(CheckBatchHealthActivity))]
+    public Task<object?> CheckBatchHealthActivity(
+        [ActivityTrigger] JsonElement? input, string instanceId, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        runner.RunActivityAsync(nameof(CheckBatchHealthActivity), input, instanceId, durable, cancellationToken);
+
+    [Function(nameof(RollbackAssetActivity))]
+    public Task<object?> RollbackAssetActivity(
+        [ActivityTrigger] JsonElement? input, string instanceId, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        runner.RunActivityAsync(nameof(RollbackAssetActivity), input, instanceId, durable, cancellationToken);
+
+    [Function(nameof(SweepSourcesActivity))]
+    public Task<object?> SweepSourcesActivity(
+        [ActivityTrigger] JsonElement? input, string instanceId, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        runner.RunActivityAsync(nameof(SweepSourcesActivity), input, instanceId, durable, cancellationToken);
 }

@@ -2,6 +2,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using Qlrf.Durable.Functions;
 using Qlrf.Functions.Orchestration.Drills;
+using Qlrf.Functions.Orchestration.Rollouts;
 
 namespace Qlrf.Functions.Orchestration.AzureFunctions;
 
@@ -14,4 +15,8 @@ internal sealed class OrchestratorTriggers(DurableTaskRunner runner)
     [Function(nameof(DrillOrchestrator))]
     public Task<object?> DrillOrchestrator([OrchestrationTrigger] TaskOrchestrationContext context) =>
         runner.RunOrchestratorAsync(nameof(DrillOrchestrator), context);
+
+    [Function(nameof(RolloutOrchestrator))]
+    public Task<object?> RolloutOrchestrator([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        runner.RunOrchestratorAsync(nameof(RolloutOrchestrator), context);
 }

@@ -67,7 +67,26 @@ public static class PolicyFileReader
             });
         }
 
-        return new PolicySet(version, rules);
+        return new PolicySet(version, rules) { Approval = Approval(file, root) };
+    }
+
+    /// <summary>The optional <c>approval</c> section: <c>timeout</c> (<c>90m</c>, <c>24h</c>, <c>2d</c>) and <c>highRiskApprovers</c>.</summary>
+    private static ApprovalPolicy Approval(Fields file, YamlMappingNode root)
+    {
+        if (Fields.Child(root, "approval") is not { } node)
+        {
+            return new ApprovalPolicy();
+        }
+
+        var approval = node as YamlMappingNode ?? throw file.Error(node, "approval", "expected a mapping with timeout and highRiskApprovers.");
+        var timeout = Fields.Optional(approval, "timeout") is null ? (TimeSpan?)null : file.Duration(approval, "timeout", "approval.timeout");
+        var approvers = Fields.Optional(approval, "highRiskApprovers") is null ? (int?)null : file.Int(approval, "highRiskApprovers", "approval.highRiskApprovers");
+        if (approvers > 10)
+        {
+            throw file.Error(Fields.Child(approval, "highRiskApprovers")!, "approval.highRiskApprovers", "must be between 1 and 10.");
+        }
+
+        return new ApprovalPolicy(timeout, approvers);
     }
 
     private static List<WeeklyWindow> Windows(Fields file, YamlMappingNode rule, string field)
@@ -123,6 +142,24 @@ public static class PolicyFileReader
             DateTimeOffset.TryParse(Text(map, key, field), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var v)
                 ? v
                 : throw Error(Child(map, key)!, field, "must be a date and time (2026-12-20T00:00:00Z).");
+
+        /// <summary>A duration of minutes, hours or days: <c>90m</c>, <c>24h</c>, <c>2d</c>; from 1 minute to 30 days.</summary>
+        public TimeSpan Duration(YamlMappingNode map, string key, string field)
+        {
+            var text = Text(map, key, field);
+            var n = 0;
+            var ok = text.Length > 1 && int.TryParse(text.AsSpan(0, text.Length - 1), NumberStyles.None, CultureInfo.InvariantCulture, out n);
+            TimeSpan? value = !ok ? null : text[^1] switch
+            {
+                'm' => TimeSpan.FromMinutes(n),
+                'h' => TimeSpan.FromHours(n),
+                'd' => TimeSpan.FromDays(n),
+                _ => null,
+            };
+            return value is { } v && v >= TimeSpan.FromMinutes(1) && v <= TimeSpan.FromDays(30)
+                ? v
+                : throw Error(Child(map, key)!, field, "must be a duration from 1m to 30d, written like 90m, 24h or 2d.");
+        }
 
         public TimeOnly Clock(YamlMappingNode map, string key, string field) =>
             TimeOnly.TryParseExact(Text(map, key, field), "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var v)

@@ -6,4 +6,7 @@ public enum SweepTrigger
     Startup,
     Schedule,
     Api,
+
+    /// <summary>A workflow (a rollout, a drill) changed the source's assets and sweeps so drift follows.</summary>
+    Workflow,
 }

@@ -50,16 +50,16 @@ public sealed class AzureGlueCoverageTests : IAsyncLifetime
     public void A_function_added_without_glue_fails_the_check_with_the_forwarder_to_add()
     {
         var entryPoints = EntryPoints()
-            .Append(new EntryPoint("RolloutOrchestrator", TriggerKind.Orchestrator, new HashSet<string>(), null, null))
-            .Append(new EntryPoint("ListRolloutsAsync", TriggerKind.Http, new HashSet<string> { "get" }, "api/v1/rollouts", null))
+            .Append(new EntryPoint("UnwiredOrchestrator", TriggerKind.Orchestrator, new HashSet<string>(), null, null))
+            .Append(new EntryPoint("ListUnwiredAsync", TriggerKind.Http, new HashSet<string> { "get" }, "api/v1/unwired", null))
             .ToList();
 
         var problems = GlueCoverage.Problems(entryPoints, Forwarders());
 
         Assert.Equal(2, problems.Count);
-        Assert.Contains(problems, p => p.StartsWith("orchestrator RolloutOrchestrator has no Azure glue", StringComparison.Ordinal)
+        Assert.Contains(problems, p => p.StartsWith("orchestrator UnwiredOrchestrator has no Azure glue", StringComparison.Ordinal)
             && p.Contains("[OrchestrationTrigger] TaskOrchestrationContext context", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.StartsWith("HTTP GET /api/v1/rollouts (ListRolloutsAsync) has no Azure glue", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("HTTP GET /api/v1/unwired (ListUnwiredAsync) has no Azure glue", StringComparison.Ordinal));
     }
 
     [Fact]
