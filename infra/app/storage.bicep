@@ -21,6 +21,7 @@ var tables = [
   'QlrfImageEvidence'
   'QlrfDrift'
   'QlrfDriftSnapshots'
+  'QlrfRollouts'
   'QlrfDrPairs'
   'QlrfDrills'
   'QlrfSandboxDrState'

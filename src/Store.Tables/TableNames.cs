@@ -107,4 +107,15 @@ public static class TableNames
 
     /// <summary>Partition = org. Row = pair id (the sandbox DR simulator's state document for the pair).</summary>
     public const string SandboxDrState = "SandboxDrState";
+
+    /// <summary>
+    /// Rollouts. Partition = org: the index rows <c>k|{idempotency key}</c> (the guard: the rollout holding the key; adding
+    /// it twice is a conflict, so a key makes one rollout), <c>n|{inverted created at, Unix ms}|{rollout}</c> (newest
+    /// first) and <c>f|{family}|{created at, Unix ms}|{rollout}</c> (by family), added in one batch; <c>x|{target}</c>
+    /// (policy exceptions). Partition = <c>{org}|{rollout}</c>: <c>rollout</c> (the rollout as JSON, replaced conditional
+    /// on its ETag), <c>stages|{part}</c> (the plan's stages, JSON parts) and <c>a|{asset}</c> (each asset's result, with
+    /// its plan <c>Position</c>). A rollout's row is written before its index batch, and deleted again if the key was
+    /// taken; a plan's results are written before the rollout row that commits the plan.
+    /// </summary>
+    public const string Rollouts = "Rollouts";
 }
