@@ -51,7 +51,7 @@ output appSettings object = {
     QLRF_SWEEP_SCHEDULE: sweepSchedule
     QLRF_DRIFT_SNAPSHOT_SCHEDULE: driftSnapshotSchedule
   })
-  orchestration: union(common, openAi, {
+  orchestration: union(common, serviceBus, openAi, {
     QLRF_NOTIFICATION_SCHEDULE: notificationSchedule
     QLRF_DR_SCHEDULE: drillSchedule
   })
@@ -61,12 +61,12 @@ output appSettings object = {
 // Least privilege per app. Blob Data Owner, Queue and Table Data Contributor on the account are what the Functions
 // host (AzureWebJobsStorage, timer leases) and Durable Functions' Azure Storage provider need; tables also hold our
 // stores. Service Bus: Discovery receives (trigger) and sends (sweeps publish changes); Api sends (sweeps it starts)
-// and receives (it peeks dead letters); Orchestration has no Service Bus role. Every app reads Key Vault secrets
+// and receives (it peeks dead letters); Orchestration sends (the sweeps a rollout starts after its changes). Every app reads Key Vault secrets
 // and publishes telemetry (App Insights has local auth off).
 var storageRoles = ['storageBlobDataOwner', 'storageQueueDataContributor', 'storageTableDataContributor']
 output roles object = {
   discovery: concat(storageRoles, ['serviceBusDataSender', 'serviceBusDataReceiver', 'keyVaultSecretsUser', 'monitoringMetricsPublisher'])
-  orchestration: concat(storageRoles, ['keyVaultSecretsUser', 'monitoringMetricsPublisher', 'openAiUser'])
+  orchestration: concat(storageRoles, ['serviceBusDataSender', 'keyVaultSecretsUser', 'monitoringMetricsPublisher', 'openAiUser'])
   api: concat(storageRoles, ['serviceBusDataSender', 'serviceBusDataReceiver', 'keyVaultSecretsUser', 'monitoringMetricsPublisher', 'openAiUser'])
   deployer: ['keyVaultSecretsOfficer', 'storageTableDataContributor']
 }

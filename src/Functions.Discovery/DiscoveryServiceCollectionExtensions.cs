@@ -24,6 +24,7 @@ public static class DiscoveryServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<DiscoveryOptions>, DiscoveryOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<AssetSourceRegistry>();
+        services.AddHostedService<SourceRegistryActivation>();
         services.AddSingleton<DiscoverySweeper>();
         services.AddSingleton<SweepCoordinator>();
         services.AddSingleton<SweepFunctions>();
