@@ -7,7 +7,7 @@ namespace Qlrf.Sandbox;
 /// <summary>
 /// The asset source of the built-in sandbox platform: it reads its estate file afresh on every sweep, so
 /// an edit to the file shows up as changes on the next sweep, and lays over it the image versions and patch sets
-/// (as <c>patch-set:&lt;id&gt;</c> tags) the sandbox executor set. A file that does not read fails the sweep.
+/// (as <c>patch-set.&lt;id&gt;</c> tags) the sandbox executor set. A file that does not read fails the sweep.
 /// </summary>
 public sealed class SandboxAssetSource(AssetSourceDefinition definition, string estateFile, ISandboxStateStore state) : IAssetSource
 {
@@ -47,7 +47,7 @@ public sealed class SandboxAssetSource(AssetSourceDefinition definition, string 
         }
     }
 
-    /// <summary>The asset's tags with <c>patch-set:&lt;id&gt;</c> = applied for each patch set the sandbox applied to it.</summary>
+    /// <summary>The asset's tags with <c>patch-set.&lt;id&gt;</c> = applied for each patch set the sandbox applied to it.</summary>
     private static IReadOnlyDictionary<string, string> WithPatchSets(IReadOnlyDictionary<string, string> tags, IReadOnlyList<string> patchSets)
     {
         if (patchSets.Count == 0)

@@ -43,7 +43,7 @@ public sealed class TableSandboxStateStore(ITables tables, TimeProvider time) : 
         return state;
     }
 
-    private Task WriteAsync(string organisation, SandboxAssetState state, CancellationToken cancellationToken) =>
+    private Task<string> WriteAsync(string organisation, SandboxAssetState state, CancellationToken cancellationToken) =>
         Table.UpsertAsync(new TableRow(organisation, TableKeys.Escape(state.AssetId))
         {
             ["AssetId"] = state.AssetId,

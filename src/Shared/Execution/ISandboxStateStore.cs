@@ -25,4 +25,15 @@ public sealed record SandboxAssetState(string AssetId, string ImageVersion, stri
 {
     /// <summary>The ids of the patch sets applied to the asset, in the order they were applied.</summary>
     public IReadOnlyList<string> PatchSets { get; init; } = [];
+
+    public bool Equals(SandboxAssetState? other) =>
+        other is not null
+        && AssetId == other.AssetId
+        && ImageVersion == other.ImageVersion
+        && ImageReference == other.ImageReference
+        && ChangedBy == other.ChangedBy
+        && ChangedAt == other.ChangedAt
+        && PatchSets.SequenceEqual(other.PatchSets, StringComparer.Ordinal);
+
+    public override int GetHashCode() => HashCode.Combine(AssetId, ImageVersion, ImageReference, ChangedBy, ChangedAt, PatchSets.Count);
 }

@@ -14,8 +14,8 @@ public sealed record PatchSet(
     Severity Severity,
     bool RebootRequired)
 {
-    /// <summary>The asset tag that shows a patch set is applied: <c>patch-set:&lt;id&gt;</c> = <see cref="AppliedValue"/>.</summary>
-    public const string TagPrefix = "patch-set:";
+    /// <summary>The asset tag that shows a patch set is applied: <c>patch-set.&lt;id&gt;</c> = <see cref="AppliedValue"/>.</summary>
+    public const string TagPrefix = "patch-set.";
 
     public const string AppliedValue = "applied";
 
