@@ -21,6 +21,10 @@ var tables = [
   'QlrfImageEvidence'
   'QlrfDrift'
   'QlrfDriftSnapshots'
+  'QlrfRollouts'
+  'QlrfDrPairs'
+  'QlrfDrills'
+  'QlrfSandboxDrState'
 ]
 
 module account '../core/storage/storage-account.bicep' = {

@@ -17,13 +17,16 @@ public static class JsonColumns
 
     private const string Name = "Json";
 
-    public static void Write<T>(TableRow row, T value)
+    public static void Write<T>(TableRow row, T value) => WriteText(row, JsonSerializer.Serialize(value, QlrfJson.Options), typeof(T).Name);
+
+    /// <summary>Writes JSON already serialised (a document the caller owns) the same way.</summary>
+    public static void WriteText(TableRow row, string json, string what = "document")
     {
         ArgumentNullException.ThrowIfNull(row);
-        var json = JsonSerializer.Serialize(value, QlrfJson.Options);
+        ArgumentNullException.ThrowIfNull(json);
         if (json.Length > MaxLength)
         {
-            throw new InvalidOperationException($"A {typeof(T).Name} of {json.Length} characters does not fit a table row ({MaxLength} at most).");
+            throw new InvalidOperationException($"A {what} of {json.Length} characters does not fit a table row ({MaxLength} at most).");
         }
 
         foreach (var stale in row.Properties.Keys.Where(k => k.StartsWith(Name, StringComparison.Ordinal)).ToList())
@@ -37,7 +40,12 @@ public static class JsonColumns
         }
     }
 
-    public static T Read<T>(TableRow row)
+    public static T Read<T>(TableRow row) =>
+        JsonSerializer.Deserialize<T>(ReadText(row), QlrfJson.Options)
+            ?? throw new InvalidDataException($"Row {row.PartitionKey}/{row.RowKey} holds no {typeof(T).Name}.");
+
+    /// <summary>The JSON as written, joined from its chunks.</summary>
+    public static string ReadText(TableRow row)
     {
         ArgumentNullException.ThrowIfNull(row);
         var json = new StringBuilder(row.Text(Name));
@@ -46,7 +54,6 @@ public static class JsonColumns
             json.Append(chunk);
         }
 
-        return JsonSerializer.Deserialize<T>(json.ToString(), QlrfJson.Options)
-            ?? throw new InvalidDataException($"Row {row.PartitionKey}/{row.RowKey} holds no {typeof(T).Name}.");
+        return json.ToString();
     }
 }

@@ -84,4 +84,38 @@ public static class TableNames
     /// Partition <c>|orgs</c>: a row per organisation with snapshots (for pruning).
     /// </summary>
     public const string DriftSnapshots = "DriftSnapshots";
+
+    /// <summary>
+    /// DR pairs. Partition = org. Rows <c>p|{pair}</c> (the pair as JSON with its <c>Version</c>, the API's ETag) and
+    /// <c>s|{pair}</c> (its next scheduled drill, <c>DueAt</c> in Unix ms: a row of its own, so the scheduler's claims
+    /// and edits of the pair never contend; a pair's edit writes both rows in one batch, conditional on the pair row's
+    /// ETag). Partition <c>|due</c> is the scheduler's index across organisations: rows <c>{due at, Unix ms, 19
+    /// digits}|{org}|{pair}</c>, written before the schedule row they point at and checked against it when read, so a
+    /// row left behind by a moved or deleted schedule is skipped and deleted.
+    /// </summary>
+    public const string DrPairs = "DrPairs";
+
+    /// <summary>
+    /// Drills. Partition = org. Rows <c>d|{drill}</c> (the record as JSON, with <c>Sequence</c> and <c>Finished</c>),
+    /// <c>n|{inverted created at, Unix ms}|{drill}</c> and <c>q|{pair}|{inverted created at}|{drill}</c> (newest first,
+    /// all and by pair; added in the record's batch), <c>live|{pair}</c> (the guard: the drill holding the pair, added
+    /// in the new drill's batch, so a second live drill of the pair is a conflict; deleted in the batch that finishes
+    /// its drill), <c>r|{drill}</c> (the report) and <c>last|{pair}</c> (the pair's last drill with a verdict, written
+    /// in the finishing batch when newer).
+    /// </summary>
+    public const string Drills = "Drills";
+
+    /// <summary>Partition = org. Row = pair id (the sandbox DR simulator's state document for the pair).</summary>
+    public const string SandboxDrState = "SandboxDrState";
+
+    /// <summary>
+    /// Rollouts. Partition = org: the index rows <c>k|{idempotency key}</c> (the guard: the rollout holding the key; adding
+    /// it twice is a conflict, so a key makes one rollout), <c>n|{inverted created at, Unix ms}|{rollout}</c> (newest
+    /// first) and <c>f|{family}|{created at, Unix ms}|{rollout}</c> (by family), added in one batch; <c>x|{target}</c>
+    /// (policy exceptions). Partition = <c>{org}|{rollout}</c>: <c>rollout</c> (the rollout as JSON, replaced conditional
+    /// on its ETag), <c>stages|{part}</c> (the plan's stages, JSON parts) and <c>a|{asset}</c> (each asset's result, with
+    /// its plan <c>Position</c>). A rollout's row is written before its index batch, and deleted again if the key was
+    /// taken; a plan's results are written before the rollout row that commits the plan.
+    /// </summary>
+    public const string Rollouts = "Rollouts";
 }

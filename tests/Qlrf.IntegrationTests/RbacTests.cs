@@ -45,6 +45,19 @@ public sealed class RbacTests(IdentityHostFixture fixture)
         Assert.Equal(HttpStatusCode.NotFound, (await admin.SendAsync(HttpMethod.Delete, $"/api/v1/rbac/bindings/{binding.Id}")).Status);
     }
 
+    [Fact]
+    public async Task A_method_a_path_does_not_serve_gets_405_with_the_methods_it_does()
+    {
+        using var viewer = await Host.CreateClientAsAsync(Role.Viewer);
+        using var anonymous = Host.CreateAnonymousClient();
+
+        var reply = await viewer.FetchAsync("/api/v1/images/families/ubuntu-2204-base/versions");
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, reply.Status);
+        Assert.Contains("POST", reply.Response.Content.Headers.Allow);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.FetchAsync("/api/v1/images/families/ubuntu-2204-base/versions")).Status);
+    }
+
     [Theory]
     [InlineData("""{"role":"viewer"}""", "subject")]
     [InlineData("""{"subject":"","role":"viewer"}""", "subject")]

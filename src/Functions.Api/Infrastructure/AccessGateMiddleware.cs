@@ -10,7 +10,8 @@ namespace Qlrf.Functions.Api.Infrastructure;
 /// <summary>
 /// Lets a request through to its endpoint only when the caller is signed in (else 401) and holds the
 /// endpoint's declared permission (else 403), and scopes the request to the caller's organisation. An
-/// endpoint that declares no permission is closed to everyone.
+/// endpoint that declares no permission is closed to everyone. A signed-in caller using a method a
+/// path does not serve gets routing's 405.
 /// </summary>
 public sealed class AccessGateMiddleware(RequestDelegate next, ILogger<AccessGateMiddleware> logger)
 {
@@ -34,6 +35,14 @@ public sealed class AccessGateMiddleware(RequestDelegate next, ILogger<AccessGat
 
         var caller = await access.ResolveAsync(principal, context.RequestAborted);
         (request.Caller, request.Organisation, request.Actor) = (caller, caller.Organisation, caller.Actor);
+        if (endpoint is not RouteEndpoint)
+        {
+            // Routing's own rejection (a path served only for other methods answers 405 with Allow): it
+            // reaches no handler, so there is nothing to authorise.
+            await next(context);
+            return;
+        }
+
         var requirement = endpoint.Metadata.GetMetadata<RequiresPermission>();
         if (requirement is null)
         {

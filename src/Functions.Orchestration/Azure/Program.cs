@@ -4,6 +4,7 @@ using Qlrf.Channels;
 using Qlrf.Durable.Functions;
 using Qlrf.Functions.Hosting;
 using Qlrf.Functions.Orchestration;
+using Qlrf.Functions.Orchestration.Drills;
 using Qlrf.Sandbox;
 using Qlrf.Store.Tables;
 
@@ -13,7 +14,9 @@ builder.ConfigureFunctionsWebApplication();
 builder.AddQlrfFunctionsDefaults();
 builder.AddTableStore();
 builder.AddSandboxPlatform();
+builder.AddSandboxDrSimulator();
 builder.AddNotificationChannels();
 builder.AddDurableFunctionsRuntime();
 builder.AddWorkflowCore();
+builder.AddDrills();
 builder.Build().Run();

@@ -4,12 +4,14 @@ using Microsoft.Extensions.Hosting;
 using Qlrf.Approvals;
 using Qlrf.Audit;
 using Qlrf.Discovery;
+using Qlrf.Dr;
 using Qlrf.Drift;
 using Qlrf.Execution;
 using Qlrf.Health;
 using Qlrf.Images;
 using Qlrf.Inventory;
 using Qlrf.Notifications;
+using Qlrf.Rollouts;
 using Qlrf.Security;
 
 namespace Qlrf.Store.Tables;
@@ -19,7 +21,7 @@ public static class TableStoreServiceCollectionExtensions
     /// <summary>
     /// The Functions apps' counterpart of <c>AddSqliteStore</c> (section <c>Qlrf:Tables</c>): the stores that have a Table
     /// Storage adapter, behind their ports: inventory, discovery, identity, audit, approvals, notifications, sandbox
-    /// state, the image registry and drift. Needs a <c>TokenCredential</c> (the app's managed identity) and, for
+    /// state, the image registry, drift, rollouts, DR pairs and drills, and the sandbox DR simulator's state. Needs a <c>TokenCredential</c> (the app's managed identity) and, for
     /// discovery, an <c>IAssetChangePublisher</c>.
     /// </summary>
     public static IHostApplicationBuilder AddTableStore(this IHostApplicationBuilder builder)
@@ -43,6 +45,10 @@ public static class TableStoreServiceCollectionExtensions
         services.AddSingleton<ISandboxStateStore, TableSandboxStateStore>();
         services.AddSingleton<IImageStore, TableImageStore>();
         services.AddSingleton<IDriftStore, TableDriftStore>();
+        services.AddSingleton<IRolloutStore, TableRolloutStore>();
+        services.AddSingleton<IDrPairStore, TableDrPairStore>();
+        services.AddSingleton<IDrillStore, TableDrillStore>();
+        services.AddSingleton<ISandboxDrStateStore, TableSandboxDrStateStore>();
         return builder;
     }
 }

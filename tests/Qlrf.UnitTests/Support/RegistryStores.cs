@@ -1,13 +1,14 @@
 using Qlrf.Drift;
 using Qlrf.Images;
 using Qlrf.Inventory;
+using Qlrf.Rollouts;
 using Qlrf.Store.Tables;
 using Qlrf.UnitTests.Store.Tables;
 
 namespace Qlrf.UnitTests.Support;
 
 /// <summary>
-/// The inventory, image registry and drift stores of one backend, so a scenario runs the same against both: the
+/// The inventory, image registry, drift and rollout stores of one backend, so a scenario runs the same against both: the
 /// embedded store (real SQLite) and the Table Storage stores (on <see cref="MemoryTables"/>).
 /// </summary>
 public sealed class RegistryStores : IDisposable
@@ -25,6 +26,7 @@ public sealed class RegistryStores : IDisposable
             Inventory = sqlite.Inventory;
             Images = sqlite.Images;
             Drift = sqlite.Drift;
+            Rollouts = sqlite.Rollouts;
             return;
         }
 
@@ -32,6 +34,7 @@ public sealed class RegistryStores : IDisposable
         Inventory = inventory;
         Images = new TableImageStore(MemoryTables, time);
         Drift = new TableDriftStore(MemoryTables, inventory, time);
+        Rollouts = new TableRolloutStore(MemoryTables);
     }
 
     public static TheoryData<string> Backends => [Sqlite, Tables];
@@ -44,6 +47,8 @@ public sealed class RegistryStores : IDisposable
     public IImageStore Images { get; }
 
     public IDriftStore Drift { get; }
+
+    public IRolloutStore Rollouts { get; }
 
     public void Dispose() => sqlite?.Dispose();
 }
