@@ -32,6 +32,9 @@ internal sealed class FirstActionProbe(IPlatformExecutor inner) : IPlatformExecu
         return outcome;
     }
 
+    public Task<ExecutionOutcome> ApplyPatchSetAsync(PatchSetChange change, CancellationToken cancellationToken) =>
+        inner.ApplyPatchSetAsync(change, cancellationToken);
+
     public Task<AssetHealthReport> CheckHealthAsync(string organisation, string assetId, CancellationToken cancellationToken) =>
         inner.CheckHealthAsync(organisation, assetId, cancellationToken);
 }

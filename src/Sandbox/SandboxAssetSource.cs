@@ -1,12 +1,13 @@
 using Qlrf.Discovery;
 using Qlrf.Execution;
+using Qlrf.Rollouts.PatchSets;
 
 namespace Qlrf.Sandbox;
 
 /// <summary>
 /// The asset source of the built-in sandbox platform: it reads its estate file afresh on every sweep, so
-/// an edit to the file shows up as changes on the next sweep, and lays over it the image versions the
-/// sandbox executor set. A file that does not read fails the sweep.
+/// an edit to the file shows up as changes on the next sweep, and lays over it the image versions and patch sets
+/// (as <c>patch-set.&lt;id&gt;</c> tags) the sandbox executor set. A file that does not read fails the sweep.
 /// </summary>
 public sealed class SandboxAssetSource(AssetSourceDefinition definition, string estateFile, ISandboxStateStore state) : IAssetSource
 {
@@ -37,8 +38,29 @@ public sealed class SandboxAssetSource(AssetSourceDefinition definition, string 
         foreach (var asset in estate.Assets)
         {
             sink.AddAsset(changed.TryGetValue(asset.Id, out var set) && asset.Image is not null
-                ? asset with { Image = asset.Image with { Version = set.ImageVersion, Reference = set.ImageReference ?? asset.Image.Reference } }
+                ? asset with
+                {
+                    Image = asset.Image with { Version = set.ImageVersion, Reference = set.ImageReference ?? asset.Image.Reference },
+                    Tags = WithPatchSets(asset.Tags, set.PatchSets),
+                }
                 : asset);
         }
+    }
+
+    /// <summary>The asset's tags with <c>patch-set.&lt;id&gt;</c> = applied for each patch set the sandbox applied to it.</summary>
+    private static IReadOnlyDictionary<string, string> WithPatchSets(IReadOnlyDictionary<string, string> tags, IReadOnlyList<string> patchSets)
+    {
+        if (patchSets.Count == 0)
+        {
+            return tags;
+        }
+
+        var merged = new Dictionary<string, string>(tags, StringComparer.Ordinal);
+        foreach (var id in patchSets)
+        {
+            merged[PatchSet.TagOf(id)] = PatchSet.AppliedValue;
+        }
+
+        return merged;
     }
 }

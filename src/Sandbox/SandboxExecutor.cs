@@ -8,7 +8,7 @@ using Qlrf.Inventory;
 namespace Qlrf.Sandbox;
 
 /// <summary>
-/// The sandbox platform's executor: records image changes in the sandbox state (so the next sweep sees
+/// The sandbox platform's executor: records image changes and patch sets in the sandbox state (so the next sweep sees
 /// them), reports health from the estate file, and injects the configured faults and latency.
 /// </summary>
 public sealed class SandboxExecutor(SandboxSources sources, ISandboxStateStore state, IOptions<SandboxOptions> options, TimeProvider time) : IPlatformExecutor
@@ -40,6 +40,39 @@ public sealed class SandboxExecutor(SandboxSources sources, ISandboxStateStore s
         }
 
         var written = await state.SetImageAsync(change.Organisation, change.AssetId, change.ToVersion, change.Reference, change.IdempotencyKey, cancellationToken);
+        return new ExecutionOutcome(Changed: true, written.ImageVersion);
+    }
+
+    public async Task<ExecutionOutcome> ApplyPatchSetAsync(PatchSetChange change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var asset = sources.Find(change.Organisation, change.AssetId)
+            ?? throw new ExecutorException($"Sandbox asset '{change.AssetId}' is not in any estate file of organisation '{change.Organisation}'.");
+        var current = await state.GetAsync(change.Organisation, change.AssetId, cancellationToken);
+        var version = current?.ImageVersion ?? asset.Image?.Version
+            ?? throw new ExecutorException($"Sandbox asset '{asset.Id}' runs no image, so no patch set applies to it.");
+        var applied = current?.PatchSets ?? [];
+        if (applied.Contains(change.PatchSetId, StringComparer.Ordinal) != change.Remove)
+        {
+            return new ExecutionOutcome(Changed: false, version);
+        }
+
+        var fault = Fault("apply", asset);
+        var latency = options.Value.ApplyLatency + (fault?.Latency ?? TimeSpan.Zero);
+        if (latency > TimeSpan.Zero)
+        {
+            await Task.Delay(latency, time, cancellationToken);
+        }
+
+        if (fault is not null && Fails(fault, asset))
+        {
+            throw new ExecutorException($"Injected sandbox fault: {(change.Remove ? "removing" : "applying")} patch set {change.PatchSetId} {(change.Remove ? "from" : "to")} '{asset.Id}' failed (site {asset.Site}, {asset.Environment}).");
+        }
+
+        IReadOnlyList<string> next = change.Remove
+            ? applied.Where(p => !string.Equals(p, change.PatchSetId, StringComparison.Ordinal)).ToList()
+            : [.. applied, change.PatchSetId];
+        var written = await state.SetPatchSetsAsync(change.Organisation, change.AssetId, version, current?.ImageReference ?? asset.Image?.Reference, next, change.IdempotencyKey, cancellationToken);
         return new ExecutionOutcome(Changed: true, written.ImageVersion);
     }
 

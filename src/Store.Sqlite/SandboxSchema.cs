@@ -1,6 +1,6 @@
 namespace Qlrf.Store.Sqlite;
 
-/// <summary>The sandbox platform's state: image versions its executor set over the estate file.</summary>
+/// <summary>The sandbox platform's state: image versions and patch sets its executors set over the estate file.</summary>
 internal static class SandboxSchema
 {
     public static readonly SchemaMigration V1 = new("sandbox", 1, """
@@ -13,5 +13,10 @@ internal static class SandboxSchema
             changed_at INTEGER NOT NULL,
             PRIMARY KEY (org, asset_id)
         ) WITHOUT ROWID;
+        """);
+
+    /// <summary>The patch sets executors applied to each asset, as a JSON array of ids.</summary>
+    public static readonly SchemaMigration V2 = new("sandbox", 2, """
+        ALTER TABLE sandbox_assets ADD COLUMN patch_sets TEXT NOT NULL DEFAULT '[]';
         """);
 }

@@ -26,6 +26,7 @@ public static class SqliteStoreServiceCollectionExtensions
         services.AddSingleton(InventorySchema.V1);
         services.AddSingleton(QueueSchema.V1);
         services.AddSingleton(SandboxSchema.V1);
+        services.AddSingleton(SandboxSchema.V2);
         services.AddSingleton(NotificationSchema.V1);
         services.AddSingleton(ApprovalSchema.V1);
         services.AddSingleton(ImageSchema.V1);

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Qlrf.Execution;
 
 namespace Qlrf.Store.Tables;
@@ -24,18 +25,38 @@ public sealed class TableSandboxStateStore(ITables tables, TimeProvider time) : 
 
     public async Task<SandboxAssetState> SetImageAsync(string organisation, string assetId, string version, string? reference, string changedBy, CancellationToken cancellationToken)
     {
-        var state = new SandboxAssetState(assetId, version, reference, changedBy, time.GetUtcNow());
-        await Table.UpsertAsync(new TableRow(organisation, TableKeys.Escape(assetId))
+        var current = await GetAsync(organisation, assetId, cancellationToken);
+        var state = new SandboxAssetState(assetId, version, reference, changedBy, time.GetUtcNow()) { PatchSets = current?.PatchSets ?? [] };
+        await WriteAsync(organisation, state, cancellationToken);
+        return state;
+    }
+
+    public async Task<SandboxAssetState> SetPatchSetsAsync(
+        string organisation, string assetId, string version, string? reference, IReadOnlyList<string> patchSets, string changedBy, CancellationToken cancellationToken)
+    {
+        var current = await GetAsync(organisation, assetId, cancellationToken);
+        var state = new SandboxAssetState(assetId, current?.ImageVersion ?? version, current is null ? reference : current.ImageReference, changedBy, time.GetUtcNow())
+        {
+            PatchSets = [.. patchSets],
+        };
+        await WriteAsync(organisation, state, cancellationToken);
+        return state;
+    }
+
+    private Task<string> WriteAsync(string organisation, SandboxAssetState state, CancellationToken cancellationToken) =>
+        Table.UpsertAsync(new TableRow(organisation, TableKeys.Escape(state.AssetId))
         {
             ["AssetId"] = state.AssetId,
             ["ImageVersion"] = state.ImageVersion,
             ["ImageReference"] = state.ImageReference,
             ["ChangedBy"] = state.ChangedBy,
             ["ChangedAt"] = state.ChangedAt,
+            ["PatchSets"] = JsonSerializer.Serialize(state.PatchSets),
         }, cancellationToken);
-        return state;
-    }
 
     private static SandboxAssetState Read(TableRow row) => new(
-        row.Text("AssetId"), row.Text("ImageVersion"), row.GetString("ImageReference"), row.Text("ChangedBy"), row.GetDate("ChangedAt") ?? DateTimeOffset.MinValue);
+        row.Text("AssetId"), row.Text("ImageVersion"), row.GetString("ImageReference"), row.Text("ChangedBy"), row.GetDate("ChangedAt") ?? DateTimeOffset.MinValue)
+    {
+        PatchSets = row.GetString("PatchSets") is { } sets ? JsonSerializer.Deserialize<List<string>>(sets) ?? [] : [],
+    };
 }

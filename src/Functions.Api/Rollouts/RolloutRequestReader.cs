@@ -1,4 +1,5 @@
 using Qlrf.Errors;
+using Qlrf.Functions.Orchestration.Rollouts.PatchSets;
 using Qlrf.Images;
 using Qlrf.Inventory;
 using Qlrf.Json;
@@ -8,7 +9,7 @@ using Qlrf.Rollouts.Policies;
 namespace Qlrf.Functions.Api.Rollouts;
 
 /// <summary>Turns a start body into a <see cref="RolloutRequest"/>, or a 400 naming the field at fault.</summary>
-public sealed class RolloutRequestReader(IImageStore images, IInventoryStore inventory, TimeProvider time)
+public sealed class RolloutRequestReader(IImageStore images, IInventoryStore inventory, RolloutPatchSets patchSets, TimeProvider time)
 {
     public const int MaxAssetIds = 10_000;
 
@@ -37,12 +38,20 @@ public sealed class RolloutRequestReader(IImageStore images, IInventoryStore inv
     {
         if (body is null)
         {
-            throw new RequestValidationException("target", "is required: {imageFamily, imageVersion}.");
+            throw new RequestValidationException("target", "is required: {imageFamily, imageVersion} or {patchSet}.");
         }
 
         if (!string.IsNullOrWhiteSpace(body.PatchSet))
         {
-            throw new RequestValidationException("target.patchSet", "patch-set rollouts are not available: the platform executors apply image versions only. Give imageFamily and imageVersion.");
+            if (body.ImageFamily is not null || body.ImageVersion is not null)
+            {
+                throw new RequestValidationException("target.patchSet", "give a patch set, or an image family and version, not both.");
+            }
+
+            var id = body.PatchSet.Trim();
+            var patchSet = patchSets.Find(id)
+                ?? throw new RequestValidationException("target.patchSet", $"'{id}' is not in the patch-set catalogue (known: {string.Join(", ", patchSets.Current.PatchSets.Select(p => p.Id).Take(50))}).");
+            return new RolloutTarget { PatchSet = patchSet.Id };
         }
 
         var family = Required(body.ImageFamily, "target.imageFamily");

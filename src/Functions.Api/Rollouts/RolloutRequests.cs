@@ -3,7 +3,7 @@ namespace Qlrf.Functions.Api.Rollouts;
 /// <summary>Body of <c>POST /api/v1/rollouts</c>: what to roll out, to which assets, how, when, and with how much autonomy.</summary>
 public sealed record StartRolloutBody(TargetBody? Target, ScopeBody? Scope, StrategyBody? Strategy, WindowBody? Schedule, string? Autonomy);
 
-/// <summary>An image family and version (<c>patchSet</c> is refused: no executor applies patch sets yet).</summary>
+/// <summary>An image family and version, or a patch set of the patch-set catalogue.</summary>
 public sealed record TargetBody(string? ImageFamily, string? ImageVersion, string? PatchSet);
 
 /// <summary>Explicit asset ids, or filters: each list matches any of its values, every given filter and tag must match.</summary>

@@ -95,6 +95,16 @@ internal sealed class ActivityTriggers(DurableTaskRunner runner)
         [ActivityTrigger] JsonElement? input, string instanceId, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
         runner.RunActivityAsync(nameof(RollbackAssetActivity), input, instanceId, durable, cancellationToken);
 
+    [Function(nameof(ApplyPatchSetActivity))]
+    public Task<object?> ApplyPatchSetActivity(
+        [ActivityTrigger] JsonElement? input, string instanceId, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        runner.RunActivityAsync(nameof(ApplyPatchSetActivity), input, instanceId, durable, cancellationToken);
+
+    [Function(nameof(RemovePatchSetActivity))]
+    public Task<object?> RemovePatchSetActivity(
+        [ActivityTrigger] JsonElement? input, string instanceId, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        runner.RunActivityAsync(nameof(RemovePatchSetActivity), input, instanceId, durable, cancellationToken);
+
     [Function(nameof(SweepSourcesActivity))]
     public Task<object?> SweepSourcesActivity(
         [ActivityTrigger] JsonElement? input, string instanceId, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>

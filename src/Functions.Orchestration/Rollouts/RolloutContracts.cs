@@ -93,13 +93,16 @@ public sealed record AssetChangeOutcome(
 /// <summary>One asset's step in a batch: its outcome, or the error its last attempt failed with.</summary>
 public sealed record AssetStep(string AssetId, AssetChangeOutcome? Outcome, string? Error, DateTimeOffset At);
 
-/// <summary>A batch to check and record: where it is in the plan, what the gate checks, and each asset's step.</summary>
+/// <summary>
+/// A batch to check and record: where it is in the plan, what the gate checks, and each asset's step.
+/// <see cref="TargetVersion"/> is null for a patch set: each asset must then still report the version its step left it on.
+/// </summary>
 public sealed record BatchCheckInput(
     string Organisation,
     string RolloutId,
     int Stage,
     int Batch,
-    string TargetVersion,
+    string? TargetVersion,
     IReadOnlyList<string> Checks,
     IReadOnlyList<AssetStep> Steps,
     RolloutProgress ProgressBefore);
@@ -118,3 +121,15 @@ public sealed record RollbackAssetInput(string Organisation, string RolloutId, s
 
 /// <summary>Sources to sweep after a rollout changed their assets.</summary>
 public sealed record SweepSourcesInput(string Organisation, string RolloutId, IReadOnlyList<string> Sources);
+
+/// <summary>One asset's patch-set step: the idempotency key is the instance id, the asset and the step.</summary>
+public sealed record ApplyPatchSetInput(string Organisation, string RolloutId, string AssetId, string PatchSetId)
+{
+    public string IdempotencyKey => $"{RolloutId}:{AssetId}:apply";
+}
+
+/// <summary>The compensation of a patch-set step: removes the patch set from the asset again.</summary>
+public sealed record RemovePatchSetInput(string Organisation, string RolloutId, string AssetId, string PatchSetId)
+{
+    public string IdempotencyKey => $"{RolloutId}:{AssetId}:rollback";
+}

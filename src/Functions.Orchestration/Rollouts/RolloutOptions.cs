@@ -15,6 +15,13 @@ public sealed class RolloutOptions
     [Required(ErrorMessage = "Qlrf:Rollouts:PolicyFile is required.")]
     public string PolicyFile { get; set; } = "policies/rollout-policies.yaml";
 
+    /// <summary>
+    /// The patch-set catalogue (YAML) that <c>target.patchSet</c> names a set from; found like <see cref="PolicyFile"/>.
+    /// Default <c>samples/patch-sets.yaml</c> (the sandbox estate's).
+    /// </summary>
+    [Required(ErrorMessage = "Qlrf:Rollouts:PatchSetFile is required.")]
+    public string PatchSetFile { get; set; } = "samples/patch-sets.yaml";
+
     /// <summary>How long an approval stays open before the rollout expires, unless the policy file says. Default 24 hours.</summary>
     [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00", ErrorMessage = "Qlrf:Rollouts:ApprovalTimeout must be between 00:01:00 and 30.00:00:00.")]
     public TimeSpan ApprovalTimeout { get; set; } = TimeSpan.FromHours(24);

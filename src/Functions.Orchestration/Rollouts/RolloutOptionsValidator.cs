@@ -1,9 +1,10 @@
 using Microsoft.Extensions.Options;
+using Qlrf.Functions.Orchestration.Rollouts.PatchSets;
 using Qlrf.Rollouts;
 
 namespace Qlrf.Functions.Orchestration.Rollouts;
 
-/// <summary>Checks what data annotations cannot: the risk weights, and that the policy file is there and reads.</summary>
+/// <summary>Checks what data annotations cannot: the risk weights, and that the policy and patch-set files are there and read.</summary>
 internal sealed class RolloutOptionsValidator : IValidateOptions<RolloutOptions>
 {
     public ValidateOptionsResult Validate(string? name, RolloutOptions options)
@@ -33,6 +34,18 @@ internal sealed class RolloutOptionsValidator : IValidateOptions<RolloutOptions>
             catch (Exception ex) when (ex is PolicyFileException or IOException or UnauthorizedAccessException)
             {
                 failures.Add($"{RolloutOptions.Section}:PolicyFile: {ex.Message}");
+            }
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.PatchSetFile))
+        {
+            try
+            {
+                PatchSetFileReader.Read(RolloutPolicies.Resolve(options.PatchSetFile));
+            }
+            catch (Exception ex) when (ex is PatchSetFileException or IOException or UnauthorizedAccessException)
+            {
+                failures.Add($"{RolloutOptions.Section}:PatchSetFile: {ex.Message}");
             }
         }
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Qlrf.Functions.Orchestration.Rollouts.Activities;
+using Qlrf.Functions.Orchestration.Rollouts.PatchSets;
 using Qlrf.Functions.Orchestration.Rollouts.Planning;
 using Qlrf.Orchestration;
 
@@ -11,8 +12,8 @@ namespace Qlrf.Functions.Orchestration.Rollouts;
 public static class RolloutsServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers rollouts (section <c>Qlrf:Rollouts</c>): the orchestrator and its activities, planning and the
-    /// safety policies (the policy file is read and checked at start-up). Needs the workflow core
+    /// Registers rollouts (section <c>Qlrf:Rollouts</c>): the orchestrator and its activities, planning, the
+    /// safety policies and the patch-set catalogue (both files are read and checked at start-up). Needs the workflow core
     /// (<see cref="OrchestrationCoreServiceCollectionExtensions.AddWorkflowCore"/>), a rollout store, discovery
     /// and at least one platform executor.
     /// </summary>
@@ -24,6 +25,7 @@ public static class RolloutsServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<RolloutOptions>, RolloutOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<RolloutPolicies>();
+        services.AddSingleton<RolloutPatchSets>();
         services.AddSingleton<RolloutExecutors>();
         services.AddSingleton<ScopeResolution>();
         services.AddSingleton<RiskInputs>();
@@ -35,6 +37,8 @@ public static class RolloutsServiceCollectionExtensions
             .AddActivity<ApplyImageActivity>(nameof(ApplyImageActivity))
             .AddActivity<CheckBatchHealthActivity>(nameof(CheckBatchHealthActivity))
             .AddActivity<RollbackAssetActivity>(nameof(RollbackAssetActivity))
+            .AddActivity<ApplyPatchSetActivity>(nameof(ApplyPatchSetActivity))
+            .AddActivity<RemovePatchSetActivity>(nameof(RemovePatchSetActivity))
             .AddActivity<SweepSourcesActivity>(nameof(SweepSourcesActivity)));
         return builder;
     }

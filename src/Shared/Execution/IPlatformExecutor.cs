@@ -3,7 +3,7 @@ using Qlrf.Inventory;
 namespace Qlrf.Execution;
 
 /// <summary>
-/// Changes a platform: moves an asset to an image version, and reports its health. Every operation is
+/// Changes a platform: moves an asset to an image version or applies a patch set, and reports its health. Every operation is
 /// idempotent: it checks the asset's current state first, so a repeated call (a retried or redelivered
 /// activity) changes nothing more.
 /// </summary>
@@ -15,12 +15,22 @@ public interface IPlatformExecutor
     /// <summary>Moves the asset to the version; says whether anything changed. Throws <see cref="ExecutorException"/> on failure.</summary>
     Task<ExecutionOutcome> ApplyImageAsync(ImageChange change, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Applies the patch set to the asset, or removes it (<see cref="PatchSetChange.Remove"/>); says whether
+    /// anything changed (an asset that already has it, or lacks it, is left alone) and the image version it runs,
+    /// which a patch set never changes. Throws <see cref="ExecutorException"/> on failure.
+    /// </summary>
+    Task<ExecutionOutcome> ApplyPatchSetAsync(PatchSetChange change, CancellationToken cancellationToken);
+
     /// <summary>The asset's health as the platform reports it now.</summary>
     Task<AssetHealthReport> CheckHealthAsync(string organisation, string assetId, CancellationToken cancellationToken);
 }
 
 /// <summary>An image change to make. <see cref="IdempotencyKey"/> names the step (instance id and step) that asks for it.</summary>
 public sealed record ImageChange(string Organisation, string AssetId, string Family, string ToVersion, string? Reference, string IdempotencyKey);
+
+/// <summary>A patch set to apply to an asset (or to remove from it, as a compensation), with the patches it holds.</summary>
+public sealed record PatchSetChange(string Organisation, string AssetId, string PatchSetId, IReadOnlyList<string> Patches, bool Remove, string IdempotencyKey);
 
 /// <summary>What an executor did: whether it changed anything, and the version the asset runs now.</summary>
 public sealed record ExecutionOutcome(bool Changed, string Version);

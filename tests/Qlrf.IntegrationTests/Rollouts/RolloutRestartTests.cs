@@ -87,5 +87,13 @@ public sealed class RolloutRestartTests : IDisposable
             changes.AddOrUpdate(assetId, 1, (_, n) => n + 1);
             return written;
         }
+
+        public async Task<SandboxAssetState> SetPatchSetsAsync(
+            string organisation, string assetId, string version, string? reference, IReadOnlyList<string> patchSets, string changedBy, CancellationToken cancellationToken)
+        {
+            var written = await inner.SetPatchSetsAsync(organisation, assetId, version, reference, patchSets, changedBy, cancellationToken);
+            changes.AddOrUpdate(assetId, 1, (_, n) => n + 1);
+            return written;
+        }
     }
 }

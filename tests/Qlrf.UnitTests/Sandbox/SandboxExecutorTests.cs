@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Qlrf.Discovery;
 using Qlrf.Execution;
 using Qlrf.Inventory;
+using Qlrf.Rollouts.PatchSets;
 using Qlrf.Sandbox;
 using Qlrf.Scheduling;
 using Qlrf.UnitTests.Support;
@@ -41,6 +42,54 @@ public sealed class SandboxExecutorTests : IDisposable
     public void Dispose() => store.Dispose();
 
     private static ImageChange Change(string asset, string version = "2.0") => new("acme", asset, "ubuntu", version, null, "rollout-1:" + asset);
+
+    private static PatchSetChange PatchSet(string asset, bool remove = false) =>
+        new("acme", asset, "2026-11-openssh", ["openssh-server@9.6p1-3"], remove, $"rollout-2:{asset}:{(remove ? "rollback" : "apply")}");
+
+    [Fact]
+    public async Task A_patch_set_is_applied_once_the_next_sweep_tags_the_asset_and_its_version_stays()
+    {
+        Assert.Equal(new ExecutionOutcome(true, "1.0"), await executor.ApplyPatchSetAsync(PatchSet("a1"), default));
+        Assert.Equal(new ExecutionOutcome(false, "1.0"), await executor.ApplyPatchSetAsync(PatchSet("a1"), default));
+        Assert.Equal(["2026-11-openssh"], (await store.SandboxState.GetAsync("acme", "a1", default))!.PatchSets);
+
+        var sink = new ListSink();
+        await source.DiscoverAsync(sink, default);
+
+        var a1 = sink.Assets.Single(a => a.Id == "a1");
+        Assert.Equal(("1.0", Qlrf.Rollouts.PatchSets.PatchSet.AppliedValue), (a1.Image!.Version, a1.Tags["patch-set.2026-11-openssh"]));
+        Assert.DoesNotContain("patch-set.2026-11-openssh", sink.Assets.Single(a => a.Id == "a2").Tags.Keys);
+        Assert.Equal("1.0", (await executor.CheckHealthAsync("acme", "a1", default)).Version);
+    }
+
+    [Fact]
+    public async Task Removing_a_patch_set_undoes_it_once_keeps_a_later_image_change_and_leaves_an_asset_without_it_alone()
+    {
+        await executor.ApplyPatchSetAsync(PatchSet("a1"), default);
+        await executor.ApplyImageAsync(Change("a1"), default);
+
+        Assert.Equal(new ExecutionOutcome(true, "2.0"), await executor.ApplyPatchSetAsync(PatchSet("a1", remove: true), default));
+        Assert.Equal(new ExecutionOutcome(false, "2.0"), await executor.ApplyPatchSetAsync(PatchSet("a1", remove: true), default));
+        Assert.Equal(new ExecutionOutcome(false, "1.0"), await executor.ApplyPatchSetAsync(PatchSet("a2", remove: true), default));
+        Assert.Null(await store.SandboxState.GetAsync("acme", "a2", default));
+
+        var sink = new ListSink();
+        await source.DiscoverAsync(sink, default);
+        var a1 = sink.Assets.Single(a => a.Id == "a1");
+        Assert.Equal("2.0", a1.Image!.Version);
+        Assert.DoesNotContain("patch-set.2026-11-openssh", a1.Tags.Keys);
+    }
+
+    [Fact]
+    public async Task Injected_faults_fail_patch_sets_as_they_fail_image_changes()
+    {
+        options.Faults.Add(new SandboxFault { Sites = { "site-b" }, Environments = { "prod" } });
+
+        var ex = await Assert.ThrowsAsync<ExecutorException>(() => executor.ApplyPatchSetAsync(PatchSet("a2"), default));
+        Assert.Contains("Injected sandbox fault: applying patch set 2026-11-openssh", ex.Message, StringComparison.Ordinal);
+        Assert.True((await executor.ApplyPatchSetAsync(PatchSet("a3"), default)).Changed);
+        Assert.Null(await store.SandboxState.GetAsync("acme", "a2", default));
+    }
 
     [Fact]
     public async Task An_image_change_is_recorded_once_and_the_next_sweep_sees_it()

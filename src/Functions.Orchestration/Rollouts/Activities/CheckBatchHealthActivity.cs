@@ -41,8 +41,10 @@ public sealed class CheckBatchHealthActivity(RolloutExecutors executors, IRollou
             return result with { Status = RolloutAssetStatus.Failed, StartedAt = step.At, FinishedAt = step.At, Detail = step.Error ?? "the change failed." };
         }
 
+        var target = input.TargetVersion ?? outcome.ToVersion;
         result = result with
         {
+            ToVersion = target,
             FromVersion = outcome.Changed ? outcome.FromVersion : null,
             Changed = outcome.Changed,
             StartedAt = outcome.StartedAt,
@@ -58,7 +60,7 @@ public sealed class CheckBatchHealthActivity(RolloutExecutors executors, IRollou
             return result with { Status = RolloutAssetStatus.Failed, Detail = "the health check failed: " + ex.Message };
         }
 
-        var problem = HealthGateRules.Judge(report, outcome.HealthBefore, outcome.StateBefore, input.TargetVersion, input.Checks);
+        var problem = HealthGateRules.Judge(report, outcome.HealthBefore, outcome.StateBefore, target, input.Checks);
         return result with
         {
             Status = problem is null ? RolloutAssetStatus.Succeeded : RolloutAssetStatus.Failed,

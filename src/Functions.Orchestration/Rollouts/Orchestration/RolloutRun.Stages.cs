@@ -64,7 +64,7 @@ internal sealed partial class RolloutRun
         return await FinishAsync(
             RolloutStatus.Completed,
             "system",
-            Invariant($"{Progress.Done} of {Progress.Total} assets run {plan.Target.ImageVersion}; {Progress.Failed} failed within the health gate."),
+            Invariant($"{Progress.Done} of {Progress.Total} assets run {(plan.Target.IsImage ? plan.Target.ImageVersion : "patch set " + plan.Target.PatchSet)}; {Progress.Failed} failed within the health gate."),
             NotificationEvent.Completed);
     }
 
@@ -126,7 +126,7 @@ internal sealed partial class RolloutRun
 
         var check = await context.CallActivityAsync<BatchCheckResult>(
             nameof(CheckBatchHealthActivity),
-            new BatchCheckInput(plan.Organisation, Id, stage.Number, batch, plan.Target.ImageVersion!, plan.Strategy.HealthGate.Checks, steps, Progress),
+            new BatchCheckInput(plan.Organisation, Id, stage.Number, batch, plan.Target.ImageVersion, plan.Strategy.HealthGate.Checks, steps, Progress),
             TaskOptions.FromRetryPolicy(StepRetry));
         Report(check.Progress);
         return check.Failures;
@@ -136,10 +136,12 @@ internal sealed partial class RolloutRun
     {
         try
         {
-            var outcome = await context.CallActivityAsync<AssetChangeOutcome>(
-                nameof(ApplyImageActivity),
-                new ApplyImageInput(plan.Organisation, Id, assetId, plan.Target.ImageFamily!, plan.Target.ImageVersion!),
-                TaskOptions.FromRetryPolicy(new RetryPolicy(plan.ApplyAttempts, plan.ApplyRetryDelay, 2)));
+            var retry = TaskOptions.FromRetryPolicy(new RetryPolicy(plan.ApplyAttempts, plan.ApplyRetryDelay, 2));
+            var outcome = plan.Target.IsImage
+                ? await context.CallActivityAsync<AssetChangeOutcome>(
+                    nameof(ApplyImageActivity), new ApplyImageInput(plan.Organisation, Id, assetId, plan.Target.ImageFamily!, plan.Target.ImageVersion!), retry)
+                : await context.CallActivityAsync<AssetChangeOutcome>(
+                    nameof(ApplyPatchSetActivity), new ApplyPatchSetInput(plan.Organisation, Id, assetId, plan.Target.PatchSet!), retry);
             return new AssetStep(assetId, outcome, null, Now);
         }
         catch (TaskFailedException ex)
@@ -164,10 +166,12 @@ internal sealed partial class RolloutRun
         {
             try
             {
-                var source = await context.CallActivityAsync<string?>(
-                    nameof(RollbackAssetActivity),
-                    new RollbackAssetInput(plan.Organisation, Id, step.AssetId, plan.Target.ImageFamily!, step.ToVersion),
-                    TaskOptions.FromRetryPolicy(new RetryPolicy(plan.ApplyAttempts, plan.ApplyRetryDelay, 2)));
+                var retry = TaskOptions.FromRetryPolicy(new RetryPolicy(plan.ApplyAttempts, plan.ApplyRetryDelay, 2));
+                var source = plan.Target.IsImage
+                    ? await context.CallActivityAsync<string?>(
+                        nameof(RollbackAssetActivity), new RollbackAssetInput(plan.Organisation, Id, step.AssetId, plan.Target.ImageFamily!, step.ToVersion), retry)
+                    : await context.CallActivityAsync<string?>(
+                        nameof(RemovePatchSetActivity), new RemovePatchSetInput(plan.Organisation, Id, step.AssetId, plan.Target.PatchSet!), retry);
                 if (source is not null)
                 {
                     sources.Add(source);

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Qlrf.Approvals;
 using Qlrf.Errors;
+using Qlrf.Functions.Orchestration.Rollouts.PatchSets;
 using Qlrf.Images;
 using Qlrf.Inventory;
 using Qlrf.Rollouts;
@@ -10,7 +11,7 @@ using Qlrf.Rollouts.Policies;
 namespace Qlrf.Functions.Orchestration.Rollouts.Planning;
 
 /// <summary>
-/// Plans a rollout: resolves its scope, scores its risk, resolves its strategy (the request, then the risk's
+/// Plans a rollout (to an image version or a patch set): resolves its scope, scores its risk, resolves its strategy (the request, then the risk's
 /// recommended pace), cuts the canary, waves and batches, judges the plan by the safety policies, and stores
 /// it all with a pending result per asset. A rollout planned before is answered from the store, so a
 /// repeated activity plans the same way.
@@ -21,6 +22,7 @@ public sealed class RolloutPlanning(
     ScopeResolution scopes,
     RiskInputs riskInputs,
     RolloutPolicies policies,
+    RolloutPatchSets patchSets,
     IOptions<RolloutOptions> options,
     TimeProvider time,
     ILogger<RolloutPlanning> logger)
@@ -37,16 +39,35 @@ public sealed class RolloutPlanning(
         var settings = options.Value;
         var request = rollout.Request;
         var now = time.GetUtcNow();
-        var target = await images.GetVersionAsync(organisation, $"{request.Target.ImageFamily}@{request.Target.ImageVersion}", cancellationToken);
-        if (target is null)
+        var start = request.Schedule?.Start ?? now;
+        ResolvedScope scope;
+        RiskInput input;
+        int critical;
+        string? targetVersion = null;
+        if (request.Target.IsImage)
         {
-            var gone = new PolicyViolation(ScopeResolution.ScopeRule, $"{request.Target} is not in the image registry.");
-            rollout = await store.UpdateAsync(organisation, rolloutId, r => r with { Violations = [gone], Risk = Unscored, Strategy = new RolloutStrategy() }, cancellationToken);
-            return Planned(rollout, []);
+            var target = await images.GetVersionAsync(organisation, $"{request.Target.ImageFamily}@{request.Target.ImageVersion}", cancellationToken);
+            if (target is null)
+            {
+                return await UnplannableAsync(organisation, rolloutId, $"{request.Target} is not in the image registry.", cancellationToken);
+            }
+
+            scope = await scopes.ResolveAsync(organisation, request, target, cancellationToken);
+            (input, critical) = await riskInputs.GatherAsync(rolloutId, target, scope.Assets, start, settings.DrPairTag, settings.RecentWindow, cancellationToken);
+            targetVersion = target.Version;
+        }
+        else
+        {
+            var patchSet = patchSets.Find(request.Target.PatchSet ?? string.Empty);
+            if (patchSet is null)
+            {
+                return await UnplannableAsync(organisation, rolloutId, $"{request.Target} is not in the patch-set catalogue.", cancellationToken);
+            }
+
+            scope = await scopes.ResolveAsync(organisation, request, patchSet, cancellationToken);
+            (input, critical) = await riskInputs.GatherAsync(rolloutId, organisation, patchSet, scope.Assets, start, settings.DrPairTag, settings.RecentWindow, cancellationToken);
         }
 
-        var scope = await scopes.ResolveAsync(organisation, request, target, cancellationToken);
-        var (input, critical) = await riskInputs.GatherAsync(rolloutId, target, scope.Assets, request.Schedule?.Start ?? now, settings.DrPairTag, settings.RecentWindow, cancellationToken);
         var risk = RiskScorer.Assess(input, settings.RiskWeights);
         var planned = scope.Assets.Select(a => new PlannedAsset(
             a.Asset.Id, a.Asset.Environment, a.Asset.Site, a.Asset.Health == AssetHealth.Healthy, a.Asset.Tags.GetValueOrDefault(settings.DrPairTag), a.Asset.Image?.Version)).ToList();
@@ -64,7 +85,7 @@ public sealed class RolloutPlanning(
             Stage = s.Number,
             Batch = i + 1,
             FromVersion = versions[id],
-            ToVersion = target.Version,
+            ToVersion = targetVersion ?? versions[id],
         }))).ToList();
         var approvers = policy.Approval.HighRiskApprovers ?? settings.HighRiskApprovers;
         rollout = await store.SavePlanAsync(organisation, rolloutId, plan.Stages, pending, r => r with
@@ -82,6 +103,14 @@ public sealed class RolloutPlanning(
         }, cancellationToken);
         RolloutLogs.Planned(logger, rolloutId, plan.AssetCount, plan.Stages.Count, risk.Level, risk.Score, policy.Version, violations.Count);
         return Planned(rollout, plan.Stages);
+    }
+
+    /// <summary>Records a plan that cannot be made (its target is gone) as a violation, with nothing to run.</summary>
+    private async Task<PlannedRollout> UnplannableAsync(string organisation, string rolloutId, string reason, CancellationToken cancellationToken)
+    {
+        var gone = new PolicyViolation(ScopeResolution.ScopeRule, reason);
+        var rollout = await store.UpdateAsync(organisation, rolloutId, r => r with { Violations = [gone], Risk = Unscored, Strategy = new RolloutStrategy() }, cancellationToken);
+        return Planned(rollout, []);
     }
 
     private static readonly RiskAssessment Unscored = new(0, RiskLevel.Low, [], 1, TimeSpan.Zero);

@@ -161,4 +161,43 @@ public sealed class RolloutOrchestratorTests
         Assert.Equal(RolloutScenario.From, rollbacks[1].ToVersion);
         Assert.Contains("injected: c2 failed to change", outcome.Reason, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_patch_set_rollout_applies_the_set_and_a_failing_canary_removes_it_in_reverse_order_leaving_versions_alone()
+    {
+        string[] canary = ["c1", "c2", "c3"];
+        var plan = RolloutScenario.PlanOf(canary, Wave1) with { Target = new RolloutTarget { PatchSet = "2026-11-openssh" } };
+        var scenario = new RolloutScenario(plan);
+        scenario.Unhealthy.Add("c3");
+        var run = scenario.StartAsync();
+        scenario.Approve();
+        var outcome = await run;
+
+        Assert.Equal(RolloutStatus.RolledBack, outcome.Status);
+        Assert.Equal(canary, scenario.Applied);
+        Assert.DoesNotContain(scenario.Context.Calls, c => c.Name is nameof(ApplyImageActivity) or nameof(RollbackAssetActivity));
+        Assert.Equal(["c3", "c2", "c1"], scenario.RolledBack);
+        Assert.Empty(scenario.Patched);
+        Assert.All(scenario.Versions.Values, v => Assert.Equal(RolloutScenario.From, v));
+        Assert.NotEmpty(scenario.Checks);
+        Assert.All(scenario.Checks, c => Assert.Null(c.TargetVersion));
+        var removals = scenario.Context.Calls.Where(c => c.Name == nameof(RemovePatchSetActivity)).Select(c => Qlrf.Json.QlrfJson.Deserialize<RemovePatchSetInput>(c.Input!)!).ToList();
+        Assert.All(removals, r => Assert.Equal(("2026-11-openssh", $"ro-acme-1:{r.AssetId}:rollback"), (r.PatchSetId, r.IdempotencyKey)));
+    }
+
+    [Fact]
+    public async Task A_patch_set_rollout_that_passes_its_gates_completes_with_every_asset_patched()
+    {
+        string[] canary = ["c1", "c2"];
+        var plan = RolloutScenario.PlanOf(canary, Wave1) with { Target = new RolloutTarget { PatchSet = "2026-11-openssh" } };
+        var scenario = new RolloutScenario(plan);
+        var run = scenario.StartAsync();
+        scenario.Approve();
+        var outcome = await run;
+
+        Assert.Equal(RolloutStatus.Completed, outcome.Status);
+        Assert.Equal(canary.Concat(Wave1).Order(StringComparer.Ordinal), scenario.Patched.Order(StringComparer.Ordinal));
+        Assert.Empty(scenario.RolledBack);
+        Assert.Contains("patch set 2026-11-openssh", outcome.Reason, StringComparison.Ordinal);
+    }
 }

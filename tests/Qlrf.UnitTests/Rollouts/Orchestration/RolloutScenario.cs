@@ -34,6 +34,8 @@ internal sealed class RolloutScenario
             .On<ApplyImageInput, AssetChangeOutcome>(nameof(ApplyImageActivity), Apply)
             .On<BatchCheckInput, BatchCheckResult>(nameof(CheckBatchHealthActivity), Check)
             .On<RollbackAssetInput, string?>(nameof(RollbackAssetActivity), Rollback)
+            .On<ApplyPatchSetInput, AssetChangeOutcome>(nameof(ApplyPatchSetActivity), ApplyPatchSet)
+            .On<RemovePatchSetInput, string?>(nameof(RemovePatchSetActivity), RemovePatchSet)
             .On<SweepSourcesInput, int>(nameof(SweepSourcesActivity), s => { Sweeps.Add(s); return s.Sources.Count; });
         foreach (var id in plan.Stages.SelectMany(s => s.Batches).SelectMany(b => b))
         {
@@ -57,6 +59,9 @@ internal sealed class RolloutScenario
     public List<string> Applied { get; } = [];
 
     public List<string> RolledBack { get; } = [];
+
+    /// <summary>The assets that carry the rollout's patch set now.</summary>
+    public HashSet<string> Patched { get; } = new(StringComparer.Ordinal);
 
     public List<RolloutStatusChange> Statuses { get; } = [];
 
@@ -110,6 +115,26 @@ internal sealed class RolloutScenario
         Versions[input.AssetId] = input.Version;
         var at = new DateTimeOffset(Context.CurrentUtcDateTime, TimeSpan.Zero);
         return new AssetChangeOutcome(input.AssetId, from != input.Version, from, input.Version, AssetHealth.Healthy, AssetState.Running, "sandbox", Platform.Aws, at, at);
+    }
+
+    private AssetChangeOutcome ApplyPatchSet(ApplyPatchSetInput input)
+    {
+        Applied.Add(input.AssetId);
+        if (FailApply.Contains(input.AssetId))
+        {
+            throw new ExecutorException($"injected: {input.AssetId} failed to take {input.PatchSetId}");
+        }
+
+        var at = new DateTimeOffset(Context.CurrentUtcDateTime, TimeSpan.Zero);
+        var version = Versions[input.AssetId];
+        return new AssetChangeOutcome(input.AssetId, Patched.Add(input.AssetId), version, version, AssetHealth.Healthy, AssetState.Running, "sandbox", Platform.Aws, at, at);
+    }
+
+    private string? RemovePatchSet(RemovePatchSetInput input)
+    {
+        RolledBack.Add(input.AssetId);
+        Patched.Remove(input.AssetId);
+        return "sandbox";
     }
 
     private BatchCheckResult Check(BatchCheckInput input)
