@@ -13,7 +13,11 @@ namespace Qlrf.Store.Sqlite;
 /// </summary>
 public sealed class SqliteDatabase : IDisposable
 {
+    private static readonly TimeSpan DisposeWait = TimeSpan.FromSeconds(10);
+
+    // Never disposed: a write waiting on it when the store closes must wake to be refused, not hang.
     private readonly SemaphoreSlim writeGate = new(1, 1);
+    private volatile bool disposed;
     private readonly SqliteConnection writer;
     private readonly FileStream lockFile;
     private readonly string readConnectionString;
@@ -86,6 +90,7 @@ public sealed class SqliteDatabase : IDisposable
         await writeGate.WaitAsync(cancellationToken);
         try
         {
+            ObjectDisposedException.ThrowIf(disposed, this);
             using var transaction = writer.BeginTransaction();
             var result = work(writer, transaction);
             BeforeCommit?.Invoke(Interlocked.Increment(ref writeAttempts));
@@ -116,18 +121,31 @@ public sealed class SqliteDatabase : IDisposable
 
     public void Dispose()
     {
+        // A write still in flight (a background worker the host has not stopped yet) finishes first: the
+        // checkpoint and the close need the writer to themselves. Writes that come after are refused.
+        var held = writeGate.Wait(DisposeWait);
         try
         {
-            Execute(writer, "PRAGMA wal_checkpoint(TRUNCATE);");
+            disposed = true;
+            if (held)
+            {
+                Execute(writer, "PRAGMA wal_checkpoint(TRUNCATE);");
+            }
         }
         catch (SqliteException)
         {
             // A checkpoint is an optimisation; the WAL is replayed on the next open.
         }
+        finally
+        {
+            writer.Dispose();
+            if (held)
+            {
+                writeGate.Release();
+            }
+        }
 
-        writer.Dispose();
         SqliteConnection.ClearAllPools();
-        writeGate.Dispose();
         var lockPath = lockFile.Name;
         lockFile.Dispose();
         File.Delete(lockPath);
