@@ -94,11 +94,11 @@ internal sealed class RolloutBench(BenchHost host)
     /// </summary>
     public async Task QuietAsync()
     {
-        var orchestrations = host.Services.GetRequiredService<IOrchestrationClient>();
+        var orchestrations = host.Services.GetRequiredService<OrchestrationTenancy>().For("acme");
         using var patience = new CancellationTokenSource(TimeSpan.FromMinutes(5));
         foreach (var id in started)
         {
-            await orchestrations.WaitForInstanceCompletionAsync(id, cancellationToken: patience.Token);
+            await orchestrations.WaitForCompletionAsync(id, cancellationToken: patience.Token);
         }
 
         var discovery = host.Services.GetRequiredService<IDiscoveryStore>();

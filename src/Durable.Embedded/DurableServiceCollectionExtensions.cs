@@ -41,6 +41,7 @@ public static class DurableServiceCollectionExtensions
         services.AddSingleton<EmbeddedOrchestrationClient>();
         services.AddSingleton<IOrchestrationClient>(sp => sp.GetRequiredService<EmbeddedOrchestrationClient>());
         services.AddSingleton<IOrchestrationHistory>(sp => sp.GetRequiredService<EmbeddedOrchestrationClient>());
+        services.AddSingleton<OrchestrationTenancy>();
         services.AddHostedService<DurableRuntimeService>();
         services.AddHostedService(sp => sp.GetRequiredService<RetentionPurgeService>());
         return builder;

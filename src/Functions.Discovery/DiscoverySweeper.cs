@@ -93,7 +93,7 @@ public sealed class DiscoverySweeper(IDiscoveryStore store, TimeProvider time, I
 
     private static SweepError Describe(IAssetSource source, Exception ex) => ex switch
     {
-        IScopedException scoped => new SweepError(scoped.Scope, ex.Message),
+        IScopedException scoped => new SweepError(scoped.Scope, scoped.Detail),
         _ => new SweepError(source.Name, ex.Message),
     };
 

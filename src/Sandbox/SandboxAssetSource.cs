@@ -1,3 +1,4 @@
+using Qlrf.Configuration;
 using Qlrf.Discovery;
 using Qlrf.Execution;
 using Qlrf.Rollouts.PatchSets;
@@ -21,8 +22,8 @@ public sealed class SandboxAssetSource(AssetSourceDefinition definition, string 
     public async Task DiscoverAsync(ISweepSink sink, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(sink);
-        var path = EstatePath.Resolve(EstateFile)
-            ?? throw new EstateFileException(EstateFile, 0, "(file)", $"the estate file was not found (looked in {Path.GetFullPath(EstateFile)}).");
+        var path = ConfiguredFile.Find(EstateFile)
+            ?? throw new EstateFileException(EstateFile, 0, "(file)", $"the estate file was not found (looked in {ConfiguredFile.Searched(EstateFile)}).");
         var estate = EstateFileReader.Read(path, EstateFile);
         if (estate.Organisation.Id != Organisation)
         {

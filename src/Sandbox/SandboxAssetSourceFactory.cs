@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Qlrf.Configuration;
 using Qlrf.Discovery;
 using Qlrf.Execution;
 
@@ -19,9 +20,9 @@ public sealed class SandboxAssetSourceFactory(SandboxSources sources, ISandboxSt
         {
             yield return $"{settingPath}:EstateFile must name the estate file.";
         }
-        else if (EstatePath.Resolve(file) is null)
+        else if (ConfiguredFile.Find(file) is null)
         {
-            yield return $"{settingPath}:EstateFile '{file}' was not found (looked in {Path.GetFullPath(file)} and {Path.Combine(AppContext.BaseDirectory, file)}).";
+            yield return $"{settingPath}:EstateFile '{file}' was not found (looked in {ConfiguredFile.Searched(file)}).";
         }
     }
 

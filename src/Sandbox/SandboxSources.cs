@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Qlrf.Configuration;
 using Qlrf.Inventory;
 
 namespace Qlrf.Sandbox;
@@ -41,7 +42,7 @@ public sealed class SandboxSources
 
     private IndexedEstate? Indexed(SandboxAssetSource source)
     {
-        var path = EstatePath.Resolve(source.EstateFile);
+        var path = ConfiguredFile.Find(source.EstateFile);
         if (path is null)
         {
             return null;

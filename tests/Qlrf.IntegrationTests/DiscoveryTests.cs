@@ -82,9 +82,12 @@ public sealed class DiscoveryTests : IDisposable
 
         Assert.Equal(SweepStatus.Failed, run.Status);
         var error = Assert.Single(run.Errors);
-        Assert.Equal(directory.EstatePath, error.Scope);
-        Assert.StartsWith($"{directory.EstatePath}:{line}: assets[", error.Message, StringComparison.Ordinal);
+        Assert.Equal($"{directory.EstatePath}:{line}", error.Scope);
+        Assert.StartsWith("assets[", error.Message, StringComparison.Ordinal);
         Assert.Contains("].platform: 'amazon' is not one of", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(directory.EstatePath, error.Message, StringComparison.Ordinal);
+        var logged = Assert.Single(host.Logs.WarningsAndErrors, l => l.Contains("failed; the inventory is untouched", StringComparison.Ordinal));
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(logged, System.Text.RegularExpressions.Regex.Escape(directory.EstatePath)));
         Assert.Equal(0, (await host.Service<Qlrf.Messaging.IAssetChangeQueue>().GetDepthAsync(default)).Visible);
         Assert.Equal(before, await host.AllAssetsAsync(), new AssetDtoComparer());
 

@@ -29,9 +29,9 @@ public sealed class OrchestrationAdminTests : IDisposable
     public async Task An_admin_sees_an_instance_with_its_history_then_purges_it()
     {
         using var http = factory.CreateClient();
-        var client = factory.Services.GetRequiredService<IOrchestrationClient>();
-        var id = await client.ScheduleNewOrchestrationInstanceAsync("Hello", "ops");
-        await client.WaitForInstanceCompletionAsync(id);
+        var client = factory.Services.GetRequiredService<OrchestrationTenancy>().For("acme");
+        var id = await client.ScheduleAsync("Hello", "ops", "hello-1");
+        await client.WaitForCompletionAsync(id);
 
         var shown = await http.GetFromJsonAsync<JsonElement>($"/api/v1/admin/orchestrations/{id}");
 
@@ -48,12 +48,12 @@ public sealed class OrchestrationAdminTests : IDisposable
     public async Task An_admin_terminates_a_running_instance_and_cannot_purge_it_before()
     {
         using var http = factory.CreateClient();
-        var client = factory.Services.GetRequiredService<IOrchestrationClient>();
-        var id = await client.ScheduleNewOrchestrationInstanceAsync("Waiter");
+        var client = factory.Services.GetRequiredService<OrchestrationTenancy>().For("acme");
+        var id = await client.ScheduleAsync("Waiter", null, "waiter-1");
 
         var purgeLive = await http.DeleteAsync($"/api/v1/admin/orchestrations/{id}");
         var terminate = await http.PostAsJsonAsync($"/api/v1/admin/orchestrations/{id}/terminate", new { reason = "stuck", recursive = true });
-        var state = await client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true);
+        var state = await client.WaitForCompletionAsync(id, getInputsAndOutputs: true);
         var again = await http.PostAsJsonAsync($"/api/v1/admin/orchestrations/{id}/terminate", new { reason = "stuck" });
 
         Assert.Equal(HttpStatusCode.Conflict, purgeLive.StatusCode);
@@ -63,6 +63,25 @@ public sealed class OrchestrationAdminTests : IDisposable
         Assert.Equal("stuck", state.ReadOutputAs<string>());
         Assert.Equal(HttpStatusCode.Accepted, again.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await http.PostAsJsonAsync("/api/v1/admin/orchestrations/missing/terminate", new { })).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_admin_reaches_only_the_instances_of_their_own_organisation()
+    {
+        using var acme = factory.CreateClient();
+        using var globex = await factory.CreateClientAsAsync(Role.Admin, Access.OtherOrganisation);
+        var tenancy = factory.Services.GetRequiredService<OrchestrationTenancy>();
+        await tenancy.For(Access.OtherOrganisation).ScheduleAsync("Waiter", null, "globex-waiter");
+        var raw = factory.Services.GetRequiredService<IOrchestrationClient>();
+        await raw.ScheduleNewOrchestrationInstanceAsync("Waiter", null, new StartOrchestrationOptions("unowned"));
+
+        Assert.Equal(HttpStatusCode.NotFound, (await acme.GetAsync("/api/v1/admin/orchestrations/globex-waiter")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await acme.PostAsJsonAsync("/api/v1/admin/orchestrations/globex-waiter/terminate", new { })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await acme.GetAsync("/api/v1/admin/orchestrations/unowned")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await acme.GetAsync($"/api/v1/admin/orchestrations/{Uri.EscapeDataString("globex:globex-waiter")}")).StatusCode);
+        var own = await globex.GetFromJsonAsync<JsonElement>("/api/v1/admin/orchestrations/globex-waiter");
+        Assert.Equal(("globex-waiter", "running"), (own.GetProperty("instanceId").GetString(), own.GetProperty("status").GetString()));
+        Assert.Equal(OrchestrationRuntimeStatus.Running, (await raw.GetInstanceAsync("globex:globex-waiter"))!.RuntimeStatus);
     }
 
     [Fact]

@@ -17,6 +17,7 @@ public static class DurableFunctionsServiceCollectionExtensions
         builder.Services.AddOptions<OrchestrationRegistry>();
         builder.Services.AddSingleton<IOrchestrationClient, DurableOrchestrationClient>();
         builder.Services.AddSingleton<IOrchestrationHistory, NoHistorySummary>();
+        builder.Services.AddSingleton<OrchestrationTenancy>();
         builder.Services.AddSingleton<DurableTaskRunner>();
         return builder;
     }

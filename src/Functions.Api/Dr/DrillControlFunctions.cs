@@ -16,7 +16,7 @@ namespace Qlrf.Functions.Api.Dr;
 /// Deciding a drill's approval (through <see cref="ApprovalService"/>, by the same rules as every channel) and
 /// pausing, resuming or cancelling a drill (applied at its next safe point; a cancel after failover fails back).
 /// </summary>
-public sealed class DrillControlFunctions(DrillsFunctions drills, ApprovalService approvals, IOrchestrationClient client, RequestContext request)
+public sealed class DrillControlFunctions(DrillsFunctions drills, ApprovalService approvals, OrchestrationTenancy orchestrations, RequestContext request)
 {
     public Task<Ok<DrillApprovalResource>> ApproveAsync(string id, DrillDecisionRequest? body, HttpContext http, CancellationToken cancellationToken) =>
         DecideAsync(id, ApprovalDecisionKind.Approve, body, http, cancellationToken);
@@ -72,7 +72,7 @@ public sealed class DrillControlFunctions(DrillsFunctions drills, ApprovalServic
             throw new ConflictException($"Drill {drill.Id} is waiting for approval and has changed nothing; reject it (POST {Routes.PathOf(Routes.DrDrillReject, drill.Id)}) to stop it.");
         }
 
-        await client.RaiseEventAsync(drill.Id, ControlEvents.Control, new ControlSignal(action, request.Actor, body?.Reason?.Trim(), Rollback: true), cancellationToken);
+        await orchestrations.For(drill.Organisation).RaiseEventAsync(drill.Id, ControlEvents.Control, new ControlSignal(action, request.Actor, body?.Reason?.Trim(), Rollback: true), cancellationToken);
         return TypedResults.Accepted(Routes.PathOf(Routes.DrDrill, drill.Id), resource);
     }
 }

@@ -12,7 +12,7 @@ namespace Qlrf.Functions.Api.Dr;
 /// Drills: start one (with an optional <c>Idempotency-Key</c>), list them, show one with its live phase, and its
 /// report as JSON or Markdown.
 /// </summary>
-public sealed class DrillsFunctions(IDrPairStore pairs, IDrillStore drills, DrillLauncher launcher, IOrchestrationClient client, RequestContext request, TimeProvider time)
+public sealed class DrillsFunctions(IDrPairStore pairs, IDrillStore drills, DrillLauncher launcher, OrchestrationTenancy orchestrations, RequestContext request, TimeProvider time)
 {
     public const string Listing = "dr-drills";
     public const string IdempotencyHeader = "Idempotency-Key";
@@ -82,7 +82,7 @@ public sealed class DrillsFunctions(IDrPairStore pairs, IDrillStore drills, Dril
     internal async Task<DrillResource> ResourceAsync(DrillRecord drill, CancellationToken cancellationToken)
     {
         DrillCustomStatus? live = null;
-        if (!drill.Status.IsFinished() && await client.GetInstanceAsync(drill.Id, getInputsAndOutputs: true, cancellationToken) is { } instance)
+        if (!drill.Status.IsFinished() && await orchestrations.For(drill.Organisation).GetAsync(drill.Id, getInputsAndOutputs: true, cancellationToken) is { } instance)
         {
             live = instance.ReadCustomStatusAs<DrillCustomStatus>();
         }

@@ -1,20 +1,26 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Qlrf.Errors;
+using Qlrf.Functions.Api.Infrastructure;
 using Qlrf.Orchestration;
 
 namespace Qlrf.Functions.Api.Orchestrations;
 
-/// <summary>Runtime administration of orchestration instances: status with history, terminate, purge.</summary>
-public sealed class OrchestrationsFunctions(IOrchestrationClient client, IOrchestrationHistory history)
+/// <summary>
+/// Runtime administration of the caller's organisation's orchestration instances: status with history, terminate,
+/// purge. Ids are the organisation's own (a rollout's or a drill's id); another organisation's instance is not found.
+/// </summary>
+public sealed class OrchestrationsFunctions(OrchestrationTenancy tenancy, RequestContext request)
 {
     /// <summary>How many of the latest history events the status shows.</summary>
     public const int RecentEvents = 50;
 
+    private OrganisationOrchestrations Orchestrations => tenancy.For(request.Organisation);
+
     public async Task<Ok<OrchestrationResource>> GetAsync(string id, CancellationToken cancellationToken)
     {
         var state = await FindAsync(id, cancellationToken);
-        var summary = await history.GetHistorySummaryAsync(id, RecentEvents, cancellationToken);
+        var summary = await Orchestrations.GetHistorySummaryAsync(id, RecentEvents, cancellationToken);
         return TypedResults.Ok(OrchestrationResource.From(state, summary));
     }
 
@@ -32,17 +38,17 @@ public sealed class OrchestrationsFunctions(IOrchestrationClient client, IOrches
 
         if (state.RuntimeStatus != OrchestrationRuntimeStatus.Terminated)
         {
-            await client.TerminateInstanceAsync(id, new TerminateInstanceOptions(body?.Reason, body?.Recursive ?? false), cancellationToken);
+            await Orchestrations.TerminateAsync(id, new TerminateInstanceOptions(body?.Reason, body?.Recursive ?? false), cancellationToken);
         }
 
-        return TypedResults.Accepted(Location(id), OrchestrationResource.From(state, null));
+        return TypedResults.Accepted(Routes.PathOf(Routes.AdminOrchestration, id), OrchestrationResource.From(state, null));
     }
 
     /// <summary>Deletes a finished instance and its history; a live one must be terminated first.</summary>
     public async Task<NoContent> PurgeAsync(string id, CancellationToken cancellationToken)
     {
         var state = await FindAsync(id, cancellationToken);
-        if (!state.IsCompleted || (await client.PurgeInstanceAsync(id, cancellationToken)).PurgedInstanceCount == 0)
+        if (!state.IsCompleted || (await Orchestrations.PurgeAsync(id, cancellationToken)).PurgedInstanceCount == 0)
         {
             throw new ConflictException($"The orchestration instance '{id}' is {state.RuntimeStatus}; terminate it before purging it.");
         }
@@ -51,8 +57,6 @@ public sealed class OrchestrationsFunctions(IOrchestrationClient client, IOrches
     }
 
     private async Task<OrchestrationMetadata> FindAsync(string id, CancellationToken cancellationToken) =>
-        await client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken)
+        await Orchestrations.GetAsync(id, getInputsAndOutputs: true, cancellationToken)
             ?? throw new NotFoundException($"There is no orchestration instance '{id}'.");
-
-    private static string Location(string id) => "/" + Routes.AdminOrchestration.Replace("{id}", Uri.EscapeDataString(id), StringComparison.Ordinal);
 }

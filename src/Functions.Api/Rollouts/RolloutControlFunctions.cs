@@ -20,7 +20,7 @@ public sealed class RolloutControlFunctions(
     IRolloutStore store,
     IApprovalStore approvals,
     ApprovalService decisions,
-    IOrchestrationClient client,
+    OrchestrationTenancy orchestrations,
     IAccessEvaluator access,
     RequestContext request)
 {
@@ -77,7 +77,7 @@ public sealed class RolloutControlFunctions(
             throw new RequestValidationException("reason", "must be at most 1000 characters.");
         }
 
-        await client.RaiseEventAsync(id, ControlEvents.Control, new ControlSignal(action, caller.Actor, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(), rollback), cancellationToken);
+        await orchestrations.For(request.Organisation).RaiseEventAsync(id, ControlEvents.Control, new ControlSignal(action, caller.Actor, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(), rollback), cancellationToken);
         request.AuditTarget = Routes.PathOf(Routes.Rollout, id);
         request.AuditDetails["action"] = verb;
         if (action == ControlAction.Cancel)

@@ -84,6 +84,14 @@ public sealed class RolloutRequestReader(IImageStore images, IInventoryStore inv
             throw new RequestValidationException("scope.assetIds", $"may name at most {MaxAssetIds} assets.");
         }
 
+        for (var i = 0; i < ids.Count; i++)
+        {
+            if (await inventory.GetAssetAsync(organisation, ids[i], cancellationToken) is not { RemovedAt: null })
+            {
+                throw new RequestValidationException($"scope.assetIds[{i}]", $"'{ids[i]}' is not an asset of this organisation's inventory.");
+            }
+        }
+
         var facets = await inventory.GetFacetsAsync(organisation, cancellationToken);
         var environments = Known(Texts(body.Environments, "scope.environments"), facets.Environments, "scope.environments");
         var sites = Known(Texts(body.Sites, "scope.sites"), facets.Sites, "scope.sites");

@@ -17,7 +17,7 @@ namespace Qlrf.Functions.Api.Rollouts;
 public sealed class RolloutsFunctions(
     IRolloutStore store,
     IApprovalStore approvals,
-    IOrchestrationClient client,
+    OrchestrationTenancy orchestrations,
     IAccessEvaluator access,
     RolloutRequestReader reader,
     TimeProvider time,
@@ -117,15 +117,15 @@ public sealed class RolloutsFunctions(
     /// <summary>Starts the rollout's orchestration unless it exists (a retried request after a crash between storing and starting).</summary>
     private async Task EnsureStartedAsync(Rollout rollout, CancellationToken cancellationToken)
     {
-        if (await client.GetInstanceAsync(rollout.Id, cancellationToken: cancellationToken) is not null)
+        var instances = orchestrations.For(rollout.Organisation);
+        if (await instances.GetAsync(rollout.Id, cancellationToken: cancellationToken) is not null)
         {
             return;
         }
 
         try
         {
-            await client.ScheduleNewOrchestrationInstanceAsync(
-                nameof(RolloutOrchestrator), new RolloutInput(rollout.Organisation, rollout.Id), new StartOrchestrationOptions(rollout.Id), cancellationToken);
+            await instances.ScheduleAsync(nameof(RolloutOrchestrator), new RolloutInput(rollout.Organisation, rollout.Id), rollout.Id, cancellationToken);
         }
         catch (ConflictException)
         {

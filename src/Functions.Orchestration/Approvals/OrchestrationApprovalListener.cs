@@ -8,7 +8,7 @@ namespace Qlrf.Functions.Orchestration.Approvals;
 /// Hands a closed approval to the orchestration waiting on it, as the <see cref="ApprovalEvents.ApprovalClosed"/>
 /// event to the instance the approval names as its subject. Raising twice is harmless: the workflow takes the first.
 /// </summary>
-public sealed class OrchestrationApprovalListener(IOrchestrationClient client) : IApprovalListener
+public sealed class OrchestrationApprovalListener(OrchestrationTenancy orchestrations) : IApprovalListener
 {
     public bool Handles(string kind) => kind is "rollout" or "drill";
 
@@ -17,7 +17,7 @@ public sealed class OrchestrationApprovalListener(IOrchestrationClient client) :
         ArgumentNullException.ThrowIfNull(approval);
         try
         {
-            await client.RaiseEventAsync(approval.Subject, ApprovalEvents.ApprovalClosed, ApprovalOutcome.Of(approval), cancellationToken);
+            await orchestrations.For(approval.Organisation).RaiseEventAsync(approval.Subject, ApprovalEvents.ApprovalClosed, ApprovalOutcome.Of(approval), cancellationToken);
         }
         catch (NotFoundException)
         {

@@ -16,7 +16,7 @@ namespace Qlrf.Functions.Orchestration.Drills;
 /// </summary>
 public sealed class DrillLauncher(
     IDrillStore drills,
-    IOrchestrationClient client,
+    OrchestrationTenancy orchestrations,
     DrExecutors executors,
     IOptions<DrOptions> options,
     TimeProvider time,
@@ -59,7 +59,7 @@ public sealed class DrillLauncher(
                 case DrillStartResult.Exists when start.Drill.PairId != pair.Id || start.Drill.Kind != request.Kind || start.Drill.DryRun != request.DryRun:
                     throw new ConflictException($"The idempotency key was used for another drill ({start.Drill.Id}).");
                 case DrillStartResult.Exists:
-                    if (!start.Drill.Status.IsFinished() && await client.GetInstanceAsync(start.Drill.Id, false, cancellationToken) is null)
+                    if (!start.Drill.Status.IsFinished() && await orchestrations.For(start.Drill.Organisation).GetAsync(start.Drill.Id, false, cancellationToken) is null)
                     {
                         await ScheduleAsync(pair, start.Drill, cancellationToken);
                     }
@@ -100,7 +100,7 @@ public sealed class DrillLauncher(
         };
         try
         {
-            await client.ScheduleNewOrchestrationInstanceAsync(nameof(DrillOrchestrator), input, new StartOrchestrationOptions(drill.Id), cancellationToken);
+            await orchestrations.For(drill.Organisation).ScheduleAsync(nameof(DrillOrchestrator), input, drill.Id, cancellationToken);
         }
         catch (ConflictException)
         {
@@ -111,7 +111,7 @@ public sealed class DrillLauncher(
     /// <summary>Frees a pair held by a drill whose orchestration ended without a report, or never started.</summary>
     private async Task<bool> AbandonIfStaleAsync(DrillRecord drill, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var instance = await client.GetInstanceAsync(drill.Id, false, cancellationToken);
+        var instance = await orchestrations.For(drill.Organisation).GetAsync(drill.Id, false, cancellationToken);
         var stale = instance is null ? now - drill.CreatedAt > StartGrace : instance.IsCompleted;
         if (!stale)
         {

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Qlrf.Configuration;
 using Qlrf.Rollouts.Policies;
 
 namespace Qlrf.Functions.Orchestration.Rollouts;
@@ -35,24 +36,7 @@ public sealed class RolloutPolicies(IOptions<RolloutOptions> options)
     /// <summary>Reads the file at a configured path (for start-up validation).</summary>
     public static PolicySet Load(string configured) => PolicyFileReader.Read(Resolve(configured));
 
-    /// <summary>An absolute path as given; a relative one from the working directory, then from the application's directory.</summary>
-    public static string Resolve(string configured)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(configured);
-        if (Path.IsPathRooted(configured))
-        {
-            return File.Exists(configured) ? configured : throw new FileNotFoundException($"'{configured}' does not exist.");
-        }
-
-        var fromWorkingDirectory = Path.GetFullPath(configured);
-        if (File.Exists(fromWorkingDirectory))
-        {
-            return fromWorkingDirectory;
-        }
-
-        var fromApp = Path.Combine(AppContext.BaseDirectory, configured);
-        return File.Exists(fromApp)
-            ? fromApp
-            : throw new FileNotFoundException($"'{configured}' is not in the working directory ({Directory.GetCurrentDirectory()}) nor the application's ({AppContext.BaseDirectory}).");
-    }
+    /// <summary>The file a setting names (see <see cref="ConfiguredFile"/>); throws when there is none.</summary>
+    public static string Resolve(string configured) =>
+        ConfiguredFile.Find(configured) ?? throw new FileNotFoundException($"'{configured}' was not found (looked in {ConfiguredFile.Searched(configured)}).");
 }

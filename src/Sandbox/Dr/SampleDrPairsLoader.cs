@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Qlrf.Configuration;
 using Qlrf.Dr;
 using Qlrf.Json;
 using Qlrf.Tenancy;
@@ -28,7 +29,7 @@ internal sealed class SampleDrPairsLoader(
             return;
         }
 
-        var path = EstatePath.Resolve(configured)
+        var path = ConfiguredFile.Find(configured)
             ?? throw new InvalidOperationException($"Setting '{SandboxDrOptions.Section}:SamplePairsFile' names '{configured}', which does not exist. Fix the path, or set it empty to load no sample DR pairs.");
         var organisation = tenancy.Value.DefaultOrganisation;
         var now = time.GetUtcNow();

@@ -3,9 +3,10 @@ using System.Text.Json;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Qlrf.Images;
+using Qlrf.Configuration;
 using Qlrf.Images.Sbom;
 using Qlrf.Images.Scanners;
+using Qlrf.Images;
 using Qlrf.Inventory;
 using Qlrf.Json;
 using Qlrf.Tenancy;
@@ -34,7 +35,7 @@ internal sealed class SampleImagesLoader(
             return;
         }
 
-        var path = EstatePath.Resolve(configured)
+        var path = ConfiguredFile.Find(configured)
             ?? throw new InvalidOperationException($"Setting '{SampleImagesOptions.Section}:SampleFile' names '{configured}', which does not exist. Fix the path, or set it empty to load no sample images.");
         var file = SampleImagesFile.Read(path);
         var organisation = tenancy.Value.DefaultOrganisation;

@@ -1,0 +1,111 @@
+using System.Net;
+using Qlrf.Dr;
+using Qlrf.Functions.Api.Rollouts;
+using Qlrf.IntegrationTests.Support;
+using Qlrf.Rollouts;
+using Qlrf.Security;
+
+namespace Qlrf.IntegrationTests.Isolation;
+
+/// <summary>
+/// A host where organisation A (the default one, <c>acme</c>) holds one real object of every kind the API addresses by
+/// id (an asset, a sweep run, a role binding, an API key, an image family with two versions, a policy exception, a
+/// rollout waiting for approval, a DR pair with a drill waiting for approval, and a finished dry-run drill with its
+/// report), and organisation B (<see cref="Access.OtherOrganisation"/>) has an admin and one image of its own.
+/// </summary>
+public sealed class OrganisationA : IAsyncLifetime
+{
+    public const string Family = "isolation-base";
+    public const string Image = Family + "@1.0.0";
+    public const string NewerImage = Family + "@2.0.0";
+    public const string Pair = "isolation-pair";
+    public const string DryPair = "isolation-dry";
+    public const string BFamily = "globex-base";
+    public const string BImage = BFamily + "@1.0.0";
+
+    public HostDirectory Directory { get; } = new();
+
+    public QlrfHost Host { get; private set; } = null!;
+
+    public HttpClient A { get; private set; } = null!;
+
+    public HttpClient B { get; private set; } = null!;
+
+    public string AssetId { get; private set; } = null!;
+
+    public string Site { get; private set; } = null!;
+
+    public string RunId { get; private set; } = null!;
+
+    public string BindingId { get; private set; } = null!;
+
+    public string KeyId { get; private set; } = null!;
+
+    public string PolicyExceptionId { get; private set; } = null!;
+
+    public string RolloutId { get; private set; } = null!;
+
+    public string DrillId { get; private set; } = null!;
+
+    public string FinishedDrillId { get; private set; } = null!;
+
+    /// <summary>Strings that only A's objects hold: none may appear in an answer B gets.</summary>
+    public IReadOnlyList<string> Marks =>
+        [AssetId, RunId, BindingId, KeyId, Family, PolicyExceptionId, RolloutId, DrillId, FinishedDrillId, Pair, DryPair, Site, "alice-of-acme"];
+
+    public async Task InitializeAsync()
+    {
+        Host = new QlrfHost(Directory, DrHost.Settings);
+        A = Host.CreateClient();
+        B = await Host.CreateClientAsAsync(Role.Admin, Access.OtherOrganisation);
+        await Host.WaitForFirstSweepAsync();
+        await Host.WaitForQueueToDrainAsync();
+
+        var asset = (await Host.AllAssetsAsync("environment=prod&platform=aws"))[0];
+        (AssetId, Site) = (asset.Id, asset.Site);
+        RunId = (await Host.GetJsonAsync<PageDto<Qlrf.Discovery.SweepRun>>("/api/v1/discovery/runs")).Items[0].Id;
+        BindingId = (await Created(A, HttpMethod.Post, "/api/v1/rbac/bindings", """{"subject":"alice-of-acme","role":"engineer"}""")).Json<BindingDto>().Id;
+        KeyId = (await Created(A, HttpMethod.Post, "/api/v1/api-keys", """{"name":"acme-ci","role":"viewer"}""")).Json<CreatedKeyDto>().ApiKey.Id;
+
+        await CreateImageAsync(A, Family, "1.0.0", "2.0.0");
+        await Created(A, HttpMethod.Post, $"/api/v1/images/{Image}/transitions", """{"status":"testing","reason":"smoke tests passed"}""");
+        await CreateImageAsync(B, BFamily, "1.0.0");
+
+        // A policy exception is known by its target.
+        PolicyExceptionId = (await Created(A, HttpMethod.Post, "/api/v1/rollouts/policy-exceptions", """{"target":"ubuntu-2204-base@2026.09.1","reason":"CAB-1"}"""))
+            .Json<System.Text.Json.JsonElement>().GetProperty("target").GetString()!;
+        RolloutId = await A.StartedRolloutAsync(RolloutCalls.NonProdUbuntu);
+        await Host.WaitForStatusAsync(RolloutId, RolloutStatus.AwaitingApproval);
+
+        await A.CreatePairAsync(DrCalls.PairJson(Pair));
+        await A.CreatePairAsync(DrCalls.PairJson(DryPair));
+        DrillId = (await A.StartDrillAsync(Pair)).Id;
+        await A.WaitForStatusAsync(DrillId, DrillStatus.AwaitingApproval);
+        FinishedDrillId = (await A.StartDrillAsync(DryPair, dryRun: true)).Id;
+        await A.WaitForFinishAsync(FinishedDrillId);
+    }
+
+    public async Task DisposeAsync()
+    {
+        A.Dispose();
+        B.Dispose();
+        await Host.DisposeAsync();
+        Directory.Dispose();
+    }
+
+    private static async Task CreateImageAsync(HttpClient client, string family, params string[] versions)
+    {
+        await Created(client, HttpMethod.Post, "/api/v1/images/families", $$"""{"name":"{{family}}","os":"Debian 12","owner":"platform"}""");
+        foreach (var version in versions)
+        {
+            await Created(client, HttpMethod.Post, $"/api/v1/images/families/{family}/versions", $$$"""{"version":"{{{version}}}","platforms":{"aws":"ami-0123456789abcdef0"}}""");
+        }
+    }
+
+    private static async Task<Reply> Created(HttpClient client, HttpMethod method, string path, string json)
+    {
+        var reply = await client.SendAsync(method, path, json);
+        Assert.True(reply.Status is HttpStatusCode.OK or HttpStatusCode.Created, $"{method} {path}: {(int)reply.Status} {reply.Body}");
+        return reply;
+    }
+}
