@@ -7,7 +7,6 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Qlrf.Bench.Connectors;
 using Qlrf.Connectors.Aws;
 using Qlrf.Discovery;
-using Qlrf.Functions.Discovery;
 using Qlrf.Scheduling;
 using Qlrf.Store.Sqlite;
 

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Qlrf.Bench.Inventory;
 using Qlrf.Discovery;
-using Qlrf.Functions.Discovery;
 using Qlrf.Inventory;
 using Qlrf.Sandbox;
 using Qlrf.Store.Sqlite;

@@ -5,7 +5,7 @@ using System.Net.Http.Json;
 using System.Text;
 using Qlrf.Discovery;
 using Qlrf.Drift;
-using Qlrf.Functions.Api.Rollouts;
+using Qlrf.Api.Rollouts;
 using Qlrf.Json;
 using Qlrf.Messaging;
 using Qlrf.Orchestration;

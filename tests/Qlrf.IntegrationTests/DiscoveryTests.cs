@@ -137,7 +137,7 @@ public sealed class DiscoveryTests : IDisposable
                 ["Qlrf:Discovery:Sources:slow:SweepAtStartup"] = "false",
             },
             s => s.AddSingleton<IAssetSourceFactory>(gate));
-        var coordinator = host.Service<Qlrf.Functions.Discovery.SweepCoordinator>();
+        var coordinator = host.Service<Qlrf.Discovery.SweepCoordinator>();
         var organisation = host.Service<Microsoft.Extensions.Options.IOptions<Qlrf.Tenancy.TenancyOptions>>().Value.DefaultOrganisation;
 
         Assert.True(await coordinator.RequestAsync(organisation, "slow", SweepTrigger.Workflow, CancellationToken.None));

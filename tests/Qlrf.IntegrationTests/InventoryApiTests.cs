@@ -186,8 +186,8 @@ public sealed class InventoryApiTests(InventoryApiFixture fixture) : IClassFixtu
 
         Assert.NotEmpty(endpoints);
         Assert.All(endpoints, e => Assert.True(
-            e.Metadata.GetMetadata<Qlrf.Functions.Api.Infrastructure.RequiresPermission>() is not null
-            || e.Metadata.GetMetadata<Qlrf.Functions.Api.Infrastructure.PublicEndpoint>() is not null,
+            e.Metadata.GetMetadata<Qlrf.Api.Infrastructure.RequiresPermission>() is not null
+            || e.Metadata.GetMetadata<Qlrf.Api.Infrastructure.PublicEndpoint>() is not null,
             $"{e.RoutePattern.RawText} declares no permission"));
     }
 

@@ -1,4 +1,4 @@
-using Qlrf.Functions.Discovery;
+using Qlrf.Discovery;
 using Qlrf.Host.LocalTriggers;
 using Qlrf.IntegrationTests.Support;
 using Qlrf.Inventory;

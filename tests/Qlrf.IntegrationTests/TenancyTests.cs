@@ -1,5 +1,5 @@
 using System.Net;
-using Qlrf.Functions.Api;
+using Qlrf.Api;
 using Qlrf.IntegrationTests.Support;
 using Qlrf.Security;
 

@@ -1,5 +1,5 @@
-using Qlrf.Functions.Discovery;
-using Qlrf.Functions.Discovery.Drift;
+using Qlrf.Discovery;
+using Qlrf.Discovery.Drift;
 using Qlrf.Store.Sqlite;
 
 namespace Qlrf.Host.LocalTriggers;

@@ -1,5 +1,4 @@
 using Qlrf.Discovery;
-using Qlrf.Functions.Discovery;
 
 namespace Qlrf.Host.LocalTriggers;
 

@@ -1,6 +1,6 @@
 using Qlrf.Approvals;
 using Qlrf.Durable.Tests.Support;
-using Qlrf.Functions.Orchestration.Approvals;
+using Qlrf.Workflows.Approvals;
 using Qlrf.Orchestration;
 
 namespace Qlrf.Durable.Tests.Workflows;

@@ -1,7 +1,7 @@
 using System.Net;
 using Qlrf.Dr;
 using Qlrf.Drift;
-using Qlrf.Functions.Api.Dr;
+using Qlrf.Api.Dr;
 using Qlrf.IntegrationTests.Support;
 using Qlrf.Security;
 
@@ -33,10 +33,10 @@ public sealed class DrPairsApiTests(DrHost fixture) : IClassFixture<DrHost>
         var read = await Admin.FetchAsync("/api/v1/dr/pairs/crud");
         var etag = read.Response.Headers.ETag!.Tag;
 
-        using var update = new HttpRequestMessage(HttpMethod.Put, "/api/v1/dr/pairs/crud") { Content = Api.JsonContent(DrCalls.PairJson("crud", rto: 600)) };
+        using var update = new HttpRequestMessage(HttpMethod.Put, "/api/v1/dr/pairs/crud") { Content = HostApi.JsonContent(DrCalls.PairJson("crud", rto: 600)) };
         update.Headers.IfMatch.ParseAdd(etag);
         var updated = await Admin.SendAsync(update);
-        using var stale = new HttpRequestMessage(HttpMethod.Put, "/api/v1/dr/pairs/crud") { Content = Api.JsonContent(DrCalls.PairJson("crud", rto: 900)) };
+        using var stale = new HttpRequestMessage(HttpMethod.Put, "/api/v1/dr/pairs/crud") { Content = HostApi.JsonContent(DrCalls.PairJson("crud", rto: 900)) };
         stale.Headers.IfMatch.ParseAdd(etag);
         var refused = await Admin.SendAsync(stale);
         var deleted = await Admin.SendAsync(HttpMethod.Delete, "/api/v1/dr/pairs/crud");
@@ -115,9 +115,9 @@ public sealed class DrPairsApiTests(DrHost fixture) : IClassFixture<DrHost>
     {
         await Admin.CreatePairAsync(DrCalls.PairJson("busy"));
         const string body = """{"pairId":"busy","kind":"test_failover"}""";
-        using var first = new HttpRequestMessage(HttpMethod.Post, "/api/v1/dr/drills") { Content = Api.JsonContent(body) };
+        using var first = new HttpRequestMessage(HttpMethod.Post, "/api/v1/dr/drills") { Content = HostApi.JsonContent(body) };
         first.Headers.Add("Idempotency-Key", "change-4711");
-        using var retry = new HttpRequestMessage(HttpMethod.Post, "/api/v1/dr/drills") { Content = Api.JsonContent(body) };
+        using var retry = new HttpRequestMessage(HttpMethod.Post, "/api/v1/dr/drills") { Content = HostApi.JsonContent(body) };
         retry.Headers.Add("Idempotency-Key", "change-4711");
 
         var started = await Admin.SendAsync(first);

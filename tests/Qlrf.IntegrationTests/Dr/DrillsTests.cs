@@ -49,7 +49,7 @@ public sealed class DrillsTests(DrHost fixture) : IClassFixture<DrHost>
         Assert.Contains("| Outcome | **PASSED** |", markdown.Body, StringComparison.Ordinal);
         Assert.Equal(markdown.Body, negotiated);
 
-        var readiness = (await Admin.FetchAsync("/api/v1/dr/pairs/approved-passes/readiness")).Json<Qlrf.Functions.Api.Dr.DrReadinessResource>();
+        var readiness = (await Admin.FetchAsync("/api/v1/dr/pairs/approved-passes/readiness")).Json<Qlrf.Api.Dr.DrReadinessResource>();
         Assert.Equal((Qlrf.Drift.RagStatus.Green, drill.Id), (readiness.Status, readiness.LastDrill!.DrillId));
         var audit = await fixture.Host.Service<IAuditReader>().QueryAsync("acme", new AuditFilter { Target = "drill/" + drill.Id }, AuditOrder.OldestFirst, 100, null, default);
         Assert.Contains(audit.Items, e => e.Action == "DrillFinished" && e.Details["outcome"] == "passed");
@@ -76,7 +76,7 @@ public sealed class DrillsTests(DrHost fixture) : IClassFixture<DrHost>
         Assert.Equal("clean up the test failover at aws-eu-west-1", failback.Step);
         Assert.Equal(PhaseOutcome.Passed, report.Phases.Single(p => p.Phase == DrillPhase.Failback).Outcome);
         Assert.Equal(PhaseOutcome.Passed, report.Phases.Single(p => p.Phase == DrillPhase.PostCheck).Outcome);
-        var readiness = (await Admin.FetchAsync($"/api/v1/dr/pairs/{DrHost.ValidationFails}/readiness")).Json<Qlrf.Functions.Api.Dr.DrReadinessResource>();
+        var readiness = (await Admin.FetchAsync($"/api/v1/dr/pairs/{DrHost.ValidationFails}/readiness")).Json<Qlrf.Api.Dr.DrReadinessResource>();
         Assert.Equal(Qlrf.Drift.RagStatus.Red, readiness.Status);
         Assert.Contains(readiness.Reasons, r => r.Code == "last_drill_failed");
         Assert.StartsWith("Failed in validation at aws-eu-west-1: ", report.Summary, StringComparison.Ordinal);
@@ -126,7 +126,7 @@ public sealed class DrillsTests(DrHost fixture) : IClassFixture<DrHost>
         Assert.Null(report.Approval!.ApprovalId);
         var waiting = await Admin.WaitForStatusAsync(attended!.Id, DrillStatus.AwaitingApproval);
         Assert.Equal(DrillTrigger.Schedule, waiting.Trigger);
-        var pair = (await Admin.FetchAsync("/api/v1/dr/pairs/scheduled")).Json<Qlrf.Functions.Api.Dr.DrPairResource>();
+        var pair = (await Admin.FetchAsync("/api/v1/dr/pairs/scheduled")).Json<Qlrf.Api.Dr.DrPairResource>();
         Assert.True(pair.NextDrillAt > at);
         Assert.Equal(HttpStatusCode.OK, (await Engineer.DecideAsync(waiting.Id, "reject", "not now")).Status);
         Assert.Equal(DrillStatus.Rejected, (await Admin.WaitForFinishAsync(waiting.Id)).Status);

@@ -1,4 +1,4 @@
-using Qlrf.Functions.Api;
+using Qlrf.Api;
 
 namespace Qlrf.IntegrationTests.Isolation;
 

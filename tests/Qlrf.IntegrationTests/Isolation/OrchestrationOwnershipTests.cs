@@ -14,9 +14,9 @@ public sealed class OrchestrationOwnershipTests
     {
         Assembly[] application =
         [
-            typeof(Qlrf.Functions.Api.Routes).Assembly,
-            typeof(Qlrf.Functions.Orchestration.Rollouts.RolloutOrchestrator).Assembly,
-            typeof(Qlrf.Functions.Discovery.SweepFunctions).Assembly,
+            typeof(Qlrf.Api.Routes).Assembly,
+            typeof(Qlrf.Workflows.Rollouts.RolloutOrchestrator).Assembly,
+            typeof(Qlrf.Discovery.SweepFunctions).Assembly,
             typeof(Program).Assembly,
         ];
 

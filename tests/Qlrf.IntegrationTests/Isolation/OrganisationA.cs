@@ -1,6 +1,6 @@
 using System.Net;
 using Qlrf.Dr;
-using Qlrf.Functions.Api.Rollouts;
+using Qlrf.Api.Rollouts;
 using Qlrf.IntegrationTests.Support;
 using Qlrf.Rollouts;
 using Qlrf.Security;

@@ -5,7 +5,7 @@ using Qlrf.Discovery;
 namespace Qlrf.IntegrationTests.Support;
 
 /// <summary>Small helpers over the API for tests.</summary>
-public static class Api
+public static class HostApi
 {
     public static async Task<List<AssetDto>> AllAssetsAsync(this QlrfHost host, string query = "")
     {

@@ -1,6 +1,6 @@
 using Qlrf.Approvals;
 using Qlrf.Channels.Delivery;
-using Qlrf.Functions.Orchestration.Approvals;
+using Qlrf.Workflows.Approvals;
 using Qlrf.Notifications;
 using Qlrf.Security;
 

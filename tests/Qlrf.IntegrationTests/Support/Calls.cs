@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Routing;
-using Qlrf.Functions.Api.Infrastructure;
+using Qlrf.Api.Infrastructure;
 
 namespace Qlrf.IntegrationTests.Support;
 
@@ -16,7 +16,7 @@ public static class Calls
 {
     public static async Task<Reply> SendAsync(this HttpClient client, HttpMethod method, string path, string? json = null)
     {
-        using var request = new HttpRequestMessage(method, path) { Content = json is null ? null : Api.JsonContent(json) };
+        using var request = new HttpRequestMessage(method, path) { Content = json is null ? null : HostApi.JsonContent(json) };
         var response = await client.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();
         var problem = response.Content.Headers.ContentType?.MediaType == "application/problem+json"

@@ -1,6 +1,6 @@
 using System.Net;
 using Qlrf.Dr;
-using Qlrf.Functions.Api.Dr;
+using Qlrf.Api.Dr;
 using Qlrf.Security;
 
 namespace Qlrf.IntegrationTests.Support;

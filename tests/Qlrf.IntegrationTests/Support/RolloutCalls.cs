@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using Qlrf.Functions.Api.Rollouts;
+using Qlrf.Api.Rollouts;
 using Qlrf.Rollouts;
 
 namespace Qlrf.IntegrationTests.Support;
@@ -20,7 +20,7 @@ public static class RolloutCalls
 
     public static async Task<Reply> StartRolloutAsync(this HttpClient client, string json, string? idempotencyKey = null)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/rollouts") { Content = Api.JsonContent(json) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/rollouts") { Content = HostApi.JsonContent(json) };
         if (idempotencyKey is not null)
         {
             request.Headers.Add("Idempotency-Key", idempotencyKey);

@@ -2,7 +2,7 @@ using Moq;
 using Qlrf.Approvals;
 using Qlrf.Audit;
 using Qlrf.Errors;
-using Qlrf.Functions.Orchestration.Approvals;
+using Qlrf.Workflows.Approvals;
 using Qlrf.Security;
 using Qlrf.UnitTests.Support;
 

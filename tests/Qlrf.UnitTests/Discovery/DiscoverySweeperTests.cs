@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Qlrf.Discovery;
-using Qlrf.Functions.Discovery;
 using Qlrf.Inventory;
 using Qlrf.UnitTests.Support;
 

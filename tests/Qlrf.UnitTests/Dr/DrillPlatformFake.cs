@@ -1,10 +1,10 @@
 using Qlrf.Approvals;
 using Qlrf.Dr;
 using Qlrf.Execution;
-using Qlrf.Functions.Orchestration.Approvals;
-using Qlrf.Functions.Orchestration.Drills;
-using Qlrf.Functions.Orchestration.Drills.Activities;
-using Qlrf.Functions.Orchestration.Notifications;
+using Qlrf.Workflows.Approvals;
+using Qlrf.Workflows.Drills;
+using Qlrf.Workflows.Drills.Activities;
+using Qlrf.Workflows.Notifications;
 using Qlrf.Notifications;
 using Qlrf.UnitTests.Support;
 

@@ -1,6 +1,6 @@
 using Qlrf.Approvals;
-using Qlrf.Functions.Orchestration.Approvals;
-using Qlrf.Functions.Orchestration.Control;
+using Qlrf.Workflows.Approvals;
+using Qlrf.Workflows.Control;
 using Qlrf.UnitTests.Support;
 
 namespace Qlrf.UnitTests.Orchestration;

@@ -1,4 +1,4 @@
-using Qlrf.Functions.Orchestration.Compensation;
+using Qlrf.Workflows.Compensation;
 using Qlrf.UnitTests.Support;
 
 namespace Qlrf.UnitTests.Orchestration;

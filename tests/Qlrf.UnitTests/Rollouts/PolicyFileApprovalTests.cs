@@ -1,4 +1,4 @@
-using Qlrf.Functions.Orchestration.Rollouts;
+using Qlrf.Workflows.Rollouts;
 
 namespace Qlrf.UnitTests.Rollouts;
 

@@ -1,4 +1,4 @@
-using Qlrf.Functions.Orchestration.Rollouts;
+using Qlrf.Workflows.Rollouts;
 using Qlrf.Rollouts.Policies;
 
 namespace Qlrf.UnitTests.Rollouts;

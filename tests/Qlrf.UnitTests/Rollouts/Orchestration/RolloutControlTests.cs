@@ -1,4 +1,4 @@
-using Qlrf.Functions.Orchestration.Control;
+using Qlrf.Workflows.Control;
 using Qlrf.Notifications;
 using Qlrf.Rollouts;
 using Qlrf.Rollouts.Policies;

@@ -1,7 +1,7 @@
 using Qlrf.Approvals;
-using Qlrf.Functions.Orchestration.Approvals;
-using Qlrf.Functions.Orchestration.Rollouts;
-using Qlrf.Functions.Orchestration.Rollouts.Activities;
+using Qlrf.Workflows.Approvals;
+using Qlrf.Workflows.Rollouts;
+using Qlrf.Workflows.Rollouts.Activities;
 using Qlrf.Notifications;
 using Qlrf.Rollouts;
 using Qlrf.Rollouts.Policies;

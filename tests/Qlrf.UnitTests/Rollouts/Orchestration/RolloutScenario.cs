@@ -1,9 +1,9 @@
 using Qlrf.Approvals;
 using Qlrf.Execution;
-using Qlrf.Functions.Orchestration.Approvals;
-using Qlrf.Functions.Orchestration.Notifications;
-using Qlrf.Functions.Orchestration.Rollouts;
-using Qlrf.Functions.Orchestration.Rollouts.Activities;
+using Qlrf.Workflows.Approvals;
+using Qlrf.Workflows.Notifications;
+using Qlrf.Workflows.Rollouts;
+using Qlrf.Workflows.Rollouts.Activities;
 using Qlrf.Inventory;
 using Qlrf.Notifications;
 using Qlrf.Rollouts;

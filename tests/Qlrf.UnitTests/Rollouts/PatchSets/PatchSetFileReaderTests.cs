@@ -1,4 +1,4 @@
-using Qlrf.Functions.Orchestration.Rollouts.PatchSets;
+using Qlrf.Workflows.Rollouts.PatchSets;
 using Qlrf.Images.Scanners;
 
 namespace Qlrf.UnitTests.Rollouts.PatchSets;

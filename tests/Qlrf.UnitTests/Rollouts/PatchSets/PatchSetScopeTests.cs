@@ -1,5 +1,5 @@
 using Qlrf.Discovery;
-using Qlrf.Functions.Orchestration.Rollouts.Planning;
+using Qlrf.Workflows.Rollouts.Planning;
 using Qlrf.Images.Scanners;
 using Qlrf.Inventory;
 using Qlrf.Rollouts;

@@ -1,0 +1,112 @@
+using System.Text.Json;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using Qlrf.Durable.Functions;
+using Qlrf.Workflows.Approvals;
+using Qlrf.Workflows.Drills.Activities;
+using Qlrf.Workflows.Notifications;
+using Qlrf.Workflows.Rollouts.Activities;
+
+namespace Qlrf.Functions.Orchestration;
+
+/// <summary>
+/// Azure glue: one <c>[ActivityTrigger]</c> per activity registered in <c>OrchestrationRegistry</c>, named after it and
+/// forwarded to <see cref="DurableTaskRunner"/>. Each binds a durable client, which serves <c>IOrchestrationClient</c>.
+/// </summary>
+internal sealed class ActivityTriggers(DurableTaskRunner runner)
+{
+    [Function(nameof(OpenApprovalActivity))]
+    public Task<object?> OpenApprovalActivity(
+        [ActivityTrigger] JsonElement? input, string instanceId, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        runner.RunActivityAsync(nameof(OpenApprovalActivity), input, instanceId, durable, cancellationToken);
+
+    [Function(nameof(ExpireApprovalActivity))]
+    public Task<object?> ExpireApprovalActivity(
+        [ActivityTrigger] JsonElement? input, string instanceId, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        runner.RunActivityAsync(nameof(ExpireApprovalActivity), input, instanceId, durable, cancellationToken);
+
+    [Function(nameof(IssueApprovalLinksActivity))]
+    public Task<object?> IssueApprovalLinksActivity(
+        [ActivityTrigger] JsonElement? input, string instanceId, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        runner.RunActivityAsync(nameof(IssueApprovalLinksActivity), input, instanceId, durable, cancellationToken);
+
+    [Function(nameof(NotifyActivity))]
+    public Task<object?> NotifyActivity(
+        [ActivityTrigger] JsonElement? input, string instanceId, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        runner.RunActivityAsync(nameof(NotifyActivity), input, instanceId, durable, cancellationToken);
+
+    [Function(nameof(DrillPreCheckActivity))]
+    public Task<object?> DrillPreCheckActivity(
+        [ActivityTrigger] JsonElement? input, string instanceId, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        runner.RunActivityAsync(nameof(DrillPreCheckActivity), input, instanceId, durable, cancellationToken);
+
+    [Function(nameof(StartDrJobActivity))]
+    public Task<object?> StartDrJobActivity(
+        [ActivityTrigger] JsonElement? input, string instanceId, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        runner.RunActivityAsync(nameof(StartDrJobActivity), input, instanceId, durable, cancellationToken);
+
+    [Function(nameof(GetDrJobActivity))]
+    public Task<object?> GetDrJobActivity(
+        [ActivityTrigger] JsonElement? input, string instanceId, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        runner.RunActivityAsync(nameof(GetDrJobActivity), input, instanceId, durable, cancellationToken);
+
+    [Function(nameof(CheckRecoveryActivity))]
+    public Task<object?> CheckRecoveryActivity(
+        [ActivityTrigger] JsonElement? input, string instanceId, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        runner.RunActivityAsync(nameof(CheckRecoveryActivity), input, instanceId, durable, cancellationToken);
+
+    [Function(nameof(DrillPostCheckActivity))]
+    public Task<object?> DrillPostCheckActivity(
+        [ActivityTrigger] JsonElement? input, string instanceId, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        runner.RunActivityAsync(nameof(DrillPostCheckActivity), input, instanceId, durable, cancellationToken);
+
+    [Function(nameof(RecordDrillProgressActivity))]
+    public Task<object?> RecordDrillProgressActivity(
+        [ActivityTrigger] JsonElement? input, string instanceId, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        runner.RunActivityAsync(nameof(RecordDrillProgressActivity), input, instanceId, durable, cancellationToken);
+
+    [Function(nameof(FinishDrillActivity))]
+    public Task<object?> FinishDrillActivity(
+        [ActivityTrigger] JsonElement? input, string instanceId, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        runner.RunActivityAsync(nameof(FinishDrillActivity), input, instanceId, durable, cancellationToken);
+
+    [Function(nameof(PlanRolloutActivity))]
+    public Task<object?> PlanRolloutActivity(
+        [ActivityTrigger] JsonElement? input, string instanceId, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        runner.RunActivityAsync(nameof(PlanRolloutActivity), input, instanceId, durable, cancellationToken);
+
+    [Function(nameof(SetRolloutStatusActivity))]
+    public Task<object?> SetRolloutStatusActivity(
+        [ActivityTrigger] JsonElement? input, string instanceId, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        runner.RunActivityAsync(nameof(SetRolloutStatusActivity), input, instanceId, durable, cancellationToken);
+
+    [Function(nameof(ApplyImageActivity))]
+    public Task<object?> ApplyImageActivity(
+        [ActivityTrigger] JsonElement? input, string instanceId, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        runner.RunActivityAsync(nameof(ApplyImageActivity), input, instanceId, durable, cancellationToken);
+
+    [Function(nameof(CheckBatchHealthActivity))]
+    public Task<object?> CheckBatchHealthActivity(
+        [ActivityTrigger] JsonElement? input, string instanceId, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        runner.RunActivityAsync(nameof(CheckBatchHealthActivity), input, instanceId, durable, cancellationToken);
+
+    [Function(nameof(RollbackAssetActivity))]
+    public Task<object?> RollbackAssetActivity(
+        [ActivityTrigger] JsonElement? input, string instanceId, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        runner.RunActivityAsync(nameof(RollbackAssetActivity), input, instanceId, durable, cancellationToken);
+
+    [Function(nameof(ApplyPatchSetActivity))]
+    public Task<object?> ApplyPatchSetActivity(
+        [ActivityTrigger] JsonElement? input, string instanceId, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        runner.RunActivityAsync(nameof(ApplyPatchSetActivity), input, instanceId, durable, cancellationToken);
+
+    [Function(nameof(RemovePatchSetActivity))]
+    public Task<object?> RemovePatchSetActivity(
+        [ActivityTrigger] JsonElement? input, string instanceId, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        runner.RunActivityAsync(nameof(RemovePatchSetActivity), input, instanceId, durable, cancellationToken);
+
+    [Function(nameof(SweepSourcesActivity))]
+    public Task<object?> SweepSourcesActivity(
+        [ActivityTrigger] JsonElement? input, string instanceId, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        runner.RunActivityAsync(nameof(SweepSourcesActivity), input, instanceId, durable, cancellationToken);
+}

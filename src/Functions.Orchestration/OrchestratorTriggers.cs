@@ -1,0 +1,22 @@
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
+using Qlrf.Durable.Functions;
+using Qlrf.Workflows.Drills;
+using Qlrf.Workflows.Rollouts;
+
+namespace Qlrf.Functions.Orchestration;
+
+/// <summary>
+/// Azure glue: one <c>[OrchestrationTrigger]</c> per orchestrator registered in <c>OrchestrationRegistry</c>, named after
+/// it and run by <see cref="DurableTaskRunner"/> on Durable Functions' context.
+/// </summary>
+internal sealed class OrchestratorTriggers(DurableTaskRunner runner)
+{
+    [Function(nameof(DrillOrchestrator))]
+    public Task<object?> DrillOrchestrator([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        runner.RunOrchestratorAsync(nameof(DrillOrchestrator), context);
+
+    [Function(nameof(RolloutOrchestrator))]
+    public Task<object?> RolloutOrchestrator([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        runner.RunOrchestratorAsync(nameof(RolloutOrchestrator), context);
+}

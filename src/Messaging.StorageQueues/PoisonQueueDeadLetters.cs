@@ -1,0 +1,69 @@
+using System.Globalization;
+using Azure.Storage.Queues.Models;
+using Microsoft.Extensions.Options;
+using Qlrf.Paging;
+
+namespace Qlrf.Messaging.StorageQueues;
+
+/// <summary>
+/// The asset-change queue's dead letters: its poison queue, read by receiving its messages in pages of 32 and making
+/// each visible again at once (a Storage queue can peek only its first 32), up to
+/// <see cref="StorageQueueOptions.MaxDeadLettersRead"/>; nothing is deleted. Two listings at the same moment may each
+/// miss what the other holds for those milliseconds. Newest first; a dead letter's id is the time it was written
+/// (milliseconds since 1970) times 1000 plus three digits of its message id, so ids are stable and ordered.
+/// </summary>
+public sealed class PoisonQueueDeadLetters(AssetChangeQueues queues, IOptions<StorageQueueOptions> options) : IDeadLetters
+{
+    /// <summary>How long a message read for a listing stays hidden if making it visible again fails.</summary>
+    public static readonly TimeSpan ReadHold = TimeSpan.FromSeconds(30);
+
+    public async Task<Page<DeadLetter>> ListDeadLettersAsync(string organisation, int limit, string? afterId, CancellationToken cancellationToken)
+    {
+        var before = afterId is null ? long.MaxValue : long.Parse(afterId, CultureInfo.InvariantCulture);
+        var poison = await queues.PoisonAsync(cancellationToken);
+        var settings = options.Value;
+        var mine = new List<DeadLetter>();
+        for (var read = 0; read < settings.MaxDeadLettersRead;)
+        {
+            QueueMessage[] batch = (await poison.ReceiveMessagesAsync(Math.Min(32, settings.MaxDeadLettersRead - read), ReadHold, cancellationToken)).Value;
+            if (batch.Length == 0)
+            {
+                break;
+            }
+
+            read += batch.Length;
+            foreach (var message in batch)
+            {
+                var inserted = message.InsertedOn ?? DateTimeOffset.UnixEpoch;
+                var dead = PoisonMessage.Read(message.Body.ToString(), inserted, settings.MaxDeliveries);
+                var id = IdOf(message.MessageId, inserted);
+                if (dead.Organisation == organisation && id < before)
+                {
+                    mine.Add(new DeadLetter(id, queues.Name, dead.Organisation, dead.Body, dead.DeliveryCount, dead.LastError, dead.EnqueuedAt, dead.DeadLetteredAt));
+                }
+            }
+
+            // Visible again for the next reader; a failure here only hides these messages for ReadHold.
+            await Task.WhenAll(batch.Select(m => poison.UpdateMessageAsync(m.MessageId, m.PopReceipt, visibilityTimeout: TimeSpan.Zero, cancellationToken: cancellationToken)));
+        }
+
+        var page = mine.OrderByDescending(d => d.MessageId).Take(limit + 1).ToList();
+        return page.Count <= limit
+            ? new Page<DeadLetter>(page, null)
+            : new Page<DeadLetter>(page[..limit], page[limit - 1].MessageId.ToString(CultureInfo.InvariantCulture));
+    }
+
+    private static long IdOf(string messageId, DateTimeOffset inserted) => (inserted.ToUnixTimeMilliseconds() * 1000) + (Fnv1a(messageId) % 1000);
+
+    /// <summary>A hash of a message id that is the same in every process (string.GetHashCode is not).</summary>
+    private static long Fnv1a(string text)
+    {
+        var hash = 2166136261u;
+        foreach (var c in text)
+        {
+            hash = unchecked((hash ^ c) * 16777619u);
+        }
+
+        return hash;
+    }
+}

@@ -1,0 +1,28 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Qlrf.Approvals;
+using Qlrf.Workflows.Approvals;
+using Qlrf.Workflows.Notifications;
+using Qlrf.Orchestration;
+
+namespace Qlrf.Workflows;
+
+public static class OrchestrationCoreServiceCollectionExtensions
+{
+    /// <summary>
+    /// What every workflow shares: approvals (service, activities including signed links, and the listener
+    /// that hands decisions to the waiting orchestration) and the notify activity.
+    /// </summary>
+    public static IHostApplicationBuilder AddWorkflowCore(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddSingleton<ApprovalService>();
+        builder.Services.AddSingleton<IApprovalListener, OrchestrationApprovalListener>();
+        builder.Services.AddOrchestrationTasks(r => r
+            .AddActivity<OpenApprovalActivity>(nameof(OpenApprovalActivity))
+            .AddActivity<ExpireApprovalActivity>(nameof(ExpireApprovalActivity))
+            .AddActivity<IssueApprovalLinksActivity>(nameof(IssueApprovalLinksActivity))
+            .AddActivity<NotifyActivity>(nameof(NotifyActivity)));
+        return builder;
+    }
+}
