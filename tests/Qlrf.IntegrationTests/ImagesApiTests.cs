@@ -116,6 +116,35 @@ public sealed class ImagesApiTests(ImagesApiFixture fixture) : IClassFixture<Ima
     }
 
     [Fact]
+    public async Task A_skipped_stage_is_a_409_naming_the_allowed_next_states_and_a_rollback_still_moves_back()
+    {
+        await CreateFamilyAsync("lifecycle-skip", "1.0.0");
+        const string Path = "/api/v1/images/lifecycle-skip@1.0.0/transitions";
+
+        var (skipped, _, body) = await Host.SendAsync(HttpMethod.Post, Path, """{"status": "production", "reason": "ship it"}""");
+
+        Assert.Equal(HttpStatusCode.Conflict, skipped);
+        var problem = JsonSerializer.Deserialize<JsonElement>(body);
+        Assert.Contains("draft → production skips testing", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("The allowed next state is testing", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(["testing"], problem.GetProperty("allowedNextStates").EnumerateArray().Select(s => s.GetString()));
+        Assert.Equal(("aws", "draft"), (problem.GetProperty("platform").GetString(), problem.GetProperty("currentState").GetString()));
+        var unchanged = await SendOkAsync(HttpMethod.Get, "/api/v1/images/lifecycle-skip@1.0.0");
+        Assert.Equal(0, unchanged.GetProperty("transitions").GetArrayLength());
+
+        await SendOkAsync(HttpMethod.Post, Path, """{"status": "testing", "reason": "image tests passed"}""");
+        await SendOkAsync(HttpMethod.Post, Path, """{"status": "production", "reason": "CAB-1"}""");
+        var (retired, _, retiredBody) = await Host.SendAsync(HttpMethod.Post, Path, """{"status": "retired", "reason": "replaced"}""");
+
+        Assert.Equal(HttpStatusCode.Conflict, retired);
+        var retiredProblem = JsonSerializer.Deserialize<JsonElement>(retiredBody);
+        Assert.Equal(["deprecated"], retiredProblem.GetProperty("allowedNextStates").EnumerateArray().Select(s => s.GetString()));
+        Assert.Equal(["draft", "testing"], retiredProblem.GetProperty("rollbackStates").EnumerateArray().Select(s => s.GetString()));
+        var back = await SendOkAsync(HttpMethod.Post, Path, """{"status": "draft", "rollback": true, "reason": "built from the wrong commit"}""");
+        Assert.Equal("draft", back.GetProperty("version").GetProperty("releases")[0].GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task A_promotion_re_evaluates_the_family_and_a_rollback_restores_it()
     {
         // windows-2022-base 2026.10 is production on AWS only; on Azure 2026.09 is production and one asset runs 2026.10.

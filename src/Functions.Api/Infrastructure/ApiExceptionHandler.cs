@@ -31,7 +31,7 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
             },
             NotFoundException n => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found.", Detail = n.Message },
             ForbiddenException f => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "Forbidden.", Detail = f.Message },
-            ConflictException c => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Conflict.", Detail = c.Message },
+            ConflictException c => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Conflict.", Detail = c.Message, Extensions = new Dictionary<string, object?>(c.Extensions) },
             OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => new ProblemDetails
             {
                 Status = 499,

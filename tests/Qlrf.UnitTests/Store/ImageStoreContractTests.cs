@@ -68,7 +68,9 @@ public sealed class ImageStoreContractTests
         await images.RegisterVersionAsync(Version("2.0"), default);
         await stores.Drift.ReevaluateFamilyAsync(Org, "ubuntu", default);
         Assert.Empty(await stores.Drift.ListPendingAsync(default));
+        await images.TransitionAsync(Org, Move("ubuntu@1.0", LifecycleStatus.Testing), default);
         await images.TransitionAsync(Org, Move("ubuntu@1.0", LifecycleStatus.Production), default);
+        await images.TransitionAsync(Org, Move("ubuntu@2.0", LifecycleStatus.Testing), default);
         time.Advance(TimeSpan.FromDays(1));
 
         var plan = await images.TransitionAsync(Org, Move("ubuntu@2.0", LifecycleStatus.Production), default);
@@ -77,7 +79,8 @@ public sealed class ImageStoreContractTests
         Assert.Empty((await images.TransitionAsync(Org, Move("ubuntu@2.0", LifecycleStatus.Production), default)).Transitions);
         Assert.All((await images.GetVersionAsync(Org, "ubuntu@1.0", default))!.Releases, r => Assert.Equal(LifecycleStatus.Deprecated, r.Status));
         Assert.Equal(
-            [(LifecycleStatus.Draft, LifecycleStatus.Production, TransitionCause.Requested), (LifecycleStatus.Draft, LifecycleStatus.Production, TransitionCause.Requested),
+            [(LifecycleStatus.Draft, LifecycleStatus.Testing, TransitionCause.Requested), (LifecycleStatus.Draft, LifecycleStatus.Testing, TransitionCause.Requested),
+             (LifecycleStatus.Testing, LifecycleStatus.Production, TransitionCause.Requested), (LifecycleStatus.Testing, LifecycleStatus.Production, TransitionCause.Requested),
              (LifecycleStatus.Production, LifecycleStatus.Deprecated, TransitionCause.Superseded), (LifecycleStatus.Production, LifecycleStatus.Deprecated, TransitionCause.Superseded)],
             (await images.ListTransitionsAsync(Org, "ubuntu@1.0", default)).Select(t => (t.From, t.To, t.Cause)).Order());
         Assert.Equal([(Org, "ubuntu")], await stores.Drift.ListPendingAsync(default));
@@ -86,7 +89,7 @@ public sealed class ImageStoreContractTests
         await images.TransitionAsync(Org, Move("ubuntu@2.0", LifecycleStatus.Testing, rollback: true), default);
 
         Assert.All((await images.GetVersionAsync(Org, "ubuntu@1.0", default))!.Releases, r => Assert.Equal(LifecycleStatus.Production, r.Status));
-        Assert.Equal(4, (await images.ListTransitionsAsync(Org, "ubuntu@2.0", default)).Count);
+        Assert.Equal(6, (await images.ListTransitionsAsync(Org, "ubuntu@2.0", default)).Count);
     }
 
     [Theory]
