@@ -117,6 +117,27 @@ public sealed class ImageStoreContractTests
 
     [Theory]
     [MemberData(nameof(Backends))]
+    public async Task A_scan_keeps_unique_vulnerabilities_and_findings_by_severity_and_an_older_scan_is_counted_again(string backend)
+    {
+        using var stores = new RegistryStores(backend, time);
+        var images = stores.Images;
+        await images.CreateFamilyAsync(Family(), default);
+        await images.RegisterVersionAsync(Version("1.0"), default);
+        VulnerabilityFinding Finding(string cve, Severity severity, string package) => new(cve, package, "1.0", "1.1", severity, "title");
+        await images.SaveScanAsync(Org, "ubuntu@1.0", new ScanReport(ScanFormat.Trivy, "0.50", "img", null,
+            [Finding("CVE-1", Severity.Critical, "openssl"), Finding("CVE-1", Severity.Critical, "libssl3"), Finding("CVE-2", Severity.High, "curl")]), "alice", default);
+
+        var scan = Assert.Single(await images.ListScansAsync(Org, "ubuntu@1.0", default));
+        await stores.RewriteScanCountsAsync(Org, "ubuntu@1.0", "trivy", """{"unknown":0,"negligible":0,"low":0,"medium":0,"high":1,"critical":2}""");
+        var older = Assert.Single(await images.ListScansAsync(Org, "ubuntu@1.0", default));
+
+        Assert.Equal((1, 2, 1, 1), (scan.Counts.Vulnerabilities[Severity.Critical], scan.Counts.Findings[Severity.Critical], scan.Counts.Vulnerabilities[Severity.High], scan.Counts.Findings[Severity.High]));
+        Assert.Equal(scan.Counts.Vulnerabilities, older.Counts.Vulnerabilities);
+        Assert.Equal(scan.Counts.Findings, older.Counts.Findings);
+    }
+
+    [Theory]
+    [MemberData(nameof(Backends))]
     public async Task A_scan_replaces_that_scanners_findings_and_an_sbom_and_builds_are_kept_per_version(string backend)
     {
         using var stores = new RegistryStores(backend, time);
@@ -130,7 +151,7 @@ public sealed class ImageStoreContractTests
         await images.SaveScanAsync(Org, id, new ScanReport(ScanFormat.Grype, "0.70", "img", null, [Finding("CVE-1", Severity.Critical)]), "alice", default);
         var replaced = await images.SaveScanAsync(Org, id, new ScanReport(ScanFormat.Trivy, "0.51", "img", null, [Finding("CVE-3", Severity.Medium)]), "bob", default);
 
-        Assert.Equal(1, replaced.Counts[Severity.Medium]);
+        Assert.Equal((1, 1), (replaced.Counts.Vulnerabilities[Severity.Medium], replaced.Counts.Findings[Severity.Medium]));
         Assert.Equal([ScanFormat.Grype, ScanFormat.Trivy], (await images.ListScansAsync(Org, id, default)).Select(s => s.Scanner));
         Assert.Equal([("CVE-1", Severity.Critical), ("CVE-3", Severity.Medium)], (await images.ListFindingsAsync(Org, id, default)).Select(f => (f.Id, f.Severity)));
         await Assert.ThrowsAsync<NotFoundException>(() => images.SaveScanAsync(Org, "ubuntu@9.9", new ScanReport(ScanFormat.Trivy, null, null, null, []), "bob", default));
