@@ -88,7 +88,7 @@ public static class ApiServiceCollectionExtensions
     /// The API's middleware, outermost first, to run after routing: the audit entry (which sees the final
     /// status), ProblemDetails for errors, the body size limit, sign-in (except on
     /// self-authenticated endpoints), rate limits, the access gate (401, 403,
-    /// and the request's organisation), and route value checks.
+    /// and the request's organisation), and route values (percent-decoded, then checked).
     /// </summary>
     public static IApplicationBuilder UseQlrfApiMiddleware(this IApplicationBuilder app)
     {
@@ -101,7 +101,7 @@ public static class ApiServiceCollectionExtensions
         app.UseWhen(c => c.GetEndpoint()?.Metadata.GetMetadata<SelfAuthenticated>() is null, b => b.UseAuthentication());
         app.UseRateLimiter();
         app.UseMiddleware<AccessGateMiddleware>();
-        app.UseMiddleware<RouteValueValidationMiddleware>();
+        app.UseMiddleware<RouteValuesMiddleware>();
         return app;
     }
 

@@ -3,6 +3,12 @@ namespace Qlrf.Api;
 /// <summary>
 /// Every HTTP route, shared by the local host's endpoint mappings and the Azure Functions HTTP triggers
 /// (which run with an empty route prefix, so these are the full paths).
+/// <para>
+/// Asset ids hold <c>/</c> (<c>k8s://…</c>, <c>arn:aws:ec2:…:instance/i-…</c>, <c>/subscriptions/…</c>), so a route
+/// ending in an asset id takes the rest of the path (<c>{*id}</c>): clients send the id percent-encoded, and Azure's
+/// front end decodes <c>%2F</c> before the Functions host routes, which a one-segment <c>{id}</c> would then miss.
+/// Route values reach handlers percent-decoded (<see cref="Infrastructure.RouteValueDecoder"/>).
+/// </para>
 /// </summary>
 public static class Routes
 {
@@ -12,7 +18,7 @@ public static class Routes
     public const string Readyz = "readyz";
 
     public const string Assets = "api/v1/assets";
-    public const string Asset = "api/v1/assets/{id}";
+    public const string Asset = "api/v1/assets/{*id}";
     public const string Sites = "api/v1/sites";
     public const string DiscoverySweeps = "api/v1/discovery/sweeps";
     public const string DiscoveryRuns = "api/v1/discovery/runs";
@@ -41,7 +47,7 @@ public static class Routes
     public const string DriftHeatmap = "api/v1/drift/heatmap";
     public const string DriftTrends = "api/v1/drift/trends";
     public const string DriftSnapshots = "api/v1/drift/snapshots";
-    public const string DriftAsset = "api/v1/drift/assets/{id}";
+    public const string DriftAsset = "api/v1/drift/assets/{*id}";
     public const string DriftThresholds = "api/v1/drift/thresholds";
 
     public const string RbacRoles = "api/v1/rbac/roles";
@@ -82,6 +88,16 @@ public static class Routes
     public const string AdminOrchestration = "api/v1/admin/orchestrations/{id}";
     public const string AdminOrchestrationTerminate = "api/v1/admin/orchestrations/{id}/terminate";
 
-    /// <summary>The path of a route with its <c>{id}</c> filled in, as a Location header gives it.</summary>
-    public static string PathOf(string route, string id) => "/" + route.Replace("{id}", Uri.EscapeDataString(id), StringComparison.Ordinal);
+    /// <summary>
+    /// The path of a route with its <c>{id}</c> (or <c>{*id}</c>) filled in, percent-encoded (<c>/</c> as <c>%2F</c>),
+    /// as a Location header gives it.
+    /// </summary>
+    public static string PathOf(string route, string id)
+    {
+        ArgumentNullException.ThrowIfNull(route);
+        ArgumentNullException.ThrowIfNull(id);
+        var escaped = Uri.EscapeDataString(id);
+        var path = route.Replace("{id}", escaped, StringComparison.Ordinal).Replace("{*id}", escaped, StringComparison.Ordinal);
+        return path == route ? throw new ArgumentException($"The route '{route}' has no {{id}}.", nameof(route)) : "/" + path;
+    }
 }

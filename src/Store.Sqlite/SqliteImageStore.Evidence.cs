@@ -50,18 +50,23 @@ public sealed partial class SqliteImageStore
         command.Add("$org", organisation);
         command.Add("$id", versionId);
         var scans = new List<ScanSummary>();
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
+        using (var reader = command.ExecuteReader())
         {
-            scans.Add(new ScanSummary(
-                versionId,
-                EnumText<ScanFormat>.Parse(reader.GetString(0)),
-                reader.GetStringOrNull(1),
-                reader.GetStringOrNull(2),
-                reader.GetTimeOrNull(3),
-                reader.GetTime(4),
-                reader.GetString(5),
-                JsonSerializer.Deserialize<Dictionary<Severity, int>>(reader.GetString(6), QlrfJson.Options) ?? []));
+            while (reader.Read())
+            {
+                var scanner = reader.GetString(0);
+                var counts = JsonSerializer.Deserialize<SeverityCounts>(reader.GetString(6), QlrfJson.Options);
+                scans.Add(new ScanSummary(
+                    versionId,
+                    EnumText<ScanFormat>.Parse(scanner),
+                    reader.GetStringOrNull(1),
+                    reader.GetStringOrNull(2),
+                    reader.GetTimeOrNull(3),
+                    reader.GetTime(4),
+                    reader.GetString(5),
+                    // Scans imported before both counts were kept hold findings by severity only: count them again.
+                    counts is { Vulnerabilities: not null, Findings: not null } ? counts : SeverityCounts.Of(ReadFindings(connection, organisation, versionId, scanner))));
+            }
         }
 
         return Task.FromResult<IReadOnlyList<ScanSummary>>(scans);
@@ -71,13 +76,20 @@ public sealed partial class SqliteImageStore
     {
         cancellationToken.ThrowIfCancellationRequested();
         using var connection = database.OpenRead();
+        return Task.FromResult<IReadOnlyList<VulnerabilityFinding>>(VulnerabilityFinding.Distinct(ReadFindings(connection, organisation, versionId, null)));
+    }
+
+    /// <summary>The version's findings as stored: every scanner's, or one scanner's.</summary>
+    private static List<VulnerabilityFinding> ReadFindings(SqliteConnection connection, string organisation, string versionId, string? scanner)
+    {
         using var command = connection.CreateCommand();
         command.CommandText = """
             SELECT vulnerability_id, package, installed_version, fixed_version, severity, title
-            FROM image_findings WHERE org = $org AND version_id = $id
+            FROM image_findings WHERE org = $org AND version_id = $id AND ($scanner IS NULL OR scanner = $scanner)
             """;
         command.Add("$org", organisation);
         command.Add("$id", versionId);
+        command.Add("$scanner", scanner);
         var findings = new List<VulnerabilityFinding>();
         using var reader = command.ExecuteReader();
         while (reader.Read())
@@ -87,7 +99,7 @@ public sealed partial class SqliteImageStore
                 EnumText<Severity>.Parse(reader.GetString(4)), reader.GetStringOrNull(5)));
         }
 
-        return Task.FromResult<IReadOnlyList<VulnerabilityFinding>>(SeverityCounts.Distinct(findings));
+        return findings;
     }
 
     public Task<SbomSummary> SaveSbomAsync(string organisation, string versionId, SbomDocument sbom, string actor, CancellationToken cancellationToken)

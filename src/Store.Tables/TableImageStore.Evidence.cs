@@ -26,9 +26,21 @@ public sealed partial class TableImageStore
         return summary;
     }
 
-    public async Task<IReadOnlyList<ScanSummary>> ListScansAsync(string organisation, string versionId, CancellationToken cancellationToken) =>
-        (await Evidence.QueryPrefixAsync(EvidencePartition(organisation, versionId), "scan" + TableKeys.Separator, cancellationToken).ToListAsync(cancellationToken))
-            .ConvertAll(JsonColumns.Read<ScanSummary>);
+    public async Task<IReadOnlyList<ScanSummary>> ListScansAsync(string organisation, string versionId, CancellationToken cancellationToken)
+    {
+        var partition = EvidencePartition(organisation, versionId);
+        var scans = new List<ScanSummary>();
+        await foreach (var row in Evidence.QueryPrefixAsync(partition, "scan" + TableKeys.Separator, cancellationToken))
+        {
+            var scan = JsonColumns.Read<ScanSummary>(row);
+            // Scans imported before both counts were kept hold findings by severity only: count them again.
+            scans.Add(scan.Counts is { Vulnerabilities: not null, Findings: not null }
+                ? scan
+                : scan with { Counts = SeverityCounts.Of(await ReadFindingsAsync(partition, row, cancellationToken)) });
+        }
+
+        return scans;
+    }
 
     public async Task<IReadOnlyList<VulnerabilityFinding>> ListFindingsAsync(string organisation, string versionId, CancellationToken cancellationToken)
     {
@@ -36,11 +48,10 @@ public sealed partial class TableImageStore
         var findings = new List<VulnerabilityFinding>();
         await foreach (var scan in Evidence.QueryPrefixAsync(partition, "scan" + TableKeys.Separator, cancellationToken))
         {
-            var scanner = EnumText<ScanFormat>.Of(JsonColumns.Read<ScanSummary>(scan).Scanner);
-            findings.AddRange(await JsonParts.ReadAsync<VulnerabilityFinding>(Evidence, partition, PartsPrefix(TableKeys.Join("fs", scanner) + TableKeys.Separator, scan.Text("Generation")), cancellationToken));
+            findings.AddRange(await ReadFindingsAsync(partition, scan, cancellationToken));
         }
 
-        return SeverityCounts.Distinct(findings);
+        return VulnerabilityFinding.Distinct(findings);
     }
 
     public async Task<SbomSummary> SaveSbomAsync(string organisation, string versionId, SbomDocument sbom, string actor, CancellationToken cancellationToken)
@@ -89,6 +100,13 @@ public sealed partial class TableImageStore
     public async Task<IReadOnlyList<BuildRecord>> ListBuildsAsync(string organisation, string versionId, CancellationToken cancellationToken) =>
         (await Evidence.QueryPrefixAsync(EvidencePartition(organisation, versionId), "b" + TableKeys.Separator, cancellationToken).ToListAsync(cancellationToken))
             .ConvertAll(JsonColumns.Read<BuildRecord>).OrderByDescending(b => b.StartedAt).ThenBy(b => b.Id, StringComparer.Ordinal).ToList();
+
+    /// <summary>The findings of the scan whose summary row is <paramref name="scan"/>, as stored.</summary>
+    private async Task<List<VulnerabilityFinding>> ReadFindingsAsync(string partition, TableRow scan, CancellationToken cancellationToken)
+    {
+        var scanner = EnumText<ScanFormat>.Of(JsonColumns.Read<ScanSummary>(scan).Scanner);
+        return await JsonParts.ReadAsync<VulnerabilityFinding>(Evidence, partition, PartsPrefix(TableKeys.Join("fs", scanner) + TableKeys.Separator, scan.Text("Generation")), cancellationToken);
+    }
 
     private static string EvidencePartition(string organisation, string versionId) => TableKeys.Join(organisation, versionId);
 

@@ -4,11 +4,13 @@ namespace Qlrf.Durable.TestHost;
 
 /// <summary>
 /// The workflow the process test runs: activities in sequence, a durable timer, and a sub-orchestration that fans
-/// out. Every activity run appends "instance:step" to the run log, so the test can check each ran at least once.
+/// out. Every activity run that finishes appends "instance:step" to the run log, so the test can check each ran at
+/// least once. Given <paramref name="stallAfter"/>, runs after that many wait until the process is killed.
 /// </summary>
-internal sealed class SampleWorkflow(string runLog)
+internal sealed class SampleWorkflow(string runLog, int? stallAfter)
 {
     private readonly Lock gate = new();
+    private int runs;
 
     public void Register(OrchestrationRegistry registry) => registry
         .AddOrchestrator<int, string>(nameof(Pipeline), Pipeline)
@@ -33,7 +35,11 @@ internal sealed class SampleWorkflow(string runLog)
 
     public async Task<string> Work(ActivityContext context, string key)
     {
-        await Task.Delay(250, context.CancellationToken);
+        if (Interlocked.Increment(ref runs) > stallAfter)
+        {
+            await Task.Delay(Timeout.Infinite, context.CancellationToken);
+        }
+
         lock (gate)
         {
             File.AppendAllText(runLog, key + Environment.NewLine);

@@ -56,6 +56,8 @@ public sealed class ImagesApiTests(ImagesApiFixture fixture) : IClassFixture<Ima
 
     private static byte[] Sample(string name) => File.ReadAllBytes(Path.Combine(Path.GetDirectoryName(HostDirectory.SampleEstate)!, "scans", name));
 
+    private static byte[] Document(string name) => File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Documents", name));
+
     private async Task CreateFamilyAsync(string name, params string[] versions)
     {
         await SendOkAsync(HttpMethod.Post, "/api/v1/images/families", $$"""{"name": "{{name}}", "os": "Debian 12", "owner": "platform"}""");
@@ -113,6 +115,35 @@ public sealed class ImagesApiTests(ImagesApiFixture fixture) : IClassFixture<Ima
         var (noReason, reasonProblem, _) = await Host.SendAsync(HttpMethod.Post, "/api/v1/images/lifecycle-a@1.0.0/transitions", """{"status": "draft", "rollback": true}""");
         Assert.Equal(HttpStatusCode.BadRequest, noReason);
         Assert.Contains("reason", reasonProblem!.Errors!.Keys);
+    }
+
+    [Fact]
+    public async Task A_skipped_stage_is_a_409_naming_the_allowed_next_states_and_a_rollback_still_moves_back()
+    {
+        await CreateFamilyAsync("lifecycle-skip", "1.0.0");
+        const string Path = "/api/v1/images/lifecycle-skip@1.0.0/transitions";
+
+        var (skipped, _, body) = await Host.SendAsync(HttpMethod.Post, Path, """{"status": "production", "reason": "ship it"}""");
+
+        Assert.Equal(HttpStatusCode.Conflict, skipped);
+        var problem = JsonSerializer.Deserialize<JsonElement>(body);
+        Assert.Contains("draft → production skips testing", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("The allowed next state is testing", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(["testing"], problem.GetProperty("allowedNextStates").EnumerateArray().Select(s => s.GetString()));
+        Assert.Equal(("aws", "draft"), (problem.GetProperty("platform").GetString(), problem.GetProperty("currentState").GetString()));
+        var unchanged = await SendOkAsync(HttpMethod.Get, "/api/v1/images/lifecycle-skip@1.0.0");
+        Assert.Equal(0, unchanged.GetProperty("transitions").GetArrayLength());
+
+        await SendOkAsync(HttpMethod.Post, Path, """{"status": "testing", "reason": "image tests passed"}""");
+        await SendOkAsync(HttpMethod.Post, Path, """{"status": "production", "reason": "CAB-1"}""");
+        var (retired, _, retiredBody) = await Host.SendAsync(HttpMethod.Post, Path, """{"status": "retired", "reason": "replaced"}""");
+
+        Assert.Equal(HttpStatusCode.Conflict, retired);
+        var retiredProblem = JsonSerializer.Deserialize<JsonElement>(retiredBody);
+        Assert.Equal(["deprecated"], retiredProblem.GetProperty("allowedNextStates").EnumerateArray().Select(s => s.GetString()));
+        Assert.Equal(["draft", "testing"], retiredProblem.GetProperty("rollbackStates").EnumerateArray().Select(s => s.GetString()));
+        var back = await SendOkAsync(HttpMethod.Post, Path, """{"status": "draft", "rollback": true, "reason": "built from the wrong commit"}""");
+        Assert.Equal("draft", back.GetProperty("version").GetProperty("releases")[0].GetProperty("status").GetString());
     }
 
     [Fact]
@@ -190,7 +221,7 @@ public sealed class ImagesApiTests(ImagesApiFixture fixture) : IClassFixture<Ima
         Assert.Matches("^body: Trivy JSON: line [0-9]+, position [0-9]+: not valid JSON$", Detail(brokenBody));
         var vulnerabilities = await SendOkAsync(HttpMethod.Get, "/api/v1/images/scan-a@1.0/vulnerabilities");
         Assert.Equal(6, vulnerabilities.GetProperty("findings").GetArrayLength());
-        Assert.Equal(1, vulnerabilities.GetProperty("counts").GetProperty("critical").GetInt32());
+        Assert.Equal(1, vulnerabilities.GetProperty("counts").GetProperty("findings").GetProperty("critical").GetInt32());
     }
 
     [Fact]
@@ -217,10 +248,91 @@ public sealed class ImagesApiTests(ImagesApiFixture fixture) : IClassFixture<Ima
         var (status, body) = await PostFileAsync(Host, "/api/v1/images/sbom-a@1.0/sbom?format=spdx", """{"spdxVersion": "SPDX-2.3", "packages": [{"SPDXID": "x"}]}"""u8.ToArray());
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
-        Assert.Equal("body: SPDX 2.3 JSON: $.packages[0].name: is missing", Detail(body));
+        Assert.Equal("body: SPDX JSON: $.packages[0].name: is missing", Detail(body));
         var components = await SendOkAsync(HttpMethod.Get, "/api/v1/images/sbom-a@1.0/components");
         Assert.Equal(13, components.GetProperty("components").GetArrayLength());
         Assert.Equal("cyclonedx", components.GetProperty("sbom").GetProperty("format").GetString());
+    }
+
+    [Fact]
+    public async Task A_Grype_report_of_several_megabytes_is_imported_whole()
+    {
+        await CreateFamilyAsync("scan-large", "1.0");
+        var report = GrypeReports.Generate(matches: 1_509, vulnerabilities: 1_000, packages: 300);
+
+        var (status, body) = await PostFileAsync(Host, "/api/v1/images/scan-large@1.0/vulnerabilities", report);
+
+        Assert.True(report.Length > 3_500_000, $"{report.Length} bytes");
+        Assert.True(status == HttpStatusCode.OK, body);
+        var counts = JsonSerializer.Deserialize<JsonElement>(body).GetProperty("counts");
+        Assert.Equal(1_509, counts.GetProperty("findings").EnumerateObject().Sum(s => s.Value.GetInt32()));
+        Assert.Equal(1_000, counts.GetProperty("vulnerabilities").EnumerateObject().Sum(s => s.Value.GetInt32()));
+        var vulnerabilities = await SendOkAsync(HttpMethod.Get, "/api/v1/images/scan-large@1.0/vulnerabilities");
+        Assert.Equal(1_509, vulnerabilities.GetProperty("findings").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Counts_are_of_unique_vulnerabilities_and_of_findings_by_severity()
+    {
+        await CreateFamilyAsync("counts-a", "1.0");
+        var report = """
+            {"SchemaVersion": 2, "ArtifactName": "counts-a:1.0", "Results": [{"Target": "counts-a (debian 12.7)", "Class": "os-pkgs", "Type": "debian", "Vulnerabilities": [
+              {"VulnerabilityID": "CVE-2024-5535", "PkgName": "openssl", "InstalledVersion": "3.0.13-1~deb12u1", "FixedVersion": "3.0.14-1~deb12u1", "Severity": "CRITICAL"},
+              {"VulnerabilityID": "CVE-2024-5535", "PkgName": "libssl3", "InstalledVersion": "3.0.13-1~deb12u1", "FixedVersion": "3.0.14-1~deb12u1", "Severity": "CRITICAL"},
+              {"VulnerabilityID": "CVE-2024-2511", "PkgName": "libssl3", "InstalledVersion": "3.0.13-1~deb12u1", "Severity": "LOW"}]}]}
+            """u8.ToArray();
+
+        var (status, body) = await PostFileAsync(Host, "/api/v1/images/counts-a@1.0/vulnerabilities", report);
+        var vulnerabilities = await SendOkAsync(HttpMethod.Get, "/api/v1/images/counts-a@1.0/vulnerabilities");
+        var detail = await SendOkAsync(HttpMethod.Get, "/api/v1/images/counts-a@1.0");
+        var (_, _, openApi) = await Host.SendAsync(HttpMethod.Get, "/openapi/v1.json");
+
+        Assert.True(status == HttpStatusCode.OK, body);
+        foreach (var counts in new[] { JsonSerializer.Deserialize<JsonElement>(body).GetProperty("counts"), vulnerabilities.GetProperty("counts"), detail.GetProperty("counts") })
+        {
+            Assert.Equal((1, 1), (counts.GetProperty("vulnerabilities").GetProperty("critical").GetInt32(), counts.GetProperty("vulnerabilities").GetProperty("low").GetInt32()));
+            Assert.Equal((2, 1), (counts.GetProperty("findings").GetProperty("critical").GetInt32(), counts.GetProperty("findings").GetProperty("low").GetInt32()));
+        }
+
+        var schema = JsonSerializer.Deserialize<JsonElement>(openApi).GetProperty("components").GetProperty("schemas").GetProperty("SeverityCounts").GetProperty("properties");
+        Assert.StartsWith("Unique vulnerabilities by severity", schema.GetProperty("vulnerabilities").GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("Findings (vulnerability × package) by severity", schema.GetProperty("findings").GetProperty("description").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("cyclonedx-1.2.json", "1.2", 3)]
+    [InlineData("cyclonedx-1.3.json", "1.3", 4)]
+    [InlineData("cyclonedx-1.4.json", "1.4", 3)]
+    [InlineData("cyclonedx-1.5.json", "1.5", 4)]
+    [InlineData("cyclonedx-1.6.json", "1.6", 3)]
+    [InlineData("cyclonedx-1.7.json", "1.7", 4)]
+    [InlineData("spdx-2.2.json", "SPDX-2.2", 3)]
+    [InlineData("spdx-2.3.json", "SPDX-2.3", 4)]
+    public async Task SBOMs_of_every_supported_spec_version_are_imported(string file, string spec, int components)
+    {
+        var family = "sbom-" + Path.GetFileNameWithoutExtension(file).Replace(".", "-", StringComparison.Ordinal);
+        await CreateFamilyAsync(family, "1.0");
+
+        var (status, body) = await PostFileAsync(Host, $"/api/v1/images/{family}@1.0/sbom", Document(file));
+
+        Assert.True(status == HttpStatusCode.OK, body);
+        var summary = JsonSerializer.Deserialize<JsonElement>(body);
+        Assert.Equal((spec, components), (summary.GetProperty("specVersion").GetString(), summary.GetProperty("componentCount").GetInt32()));
+    }
+
+    [Fact]
+    public async Task The_package_an_SPDX_document_describes_is_listed_with_its_version_and_purl()
+    {
+        await CreateFamilyAsync("sbom-described", "1.0");
+        var (status, body) = await PostFileAsync(Host, "/api/v1/images/sbom-described@1.0/sbom", Document("spdx-2.3.json"));
+        Assert.True(status == HttpStatusCode.OK, body);
+
+        var components = await SendOkAsync(HttpMethod.Get, "/api/v1/images/sbom-described@1.0/components");
+
+        Assert.Equal("nginx", components.GetProperty("sbom").GetProperty("subject").GetString());
+        var nginx = components.GetProperty("components").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "nginx");
+        Assert.Equal(("1.22.1-9+deb12u1", "pkg:deb/debian/nginx@1.22.1-9%2Bdeb12u1?arch=amd64&distro=debian-12"),
+            (nginx.GetProperty("version").GetString(), nginx.GetProperty("purl").GetString()));
     }
 
     [Fact]

@@ -38,7 +38,7 @@ public sealed class DiscoveryFunctions(
         }
 
         var run = await coordinator.StartAsync(request.Organisation, source, SweepTrigger.Api, cancellationToken);
-        return TypedResults.Accepted("/" + Routes.DiscoveryRun.Replace("{id}", run.Id, StringComparison.Ordinal), run);
+        return TypedResults.Accepted(Routes.PathOf(Routes.DiscoveryRun, run.Id), run);
     }
 
     public async Task<Ok<RunPage>> ListRunsAsync(IQueryCollection query, CancellationToken cancellationToken)

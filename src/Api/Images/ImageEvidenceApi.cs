@@ -14,12 +14,13 @@ public static class ImageEvidenceApi
 
     public static IEndpointRouteBuilder MapImageEvidenceApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost(Routes.ImageVulnerabilities, async (ImageEvidenceFunctions f, string id, HttpRequest r, CancellationToken ct) =>
-                await f.ImportScanAsync(id, r.Query, await RawBody.ReadAsync(r, ct), ct))
+        app.MapPost(Routes.ImageVulnerabilities, (ImageEvidenceFunctions f, string id, HttpRequest r, CancellationToken ct) =>
+                f.ImportScanAsync(id, r.Query, ImportBody.Open(r), ct))
             .WithName(nameof(ImageEvidenceFunctions.ImportScanAsync))
             .WithTags(Tag)
-            .WithSummary("Imports a scanner report (Trivy JSON or Grype JSON, as the tools write it); replaces that scanner's findings for the version.")
+            .WithSummary("Imports a scanner report (Trivy JSON or Grype JSON, as the tools write it); replaces that scanner's findings for the version. The body may be as large as Qlrf:Api:Limits:MaxImportBodyBytes (default 64 MiB).")
             .RequirePermission(Permission.ManageImages)
+            .AcceptsImport()
             .WithQuery(new QueryParameter("format", "trivy or grype; recognised from the document when left out."))
             .Accepts<object>("application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -28,25 +29,26 @@ public static class ImageEvidenceApi
         app.MapGet(Routes.ImageVulnerabilities, (ImageEvidenceFunctions f, string id, CancellationToken ct) => f.GetVulnerabilitiesAsync(id, ct))
             .WithName(nameof(ImageEvidenceFunctions.GetVulnerabilitiesAsync))
             .WithTags(Tag)
-            .WithSummary("The version's vulnerabilities: counts by severity, scans, and findings merged across scanners.")
+            .WithSummary("The version's vulnerabilities: counts of unique vulnerabilities and of findings (vulnerability × package) by severity, scans, and findings merged across scanners.")
             .RequirePermission(Permission.ReadImages)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         app.MapGet(Routes.ImageVulnerabilitiesDiff, (ImageEvidenceFunctions f, string id, HttpRequest r, CancellationToken ct) => f.DiffVulnerabilitiesAsync(id, r.Query, ct))
             .WithName(nameof(ImageEvidenceFunctions.DiffVulnerabilitiesAsync))
             .WithTags(Tag)
-            .WithSummary("What changed in vulnerabilities between two versions: added, fixed, counts before and after.")
+            .WithSummary("What changed in vulnerabilities between two versions: added, fixed, unique vulnerabilities and findings by severity before and after.")
             .RequirePermission(Permission.ReadImages)
             .WithQuery(Against)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        app.MapPost(Routes.ImageSbom, async (ImageEvidenceFunctions f, string id, HttpRequest r, CancellationToken ct) =>
-                await f.ImportSbomAsync(id, r.Query, await RawBody.ReadAsync(r, ct), ct))
+        app.MapPost(Routes.ImageSbom, (ImageEvidenceFunctions f, string id, HttpRequest r, CancellationToken ct) =>
+                f.ImportSbomAsync(id, r.Query, ImportBody.Open(r), ct))
             .WithName(nameof(ImageEvidenceFunctions.ImportSbomAsync))
             .WithTags(Tag)
-            .WithSummary("Imports the version's SBOM (SPDX 2.3 JSON or CycloneDX 1.5 JSON); replaces the previous one.")
+            .WithSummary("Imports the version's SBOM (SPDX JSON 2.2 or 2.3, CycloneDX JSON 1.2 to 1.7); replaces the previous one. The body may be as large as Qlrf:Api:Limits:MaxImportBodyBytes (default 64 MiB).")
             .RequirePermission(Permission.ManageImages)
+            .AcceptsImport()
             .WithQuery(new QueryParameter("format", "spdx or cyclonedx; recognised from the document when left out."))
             .Accepts<object>("application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest)

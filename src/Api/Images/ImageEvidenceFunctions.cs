@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Qlrf.Drift;
 using Qlrf.Errors;
 using Qlrf.Api.Infrastructure;
@@ -11,8 +12,8 @@ using Qlrf.Images.Scanners;
 namespace Qlrf.Api.Images;
 
 /// <summary>
-/// The registry's HTTP functions for evidence: scanner reports and SBOMs (imported whole or not at all,
-/// a file that does not parse answered with a 400 naming the format and where it failed), builds, and
+/// The registry's HTTP functions for evidence: scanner reports and SBOMs (parsed as they stream in, imported whole
+/// or not at all, a file that does not parse answered with a 400 naming the format and where it failed), builds, and
 /// deployments from the inventory.
 /// </summary>
 public sealed class ImageEvidenceFunctions(
@@ -21,15 +22,16 @@ public sealed class ImageEvidenceFunctions(
     ImagesFunctions versions,
     RequestContext request,
     TimeProvider time,
+    IOptions<ApiLimitsOptions> limits,
     ILogger<ImageEvidenceFunctions> logger)
 {
     public const string DeploymentListing = "image-deployments";
 
-    public async Task<Ok<ScanSummary>> ImportScanAsync(string id, IQueryCollection query, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
+    public async Task<Ok<ScanSummary>> ImportScanAsync(string id, IQueryCollection query, Stream body, CancellationToken cancellationToken)
     {
         var version = await versions.RequireVersionAsync(id, cancellationToken);
         var format = Query.Enum<ScanFormat>(query, "format");
-        var report = Parse(version.Id, () => ScanReportReader.Read(body, format));
+        var report = await ParseAsync(version.Id, () => ScanReportReader.ReadAsync(body, format, limits.Value.MaxJsonDepth, cancellationToken));
         var summary = await images.SaveScanAsync(request.Organisation, version.Id, report, request.Actor, cancellationToken);
         Imported(report.Format.ToString(), version.Id, report.Findings.Count);
         return TypedResults.Ok(summary);
@@ -56,11 +58,11 @@ public sealed class ImageEvidenceFunctions(
         return TypedResults.Ok(new VulnerabilityDiffResource(from.Id, to.Id, VulnerabilityDiff.Between(before, after)));
     }
 
-    public async Task<Ok<SbomSummary>> ImportSbomAsync(string id, IQueryCollection query, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
+    public async Task<Ok<SbomSummary>> ImportSbomAsync(string id, IQueryCollection query, Stream body, CancellationToken cancellationToken)
     {
         var version = await versions.RequireVersionAsync(id, cancellationToken);
         var format = Query.Enum<SbomFormat>(query, "format");
-        var sbom = Parse(version.Id, () => SbomReader.Read(body, format));
+        var sbom = await ParseAsync(version.Id, () => SbomReader.ReadAsync(body, format, limits.Value.MaxJsonDepth, cancellationToken));
         var summary = await images.SaveSbomAsync(request.Organisation, version.Id, sbom, request.Actor, cancellationToken);
         Imported(sbom.Format.ToString(), version.Id, sbom.Components.Count);
         return TypedResults.Ok(summary);
@@ -151,18 +153,29 @@ public sealed class ImageEvidenceFunctions(
         return (from, to);
     }
 
-    private T Parse<T>(string versionId, Func<T> parse)
+    private async Task<T> ParseAsync<T>(string versionId, Func<Task<T>> parse)
     {
         try
         {
-            return parse();
+            return await parse();
         }
         catch (ImportFormatException ex)
         {
-            ImagesTelemetry.Imports.Add(1, new KeyValuePair<string, object?>("format", ex.Format), new KeyValuePair<string, object?>("outcome", "refused"));
-            ImagesLogs.ImportRefused(logger, versionId, ex.Message);
+            Refused(ex.Format, versionId, ex.Message);
             throw new RequestValidationException("body", ex.Message);
         }
+        catch (JsonTooDeepException ex)
+        {
+            // Answered as every body nested too deep is, by the exception handler.
+            Refused("unknown", versionId, ex.Message);
+            throw;
+        }
+    }
+
+    private void Refused(string format, string versionId, string problem)
+    {
+        ImagesTelemetry.Imports.Add(1, new KeyValuePair<string, object?>("format", format), new KeyValuePair<string, object?>("outcome", "refused"));
+        ImagesLogs.ImportRefused(logger, versionId, problem);
     }
 
     private void Imported(string format, string versionId, int items)

@@ -6,10 +6,13 @@ using Qlrf.Inventory;
 
 namespace Qlrf.Api.Images;
 
-/// <summary>A version's vulnerabilities: counts by severity, the scans they come from, and the findings (most severe first).</summary>
+/// <summary>
+/// A version's vulnerabilities: unique vulnerabilities and findings (vulnerability × package) by severity, merged
+/// across scanners; the scans they come from, each with its own counts; and the findings, most severe first.
+/// </summary>
 public sealed record VulnerabilitiesResource(
     string VersionId,
-    IReadOnlyDictionary<Severity, int> Counts,
+    SeverityCounts Counts,
     IReadOnlyList<ScanSummary> Scans,
     IReadOnlyList<VulnerabilityFinding> Findings);
 

@@ -58,12 +58,15 @@ public sealed record VersionResource(
     }
 }
 
-/// <summary>A version with its lifecycle history, lineage parents and evidence counts.</summary>
+/// <summary>
+/// A version with its lifecycle history, lineage parents and evidence: unique vulnerabilities and findings by severity
+/// across its scans (none before a scan is imported), and its SBOM summary.
+/// </summary>
 public sealed record VersionDetail(
     VersionResource Version,
     IReadOnlyList<LifecycleTransition> Transitions,
     IReadOnlyList<LineageEdge> Parents,
-    IReadOnlyDictionary<Severity, int>? Vulnerabilities,
+    SeverityCounts? Counts,
     SbomSummary? Sbom);
 
 /// <summary>What a transition changed: the version as it is now, and every transition it caused (displaced and restored versions included).</summary>

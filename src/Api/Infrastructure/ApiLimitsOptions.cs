@@ -7,11 +7,18 @@ public sealed class ApiLimitsOptions
 {
     public const string Section = "Qlrf:Api:Limits";
 
-    /// <summary>The largest request body accepted, in bytes; larger gets 413. Default 1 MB (1048576).</summary>
+    /// <summary>The largest request body accepted, in bytes; larger gets 413. Default 1 MB (1048576). Imports have their own limit.</summary>
     [Range(1024, 104_857_600, ErrorMessage = "Qlrf:Api:Limits:MaxRequestBodyBytes must be between 1024 and 104857600.")]
     public long MaxRequestBodyBytes { get; set; } = 1_048_576;
 
-    /// <summary>How deeply a JSON body may nest objects and arrays; deeper gets 400. Default 32.</summary>
+    /// <summary>
+    /// The largest file an import route accepts (a scanner report or SBOM, <see cref="ImportEndpoint"/>), in bytes;
+    /// larger gets 413. Imports are parsed as they stream in, so memory does not grow with this. Default 64 MiB (67108864).
+    /// </summary>
+    [Range(1024, 1_073_741_824, ErrorMessage = "Qlrf:Api:Limits:MaxImportBodyBytes must be between 1024 and 1073741824.")]
+    public long MaxImportBodyBytes { get; set; } = 67_108_864;
+
+    /// <summary>How deeply a JSON body (imported files included) may nest objects and arrays; deeper gets 400. Default 32.</summary>
     [Range(2, 64, ErrorMessage = "Qlrf:Api:Limits:MaxJsonDepth must be between 2 and 64.")]
     public int MaxJsonDepth { get; set; } = 32;
 }

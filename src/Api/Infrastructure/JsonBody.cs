@@ -8,9 +8,11 @@ using Qlrf.Json;
 namespace Qlrf.Api.Infrastructure;
 
 /// <summary>
-/// Reads a JSON request body; a body that does not parse is a 400 naming where it failed, and one that
-/// nests deeper than <see cref="ApiLimitsOptions.MaxJsonDepth"/> is a 400 naming <c>body</c>. The body is
-/// read whole, within the request body limit.
+/// Reads a JSON request body, the one way every API body is read. A body that nests deeper than
+/// <see cref="ApiLimitsOptions.MaxJsonDepth"/> is a <see cref="JsonTooDeepException"/> (a 400 naming <c>body</c>
+/// and the limit); one that does not parse, or has a value of the wrong kind, is a 400 naming the field and
+/// saying why (<see cref="JsonBodyProblem"/>: an enum field lists its values). The body is read whole, within
+/// the request body limit.
 /// </summary>
 public static class JsonBody
 {
@@ -32,21 +34,19 @@ public static class JsonBody
         using var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer, cancellationToken);
         var json = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
-        CheckDepth(json.Span, maxDepth);
+        var wellFormed = CheckDepth(json.Span, maxDepth);
         try
         {
             return JsonSerializer.Deserialize<T>(json.Span, QlrfJson.Options);
         }
         catch (JsonException ex)
         {
-            var field = string.IsNullOrEmpty(ex.Path) || ex.Path == "$" ? "body" : ex.Path.TrimStart('$', '.');
-            throw new RequestValidationException(field, ex.LineNumber is { } line
-                ? $"is not valid JSON for this request (line {line + 1}, position {ex.BytePositionInLine + 1})."
-                : "is not valid JSON for this request.");
+            throw JsonBodyProblem.Explain(ex, typeof(T), json.Span, wellFormed);
         }
     }
 
-    private static void CheckDepth(ReadOnlySpan<byte> json, int maxDepth)
+    /// <summary>Throws <see cref="JsonTooDeepException"/> for a body nested too deep; false when it is not JSON at all.</summary>
+    private static bool CheckDepth(ReadOnlySpan<byte> json, int maxDepth)
     {
         var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = maxDepth + 2 });
         try
@@ -55,13 +55,16 @@ public static class JsonBody
             {
                 if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray && reader.CurrentDepth >= maxDepth)
                 {
-                    throw new RequestValidationException("body", $"nests objects and arrays deeper than {maxDepth} levels.");
+                    throw new JsonTooDeepException(maxDepth);
                 }
             }
+
+            return true;
         }
         catch (JsonException)
         {
             // Not JSON; deserializing says where.
+            return false;
         }
     }
 }

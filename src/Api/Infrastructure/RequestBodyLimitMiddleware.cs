@@ -5,16 +5,18 @@ using Microsoft.Extensions.Options;
 namespace Qlrf.Api.Infrastructure;
 
 /// <summary>
-/// Refuses request bodies over <see cref="ApiLimitsOptions.MaxRequestBodyBytes"/> with 413: at once when the
-/// length is declared, and while reading when it is not (through the server's own limit where it has
-/// one, else by counting).
+/// Refuses request bodies over <see cref="ApiLimitsOptions.MaxRequestBodyBytes"/> (on import routes,
+/// <see cref="ApiLimitsOptions.MaxImportBodyBytes"/>) with 413: at once when the length is declared, and while
+/// reading when it is not (through the server's own limit where it has one, else by counting).
 /// </summary>
 public sealed class RequestBodyLimitMiddleware(RequestDelegate next, IOptions<ApiLimitsOptions> options)
 {
     public Task InvokeAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var max = options.Value.MaxRequestBodyBytes;
+        var max = context.GetEndpoint()?.Metadata.GetMetadata<ImportEndpoint>() is null
+            ? options.Value.MaxRequestBodyBytes
+            : options.Value.MaxImportBodyBytes;
         if (context.Request.ContentLength > max)
         {
             throw TooLarge();

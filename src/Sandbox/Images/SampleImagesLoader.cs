@@ -106,13 +106,23 @@ internal sealed class SampleImagesLoader(
 
             foreach (var scan in v.Scans)
             {
-                var report = ScanReportReader.Read(await File.ReadAllBytesAsync(Path.Combine(directory, scan), cancellationToken), null);
+                ScanReport report;
+                await using (var file = File.OpenRead(Path.Combine(directory, scan)))
+                {
+                    report = await ScanReportReader.ReadAsync(file, null, ImportJsonReader.DefaultMaxDepth, cancellationToken);
+                }
+
                 await images.SaveScanAsync(organisation, id, report, Actor, cancellationToken);
             }
 
             if (v.Sbom is { } sbom)
             {
-                var document = SbomReader.Read(await File.ReadAllBytesAsync(Path.Combine(directory, sbom), cancellationToken), null);
+                SbomDocument document;
+                await using (var file = File.OpenRead(Path.Combine(directory, sbom)))
+                {
+                    document = await SbomReader.ReadAsync(file, null, ImportJsonReader.DefaultMaxDepth, cancellationToken);
+                }
+
                 await images.SaveSbomAsync(organisation, id, document, Actor, cancellationToken);
             }
 

@@ -68,7 +68,7 @@ public interface IImageStore
     Task<IReadOnlyList<BuildRecord>> ListBuildsAsync(string organisation, string versionId, CancellationToken cancellationToken);
 }
 
-/// <summary>An imported scan: which scanner, when, and its counts by severity.</summary>
+/// <summary>An imported scan: which scanner, when, and its unique vulnerabilities and findings by severity.</summary>
 public sealed record ScanSummary(
     string VersionId,
     ScanFormat Scanner,
@@ -77,7 +77,7 @@ public sealed record ScanSummary(
     DateTimeOffset? ScannedAt,
     DateTimeOffset ImportedAt,
     string ImportedBy,
-    IReadOnlyDictionary<Severity, int> Counts);
+    SeverityCounts Counts);
 
 /// <summary>An imported SBOM, without its components.</summary>
 public sealed record SbomSummary(

@@ -4,33 +4,11 @@ using System.Text.Json;
 namespace Qlrf.Images;
 
 /// <summary>
-/// Reads an imported JSON document strictly, keeping the JSON path of every value so a problem is
-/// reported as <c>$.Results[2].Vulnerabilities[5].Severity</c>.
+/// A value of an imported JSON document (read whole by <see cref="ImportJsonReader"/>), read strictly, keeping the
+/// JSON path of every value so a problem is reported as <c>$.Results[2].Vulnerabilities[5].Severity</c>.
 /// </summary>
 public readonly record struct ImportJson(JsonElement Element, string Path, string Format)
 {
-    /// <summary>Parses <paramref name="json"/>; broken JSON is reported with its line and position.</summary>
-    public static JsonDocument Parse(ReadOnlyMemory<byte> json, string format)
-    {
-        try
-        {
-            return JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 128 });
-        }
-        catch (JsonException ex)
-        {
-            var where = ex.LineNumber is { } line
-                ? string.Create(CultureInfo.InvariantCulture, $"line {line + 1}, position {(ex.BytePositionInLine ?? 0) + 1}")
-                : "the document";
-            throw new ImportFormatException(format, where, "not valid JSON");
-        }
-    }
-
-    public static ImportJson Root(JsonDocument document, string format)
-    {
-        ArgumentNullException.ThrowIfNull(document);
-        return new ImportJson(document.RootElement, "$", format);
-    }
-
     public JsonValueKind Kind => Element.ValueKind;
 
     public ImportFormatException Error(string problem) => new(Format, Path, problem);
@@ -64,19 +42,21 @@ public readonly record struct ImportJson(JsonElement Element, string Path, strin
         return value.Length > 0 ? value : throw new ImportFormatException(Format, $"{Path}.{name}", "must not be empty");
     }
 
-    public string? OptionalString(string name)
-    {
-        var value = Optional(name)?.AsString();
-        return string.IsNullOrEmpty(value) ? null : value;
-    }
+    public string? OptionalString(string name) => Optional(name)?.AsOptionalString();
 
     public string AsString() => Kind == JsonValueKind.String ? Element.GetString()! : throw Error($"expected a string, found {Describe(Kind)}");
 
+    /// <summary>The string, or null when the value is JSON null or empty.</summary>
+    public string? AsOptionalString() => Kind == JsonValueKind.Null || AsString() is not { Length: > 0 } text ? null : text;
+
     public int AsInt() => Kind == JsonValueKind.Number && Element.TryGetInt32(out var value) ? value : throw Error($"expected a whole number, found {Describe(Kind)}");
 
-    public DateTimeOffset? OptionalTime(string name)
+    public DateTimeOffset? OptionalTime(string name) => Optional(name)?.AsOptionalTime();
+
+    /// <summary>The date and time, or null when the value is JSON null or empty.</summary>
+    public DateTimeOffset? AsOptionalTime()
     {
-        var text = OptionalString(name);
+        var text = AsOptionalString();
         if (text is null)
         {
             return null;
@@ -84,7 +64,7 @@ public readonly record struct ImportJson(JsonElement Element, string Path, strin
 
         return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
             ? at.ToUniversalTime()
-            : throw new ImportFormatException(Format, $"{Path}.{name}", $"'{text}' is not a date and time");
+            : throw Error($"'{text}' is not a date and time");
     }
 
     /// <summary>The items of an array property; empty when the property is missing or null.</summary>

@@ -5,15 +5,19 @@ using Qlrf.Json;
 namespace Qlrf.Images;
 
 /// <summary>
-/// The lifecycle rules of a family's versions, per platform. Status moves forward
-/// (draft → testing → production → deprecated → retired; steps may be skipped) unless a rollback, which
-/// names its reason, moves it back. Exactly one version is production per family and platform at any
-/// time: a version becoming production displaces the incumbent (to deprecated, or back to testing when
-/// the move is a rollback), and rolling the production version back restores the previous one.
+/// The lifecycle rules of a family's versions, per platform. Status moves forward one stage at a time
+/// (draft → testing → production → deprecated → retired; a skipped stage is refused) unless a rollback,
+/// which names its reason, moves it back to any earlier stage. Exactly one version is production per
+/// family and platform at any time: a version becoming production displaces the incumbent (to deprecated,
+/// or back to testing when the move is a rollback), and rolling the production version back restores the
+/// previous one.
 /// </summary>
 public static class Lifecycle
 {
     public const int MaxReasonLength = 500;
+
+    /// <summary>The stages in order, as messages give them.</summary>
+    public static readonly string Order = string.Join(" → ", Enum.GetValues<LifecycleStatus>().Select(s => EnumText<LifecycleStatus>.Of(s)));
 
     /// <summary>
     /// Plans <paramref name="request"/> against the family's versions. Returns the versions that change
@@ -21,7 +25,7 @@ public static class Lifecycle
     /// already has the requested status everywhere asked (a repeated request changes nothing).
     /// </summary>
     /// <exception cref="RequestValidationException">No reason, a platform the version is not on, or a rollback that moves forward.</exception>
-    /// <exception cref="ConflictException">A backward move that is not a rollback.</exception>
+    /// <exception cref="ConflictException">A forward move that skips a stage, or a backward move that is not a rollback; the message names the allowed next states.</exception>
     /// <exception cref="NotFoundException">The version is not one of <paramref name="familyVersions"/>.</exception>
     public static LifecyclePlan Plan(IReadOnlyList<ImageVersion> familyVersions, TransitionRequest request)
     {
@@ -57,14 +61,25 @@ public static class Lifecycle
 
             if (request.To < from && !request.Rollback)
             {
-                throw new ConflictException(
+                throw Refused(
                     $"{target.Id} is {Text(from)} on {EnumText<Platform>.Of(platform)}; status only moves forward. "
-                    + $"Moving it back to {Text(request.To)} is a rollback: send rollback=true with the reason.");
+                    + $"Moving it back to {Text(request.To)} is a rollback: send rollback=true with the reason.",
+                    platform,
+                    from);
             }
 
             if (request.To > from && request.Rollback)
             {
                 throw new RequestValidationException("rollback", $"{Text(from)} → {Text(request.To)} on {EnumText<Platform>.Of(platform)} moves forward; a rollback moves back.");
+            }
+
+            if (request.To > Next(from))
+            {
+                throw Refused(
+                    $"{target.Id} is {Text(from)} on {EnumText<Platform>.Of(platform)}; {Text(from)} → {Text(request.To)} skips "
+                    + $"{string.Join(", ", Stages(from + 1, request.To - 1).Select(Text))} ({Order}).",
+                    platform,
+                    from);
             }
 
             Move(versions, target.Id, platform, request.To, request, reason, TransitionCause.Requested, request.Rollback, transitions);
@@ -96,6 +111,34 @@ public static class Lifecycle
     }
 
     public static string Text(LifecycleStatus status) => EnumText<LifecycleStatus>.Of(status);
+
+    /// <summary>The stage after <paramref name="status"/>; retired is the last, and stays.</summary>
+    public static LifecycleStatus Next(LifecycleStatus status) => status == LifecycleStatus.Retired ? status : status + 1;
+
+    /// <summary>Where a release may go from <paramref name="status"/>: the next stage, and by rollback any earlier one.</summary>
+    public static IReadOnlyList<LifecycleStatus> AllowedNext(LifecycleStatus status, bool rollback) =>
+        rollback ? Stages(LifecycleStatus.Draft, status - 1) : status == LifecycleStatus.Retired ? [] : [Next(status)];
+
+    /// <summary>A refused move, naming the states the release may move to instead (also as ProblemDetails extensions).</summary>
+    private static ConflictException Refused(string message, Platform platform, LifecycleStatus from)
+    {
+        var forward = AllowedNext(from, rollback: false);
+        var back = AllowedNext(from, rollback: true);
+        var next = forward.Count == 0 ? $"{Text(from)} is the last stage" : $"The allowed next state is {Text(forward[0])}";
+        return new ConflictException($"{message} {next}{(back.Count == 0 ? "." : $"; with rollback=true, {string.Join(" or ", back.Select(Text))}.")}")
+        {
+            Extensions = new Dictionary<string, object?>(StringComparer.Ordinal)
+            {
+                ["platform"] = EnumText<Platform>.Of(platform),
+                ["currentState"] = Text(from),
+                ["allowedNextStates"] = forward.Select(Text).ToList(),
+                ["rollbackStates"] = back.Select(Text).ToList(),
+            },
+        };
+    }
+
+    private static List<LifecycleStatus> Stages(LifecycleStatus first, LifecycleStatus last) =>
+        Enum.GetValues<LifecycleStatus>().Where(s => s >= first && s <= last).ToList();
 
     private static void Move(
         Dictionary<string, ImageVersion> versions,

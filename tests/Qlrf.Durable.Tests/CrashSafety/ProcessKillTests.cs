@@ -15,6 +15,9 @@ public sealed class ProcessKillTests
     private const int Instances = 6;
     private const int FanOut = 6;
 
+    /// <summary>Activity runs the first host finishes; the rest hang until it is killed, so the kill always comes mid-run.</summary>
+    private const int FinishedBeforeKill = 2 * Instances;
+
     [Fact]
     public async Task A_host_killed_mid_run_and_started_again_completes_every_instance_exactly_once()
     {
@@ -27,16 +30,16 @@ public sealed class ProcessKillTests
             .ToList();
         try
         {
-            using (var first = StartHost(database, runLog))
+            using (var first = StartHost(database, runLog, FinishedBeforeKill))
             {
-                await DurableHost.UntilAsync(() => Lines(runLog).Count >= Instances, "the first host to make progress");
+                await DurableHost.UntilAsync(() => Lines(runLog).Count >= FinishedBeforeKill, "the first host to finish its share of the activities");
                 first.Kill(entireProcessTree: true);
                 await first.WaitForExitAsync();
             }
 
-            Assert.True(Lines(runLog).Count < expected.Count, "the kill came after the run had finished");
+            Assert.Equal(FinishedBeforeKill, Lines(runLog).Count);
 
-            using (var second = StartHost(database, runLog))
+            using (var second = StartHost(database, runLog, stallAfter: null))
             {
                 using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(90));
                 await second.WaitForExitAsync(patience.Token);
@@ -68,7 +71,7 @@ public sealed class ProcessKillTests
         }
     }
 
-    private static Process StartHost(string database, string runLog)
+    private static Process StartHost(string database, string runLog, int? stallAfter)
     {
         var host = Path.Combine(AppContext.BaseDirectory, "Qlrf.Durable.TestHost.dll");
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
@@ -80,6 +83,11 @@ public sealed class ProcessKillTests
         foreach (var argument in new[] { host, database, runLog, Instances.ToString(CultureInfo.InvariantCulture), FanOut.ToString(CultureInfo.InvariantCulture) })
         {
             start.ArgumentList.Add(argument);
+        }
+
+        if (stallAfter is { } count)
+        {
+            start.ArgumentList.Add(count.ToString(CultureInfo.InvariantCulture));
         }
 
         var process = Process.Start(start)!;

@@ -19,23 +19,44 @@ public sealed class AtLeastOnceTests
     [Fact]
     public async Task A_lease_is_renewed_while_its_activity_runs_so_a_long_activity_runs_once()
     {
+        var lockTimeout = TimeSpan.FromSeconds(30);
+        var renewEvery = lockTimeout / 3;
+        var clock = new ManualClock();
         var runs = 0;
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var finish = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var host = await DurableHost.StartAsync(r => r
             .AddOrchestrator<object?, string>("Long", async (ctx, _) => await ctx.CallActivityAsync<string>("Slow"))
-            .AddActivity<object?, string>("Slow", async (_, _) =>
+            .AddActivity<object?, string>("Slow", (_, _) =>
             {
                 Interlocked.Increment(ref runs);
-                await Task.Delay(TimeSpan.FromSeconds(3.5));
-                return "done";
+                started.TrySetResult();
+                return finish.Task;
             }),
-            o => o.LockTimeout = TimeSpan.FromSeconds(1));
+            o => o.LockTimeout = lockTimeout,
+            clock);
         var id = await host.Client.ScheduleNewOrchestrationInstanceAsync("Long");
+        await started.Task.WaitAsync(DurableHost.Patience);
 
+        // Four renewal rounds take the clock past the first lease's expiry (at 30 s) to 40 s.
+        for (var round = 1; round <= 4; round++)
+        {
+            var due = clock.GetUtcNow() + renewEvery;
+            await DurableHost.UntilAsync(() => clock.HasTimerDueAt(due), $"the lease renewer to wait for round {round}");
+            clock.Advance(renewEvery);
+            await DurableHost.UntilAsync(() => LeaseExpiry(host) == due + lockTimeout, $"renewal {round} of the activity's lease");
+        }
+
+        Assert.Empty(await host.Store.LeaseActivitiesAsync(10, CancellationToken.None));
+        finish.SetResult("done");
         var state = await host.WaitAsync(id);
 
         Assert.Equal("done", state.ReadOutputAs<string>());
         Assert.Equal(1, runs);
     }
+
+    private static DateTimeOffset LeaseExpiry(DurableHost host) =>
+        DateTimeOffset.FromUnixTimeMilliseconds(Probe.Scalar(host, "SELECT coalesce(max(lock_expires_at), 0) FROM durable_activities"));
 
     [Fact]
     public async Task A_result_under_an_expired_lease_is_discarded_and_only_the_current_one_counts()

@@ -30,7 +30,7 @@ public sealed class TimerTests
         Assert.Equal(OrchestrationRuntimeStatus.Running, (await second.Client.GetInstanceAsync(id))!.RuntimeStatus);
 
         clock.Advance(TimeSpan.FromDays(1));
-        var state = await second.WaitAsync(id);
+        var state = await clock.PassUntilAsync(second.WaitAsync(id), TimeSpan.FromSeconds(1));
 
         Assert.Equal(OrchestrationRuntimeStatus.Completed, state.RuntimeStatus);
         Assert.True(state.ReadOutputAs<DateTime>() >= fireAt.UtcDateTime);

@@ -35,6 +35,32 @@ public sealed class ManualClock(DateTimeOffset start) : TimeProvider
         }
     }
 
+    /// <summary>Whether a timer (a wait, a delay) is set to fire at exactly <paramref name="at"/>: a loop has gone to sleep until then.</summary>
+    public bool HasTimerDueAt(DateTimeOffset at)
+    {
+        lock (gate)
+        {
+            return timers.Any(t => t.DueAt == at);
+        }
+    }
+
+    /// <summary>
+    /// Lets time pass: moves the clock on by <paramref name="step"/> at a time until <paramref name="task"/> ends,
+    /// as a real clock keeps moving. A loop that looked before a jump and set its timer after it (measured from the
+    /// moment it looked) would otherwise wait forever on a clock that never moves again. The task's own timeout is
+    /// the hang guard.
+    /// </summary>
+    public async Task<T> PassUntilAsync<T>(Task<T> task, TimeSpan step)
+    {
+        while (!task.IsCompleted)
+        {
+            Advance(step);
+            await Task.WhenAny(task, Task.Delay(5));
+        }
+
+        return await task;
+    }
+
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
         var timer = new ManualTimer(this, callback, state);

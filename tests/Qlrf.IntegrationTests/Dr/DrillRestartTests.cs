@@ -3,15 +3,17 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.RegularExpressions;
+using Microsoft.Data.Sqlite;
 using Qlrf.Dr;
+using Qlrf.Json;
 using Qlrf.IntegrationTests.Support;
 
 namespace Qlrf.IntegrationTests.Dr;
 
 /// <summary>
-/// Crash safety of a drill across processes: a started local host (src/Host) is killed with SIGKILL mid-drill,
-/// kept down longer than the recovery takes, and started again on the same store. The drill completes, and its
-/// RTO and RPO are the platform's, untouched by the outage.
+/// Crash safety of a drill across processes: a started local host (src/Host) is killed with SIGKILL mid-drill (once
+/// the platform has started the failover), kept down until the platform's recovery is over, and started again on
+/// the same store. The drill completes, and its RTO and RPO are the platform's, untouched by the outage.
 /// </summary>
 public sealed partial class DrillRestartTests : IDisposable
 {
@@ -41,12 +43,16 @@ public sealed partial class DrillRestartTests : IDisposable
             await admin.WaitForStatusAsync(id, DrillStatus.AwaitingApproval);
             var approved = await approver.DecideAsync(id);
             Assert.True(approved.Status == HttpStatusCode.OK, approved.Body);
-            await admin.WaitForDrillAsync(id, d => d.Phase is DrillPhase.Failover or DrillPhase.Validation, "the drill to fail over");
+            await Eventually.TrueAsync(() => Task.FromResult(PlatformFailover(id) is not null), TimeSpan.FromSeconds(60), "the platform to start the drill's failover");
 
             first.Kill();
         }
 
-        await Task.Delay(Failover + WarmUp + TimeSpan.FromSeconds(1));
+        var failover = PlatformFailover(id)!;
+        Assert.True(failover.EndsAt is null, "the kill came after the drill had begun to fail back");
+        var healthyAt = failover.HealthyAt!.Value;
+        Assert.Equal(Failover + WarmUp, healthyAt - failover.StartedAt);
+        await Eventually.TrueAsync(() => Task.FromResult(TimeProvider.System.GetUtcNow() > healthyAt), TimeSpan.FromSeconds(30), "the platform to recover while no host runs");
 
         using var second = HostProcess.Start(directory, Settings());
         var restarted = await second.WaitForAsync(Serving(), "the second host to serve");
@@ -56,8 +62,9 @@ public sealed partial class DrillRestartTests : IDisposable
 
         Assert.Equal(DrillStatus.Passed, done.Status);
         Assert.Equal(Failover + WarmUp, report.Rto!.Measured);
+        Assert.Equal((failover.StartedAt, healthyAt), (report.Rto.FailoverStartedAt, report.Rto.HealthyAt));
         Assert.Equal(LagAfterSync, report.Rpo!.Measured);
-        Assert.True(report.Rto.ConfirmedAt - report.Rto.FailoverStartedAt > Failover + WarmUp, "the drill confirmed health only after the outage");
+        Assert.True(report.Rto.ConfirmedAt > healthyAt, "the drill confirmed health only after the outage");
         Assert.All(report.Phases, p => Assert.Equal(PhaseOutcome.Passed, p.Outcome));
         Assert.True(Assert.Single(report.Restored).Succeeded);
         second.Kill();
@@ -78,6 +85,17 @@ public sealed partial class DrillRestartTests : IDisposable
         ["Qlrf__Sandbox__Dr__Defaults__LagAfterSync"] = "00:00:01.500",
     };
 
+    /// <summary>The sandbox platform's record of the drill's failover, read from the store; null until it starts.</summary>
+    private SandboxFailover? PlatformFailover(string drillId)
+    {
+        using var connection = new SqliteConnection($"Data Source={directory.DatabasePath};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT body FROM sandbox_dr_state WHERE pair_id = 'orders-db-aws'";
+        var failover = command.ExecuteScalar() is string body ? QlrfJson.Deserialize<SandboxState>(body)?.Failover : null;
+        return failover?.DrillId == drillId ? failover : null;
+    }
+
     private static HttpClient Client(string url, string key)
     {
         var client = new HttpClient { BaseAddress = new Uri(url) };
@@ -91,6 +109,10 @@ public sealed partial class DrillRestartTests : IDisposable
         Assert.True(reply.Status == HttpStatusCode.Created, reply.Body);
         return System.Text.Json.JsonDocument.Parse(reply.Body).RootElement.GetProperty("key").GetString()!;
     }
+
+    private sealed record SandboxState(SandboxFailover? Failover);
+
+    private sealed record SandboxFailover(string DrillId, DateTimeOffset StartedAt, DateTimeOffset? HealthyAt, DateTimeOffset? EndsAt);
 
     [GeneratedRegex(@"serving on (http://127\.0\.0\.1:\d+)")]
     private static partial Regex Serving();

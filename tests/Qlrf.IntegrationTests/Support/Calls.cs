@@ -48,7 +48,7 @@ public sealed record RouteInfo(string Method, string Pattern, RequiresPermission
 
     /// <summary>The path with each route parameter filled in (by <paramref name="value"/>, or <c>x</c>).</summary>
     public string Path(Func<string, string?>? value = null) =>
-        "/" + System.Text.RegularExpressions.Regex.Replace(Pattern, "{([^}:?]+)[^}]*}", m => Uri.EscapeDataString(value?.Invoke(m.Groups[1].Value) ?? "x"));
+        "/" + System.Text.RegularExpressions.Regex.Replace(Pattern, "{\\*{0,2}([^}:?]+)[^}]*}", m => Uri.EscapeDataString(value?.Invoke(m.Groups[1].Value) ?? "x"));
 
     /// <summary>A body for a mutating call; the permission is checked before it is read.</summary>
     public string? Body => Mutating ? "{}" : null;

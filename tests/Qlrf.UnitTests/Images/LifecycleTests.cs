@@ -74,6 +74,59 @@ public sealed class LifecycleTests
     }
 
     [Fact]
+    public void A_release_moves_through_every_stage_one_at_a_time()
+    {
+        List<ImageVersion> family = [Version("1.0", (Platform.Aws, LifecycleStatus.Draft))];
+
+        foreach (var to in new[] { LifecycleStatus.Testing, LifecycleStatus.Production, LifecycleStatus.Deprecated, LifecycleStatus.Retired })
+        {
+            var plan = Lifecycle.Plan(family, Request("ubuntu@1.0", to));
+            family = Apply(family, plan);
+            Assert.Equal(to, family[0].On(Platform.Aws)!.Status);
+            Assert.Equal(to - 1, Assert.Single(plan.Transitions).From);
+        }
+    }
+
+    [Theory]
+    [InlineData(LifecycleStatus.Draft, LifecycleStatus.Production, "testing", "draft → production skips testing", "")]
+    [InlineData(LifecycleStatus.Draft, LifecycleStatus.Retired, "testing", "draft → retired skips testing, production, deprecated", "")]
+    [InlineData(LifecycleStatus.Testing, LifecycleStatus.Deprecated, "production", "testing → deprecated skips production", "draft")]
+    [InlineData(LifecycleStatus.Production, LifecycleStatus.Retired, "deprecated", "production → retired skips deprecated", "draft testing")]
+    public void A_forward_move_that_skips_a_stage_is_a_conflict_naming_the_allowed_next_states(LifecycleStatus from, LifecycleStatus to, string next, string skipped, string rollbackStates)
+    {
+        List<ImageVersion> family = [Version("1.0", (Platform.Aws, from)), Version("0.9", (Platform.Aws, LifecycleStatus.Production))];
+
+        var ex = Assert.Throws<ConflictException>(() => Lifecycle.Plan(family, Request("ubuntu@1.0", to)));
+
+        Assert.Contains(skipped, ex.Message, StringComparison.Ordinal);
+        Assert.Contains($"The allowed next state is {next}", ex.Message, StringComparison.Ordinal);
+        Assert.Equal([next], ex.Extensions["allowedNextStates"] as IEnumerable<string>);
+        Assert.Equal(rollbackStates.Split(' ', StringSplitOptions.RemoveEmptyEntries), ex.Extensions["rollbackStates"] as IEnumerable<string>);
+        Assert.Equal(("aws", Lifecycle.Text(from)), (ex.Extensions["platform"], ex.Extensions["currentState"]));
+    }
+
+    [Fact]
+    public void A_move_of_several_platforms_is_refused_whole_when_one_would_skip_a_stage()
+    {
+        List<ImageVersion> family = [Version("1.0", (Platform.Aws, LifecycleStatus.Testing), (Platform.Gcp, LifecycleStatus.Draft))];
+
+        var ex = Assert.Throws<ConflictException>(() => Lifecycle.Plan(family, Request("ubuntu@1.0", LifecycleStatus.Production)));
+
+        Assert.Contains("is draft on gcp", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(LifecycleStatus.Production, Lifecycle.Plan(family, Request("ubuntu@1.0", LifecycleStatus.Production, platforms: Platform.Aws)).Transitions[0].To);
+    }
+
+    [Fact]
+    public void A_rollback_may_move_back_several_stages()
+    {
+        List<ImageVersion> family = [Version("1.0", (Platform.Aws, LifecycleStatus.Retired))];
+
+        var plan = Lifecycle.Plan(family, Request("ubuntu@1.0", LifecycleStatus.Testing, rollback: true, reason: "needed for a hotfix rebuild"));
+
+        Assert.Equal((LifecycleStatus.Retired, LifecycleStatus.Testing, true), (plan.Transitions[0].From, plan.Transitions[0].To, plan.Transitions[0].Rollback));
+    }
+
+    [Fact]
     public void Status_does_not_move_backward_without_a_rollback()
     {
         List<ImageVersion> family = [Version("1.0", (Platform.Aws, LifecycleStatus.Production))];
@@ -81,6 +134,7 @@ public sealed class LifecycleTests
         var ex = Assert.Throws<ConflictException>(() => Lifecycle.Plan(family, Request("ubuntu@1.0", LifecycleStatus.Testing)));
 
         Assert.Contains("only moves forward", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("The allowed next state is deprecated; with rollback=true, draft or testing.", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -68,7 +68,9 @@ public sealed class ImageStoreContractTests
         await images.RegisterVersionAsync(Version("2.0"), default);
         await stores.Drift.ReevaluateFamilyAsync(Org, "ubuntu", default);
         Assert.Empty(await stores.Drift.ListPendingAsync(default));
+        await images.TransitionAsync(Org, Move("ubuntu@1.0", LifecycleStatus.Testing), default);
         await images.TransitionAsync(Org, Move("ubuntu@1.0", LifecycleStatus.Production), default);
+        await images.TransitionAsync(Org, Move("ubuntu@2.0", LifecycleStatus.Testing), default);
         time.Advance(TimeSpan.FromDays(1));
 
         var plan = await images.TransitionAsync(Org, Move("ubuntu@2.0", LifecycleStatus.Production), default);
@@ -77,7 +79,8 @@ public sealed class ImageStoreContractTests
         Assert.Empty((await images.TransitionAsync(Org, Move("ubuntu@2.0", LifecycleStatus.Production), default)).Transitions);
         Assert.All((await images.GetVersionAsync(Org, "ubuntu@1.0", default))!.Releases, r => Assert.Equal(LifecycleStatus.Deprecated, r.Status));
         Assert.Equal(
-            [(LifecycleStatus.Draft, LifecycleStatus.Production, TransitionCause.Requested), (LifecycleStatus.Draft, LifecycleStatus.Production, TransitionCause.Requested),
+            [(LifecycleStatus.Draft, LifecycleStatus.Testing, TransitionCause.Requested), (LifecycleStatus.Draft, LifecycleStatus.Testing, TransitionCause.Requested),
+             (LifecycleStatus.Testing, LifecycleStatus.Production, TransitionCause.Requested), (LifecycleStatus.Testing, LifecycleStatus.Production, TransitionCause.Requested),
              (LifecycleStatus.Production, LifecycleStatus.Deprecated, TransitionCause.Superseded), (LifecycleStatus.Production, LifecycleStatus.Deprecated, TransitionCause.Superseded)],
             (await images.ListTransitionsAsync(Org, "ubuntu@1.0", default)).Select(t => (t.From, t.To, t.Cause)).Order());
         Assert.Equal([(Org, "ubuntu")], await stores.Drift.ListPendingAsync(default));
@@ -86,7 +89,7 @@ public sealed class ImageStoreContractTests
         await images.TransitionAsync(Org, Move("ubuntu@2.0", LifecycleStatus.Testing, rollback: true), default);
 
         Assert.All((await images.GetVersionAsync(Org, "ubuntu@1.0", default))!.Releases, r => Assert.Equal(LifecycleStatus.Production, r.Status));
-        Assert.Equal(4, (await images.ListTransitionsAsync(Org, "ubuntu@2.0", default)).Count);
+        Assert.Equal(6, (await images.ListTransitionsAsync(Org, "ubuntu@2.0", default)).Count);
     }
 
     [Theory]
@@ -114,6 +117,27 @@ public sealed class ImageStoreContractTests
 
     [Theory]
     [MemberData(nameof(Backends))]
+    public async Task A_scan_keeps_unique_vulnerabilities_and_findings_by_severity_and_an_older_scan_is_counted_again(string backend)
+    {
+        using var stores = new RegistryStores(backend, time);
+        var images = stores.Images;
+        await images.CreateFamilyAsync(Family(), default);
+        await images.RegisterVersionAsync(Version("1.0"), default);
+        VulnerabilityFinding Finding(string cve, Severity severity, string package) => new(cve, package, "1.0", "1.1", severity, "title");
+        await images.SaveScanAsync(Org, "ubuntu@1.0", new ScanReport(ScanFormat.Trivy, "0.50", "img", null,
+            [Finding("CVE-1", Severity.Critical, "openssl"), Finding("CVE-1", Severity.Critical, "libssl3"), Finding("CVE-2", Severity.High, "curl")]), "alice", default);
+
+        var scan = Assert.Single(await images.ListScansAsync(Org, "ubuntu@1.0", default));
+        await stores.RewriteScanCountsAsync(Org, "ubuntu@1.0", "trivy", """{"unknown":0,"negligible":0,"low":0,"medium":0,"high":1,"critical":2}""");
+        var older = Assert.Single(await images.ListScansAsync(Org, "ubuntu@1.0", default));
+
+        Assert.Equal((1, 2, 1, 1), (scan.Counts.Vulnerabilities[Severity.Critical], scan.Counts.Findings[Severity.Critical], scan.Counts.Vulnerabilities[Severity.High], scan.Counts.Findings[Severity.High]));
+        Assert.Equal(scan.Counts.Vulnerabilities, older.Counts.Vulnerabilities);
+        Assert.Equal(scan.Counts.Findings, older.Counts.Findings);
+    }
+
+    [Theory]
+    [MemberData(nameof(Backends))]
     public async Task A_scan_replaces_that_scanners_findings_and_an_sbom_and_builds_are_kept_per_version(string backend)
     {
         using var stores = new RegistryStores(backend, time);
@@ -127,7 +151,7 @@ public sealed class ImageStoreContractTests
         await images.SaveScanAsync(Org, id, new ScanReport(ScanFormat.Grype, "0.70", "img", null, [Finding("CVE-1", Severity.Critical)]), "alice", default);
         var replaced = await images.SaveScanAsync(Org, id, new ScanReport(ScanFormat.Trivy, "0.51", "img", null, [Finding("CVE-3", Severity.Medium)]), "bob", default);
 
-        Assert.Equal(1, replaced.Counts[Severity.Medium]);
+        Assert.Equal((1, 1), (replaced.Counts.Vulnerabilities[Severity.Medium], replaced.Counts.Findings[Severity.Medium]));
         Assert.Equal([ScanFormat.Grype, ScanFormat.Trivy], (await images.ListScansAsync(Org, id, default)).Select(s => s.Scanner));
         Assert.Equal([("CVE-1", Severity.Critical), ("CVE-3", Severity.Medium)], (await images.ListFindingsAsync(Org, id, default)).Select(f => (f.Id, f.Severity)));
         await Assert.ThrowsAsync<NotFoundException>(() => images.SaveScanAsync(Org, "ubuntu@9.9", new ScanReport(ScanFormat.Trivy, null, null, null, []), "bob", default));

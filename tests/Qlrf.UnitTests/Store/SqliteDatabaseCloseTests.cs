@@ -12,6 +12,7 @@ public sealed class SqliteDatabaseCloseTests
         var path = Path.Combine(store.Directory, "qlrf.db");
         using var inWrite = new ManualResetEventSlim();
         using var finish = new ManualResetEventSlim();
+        var written = false;
         var write = Task.Run(() => store.Database.WriteAsync(
             (c, t) =>
             {
@@ -19,15 +20,26 @@ public sealed class SqliteDatabaseCloseTests
                 inWrite.Set();
                 finish.Wait(TimeSpan.FromSeconds(10));
                 SqliteDatabaseCloseTestsSql.Run(c, t, "INSERT INTO closing VALUES (1)");
+                Volatile.Write(ref written, true);
             },
             CancellationToken.None));
         Assert.True(inWrite.Wait(TimeSpan.FromSeconds(10)));
 
-        var closing = Task.Run(store.Database.Dispose);
-        Assert.NotSame(closing, await Task.WhenAny(closing, Task.Delay(200)));
+        // Close on a thread of its own, so that the test can see it block: it waits for the write, and is still
+        // waiting when the write is let go.
+        var closedAfterTheWrite = false;
+        var closer = new Thread(() =>
+        {
+            store.Database.Dispose();
+            closedAfterTheWrite = Volatile.Read(ref written);
+        });
+        closer.Start();
+        Assert.True(SpinWait.SpinUntil(() => Blocked(closer) || !closer.IsAlive, TimeSpan.FromSeconds(10)), "closing neither blocked nor finished");
+        Assert.True(closer.IsAlive, "closing finished while a write was in flight");
         finish.Set();
-        await closing.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.True(closer.Join(TimeSpan.FromSeconds(10)), "closing did not finish after the write");
         await write;
+        Assert.True(closedAfterTheWrite, "closing returned before the write in flight had run");
 
         await Assert.ThrowsAsync<ObjectDisposedException>(() => store.Database.WriteAsync((_, _) => { }, CancellationToken.None));
         using var reopened = new SqliteConnection($"Data Source={path}");
@@ -39,6 +51,8 @@ public sealed class SqliteDatabaseCloseTests
         SqliteConnection.ClearAllPools();
         Directory.Delete(store.Directory, recursive: true);
     }
+
+    private static bool Blocked(Thread thread) => (thread.ThreadState & ThreadState.WaitSleepJoin) != 0;
 }
 
 internal static class SqliteDatabaseCloseTestsSql

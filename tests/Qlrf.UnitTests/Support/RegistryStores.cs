@@ -50,5 +50,35 @@ public sealed class RegistryStores : IDisposable
 
     public IRolloutStore Rollouts { get; }
 
+    /// <summary>
+    /// Stores the counts of a version's scan as <paramref name="countsJson"/>, as the store held them before (an older
+    /// shape), so a test can read what an earlier release wrote.
+    /// </summary>
+    public async Task RewriteScanCountsAsync(string organisation, string versionId, string scanner, string countsJson)
+    {
+        if (sqlite is not null)
+        {
+            await sqlite.Database.WriteAsync((connection, transaction) =>
+            {
+                using var command = connection.CreateCommand();
+                command.Transaction = transaction;
+                command.CommandText = "UPDATE image_scans SET counts = $counts WHERE org = $org AND version_id = $id AND scanner = $scanner";
+                command.Parameters.AddWithValue("$counts", countsJson);
+                command.Parameters.AddWithValue("$org", organisation);
+                command.Parameters.AddWithValue("$id", versionId);
+                command.Parameters.AddWithValue("$scanner", scanner);
+                Assert.Equal(1, command.ExecuteNonQuery());
+            }, default);
+            return;
+        }
+
+        var table = MemoryTables[TableNames.ImageEvidence];
+        var row = await table.GetAsync(TableKeys.Join(organisation, versionId), TableKeys.Join("scan", scanner), default) ?? throw new InvalidOperationException("no scan row");
+        var summary = System.Text.Json.Nodes.JsonNode.Parse(JsonColumns.ReadText(row))!;
+        summary["counts"] = System.Text.Json.Nodes.JsonNode.Parse(countsJson);
+        JsonColumns.WriteText(row, summary.ToJsonString());
+        await table.SubmitAsync([TableAction.Replace(row, row.ETag)], default);
+    }
+
     public void Dispose() => sqlite?.Dispose();
 }

@@ -3,10 +3,10 @@ namespace Qlrf.Images.Sbom;
 /// <summary>The SBOM formats QL-RF imports.</summary>
 public enum SbomFormat
 {
-    /// <summary>SPDX 2.3 JSON (2.2 reads the same).</summary>
+    /// <summary>SPDX JSON, versions 2.2 and 2.3.</summary>
     Spdx,
 
-    /// <summary>CycloneDX 1.5 JSON (1.4 and 1.6 read the same).</summary>
+    /// <summary>CycloneDX JSON, spec versions 1.2 to 1.7.</summary>
     Cyclonedx,
 }
 

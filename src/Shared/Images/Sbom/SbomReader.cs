@@ -1,38 +1,50 @@
-using System.Text.Json;
-
 namespace Qlrf.Images.Sbom;
 
-/// <summary>Reads an SBOM in a named format, or recognises the format from the document.</summary>
+/// <summary>
+/// Reads an SBOM from a stream, in a named format or recognised from the document: SPDX writes
+/// <c>spdxVersion</c>, <c>packages</c>; CycloneDX writes <c>bomFormat</c>, <c>components</c>. The first top-level
+/// property only one of them writes decides, and from then on errors name that format.
+/// </summary>
 public static class SbomReader
 {
-    public static SbomDocument Read(ReadOnlyMemory<byte> json, SbomFormat? format)
-    {
-        var actual = format ?? Detect(json);
-        return actual == SbomFormat.Spdx ? SpdxParser.Parse(json) : CycloneDxParser.Parse(json);
-    }
+    public const string EitherFormat = "SPDX JSON or CycloneDX JSON";
 
-    /// <summary>
-    /// SPDX writes <c>spdxVersion</c>; CycloneDX writes <c>bomFormat</c>. A document too broken to parse is
-    /// recognised by those names in its text, so its error names its format.
-    /// </summary>
-    public static SbomFormat Detect(ReadOnlyMemory<byte> json)
+    public static async Task<SbomDocument> ReadAsync(Stream json, SbomFormat? format, int maxDepth, CancellationToken cancellationToken)
     {
-        var span = json.Span;
-        var guess = span.IndexOf("\"spdxVersion\""u8) >= 0 ? SpdxParser.FormatName
-            : span.IndexOf("\"bomFormat\""u8) >= 0 ? CycloneDxParser.FormatName
-            : "SPDX 2.3 JSON or CycloneDX 1.5 JSON";
-        using var document = ImportJson.Parse(json, guess);
-        var root = document.RootElement;
-        if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("spdxVersion", out _))
+        using var reader = new ImportJsonReader(json, Name(format), maxDepth);
+        var spdx = new SpdxParser();
+        var cyclonedx = new CycloneDxParser();
+        var found = format;
+        await foreach (var property in reader.PropertiesAsync("$", cancellationToken))
         {
-            return SbomFormat.Spdx;
+            if (found is null)
+            {
+                found = SpdxParser.Recognises(property) ? SbomFormat.Spdx : CycloneDxParser.Recognises(property) ? SbomFormat.Cyclonedx : null;
+                reader.Format = Name(found);
+            }
+
+            if (found == SbomFormat.Spdx)
+            {
+                await spdx.ReadPropertyAsync(property, reader, cancellationToken);
+            }
+            else if (found == SbomFormat.Cyclonedx)
+            {
+                await cyclonedx.ReadPropertyAsync(property, reader, cancellationToken);
+            }
         }
 
-        if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("bomFormat", out _))
+        return found switch
         {
-            return SbomFormat.Cyclonedx;
-        }
-
-        throw new ImportFormatException("SPDX 2.3 JSON or CycloneDX 1.5 JSON", "$", "is neither an SPDX document (spdxVersion) nor a CycloneDX BOM (bomFormat); name the format");
+            SbomFormat.Spdx => spdx.Finish(reader),
+            SbomFormat.Cyclonedx => cyclonedx.Finish(reader),
+            _ => throw reader.Error("$", "is neither an SPDX document (spdxVersion) nor a CycloneDX BOM (bomFormat); name the format"),
+        };
     }
+
+    private static string Name(SbomFormat? format) => format switch
+    {
+        SbomFormat.Spdx => SpdxParser.FormatName,
+        SbomFormat.Cyclonedx => CycloneDxParser.FormatName,
+        _ => EitherFormat,
+    };
 }

@@ -17,37 +17,11 @@ public sealed record VulnerabilityFinding(
     string? InstalledVersion,
     string? FixedVersion,
     Severity Severity,
-    string? Title);
-
-/// <summary>A scanner's report on an image, reduced to its findings (one per vulnerability and package version).</summary>
-public sealed record ScanReport(
-    ScanFormat Format,
-    string? ScannerVersion,
-    string? Artifact,
-    DateTimeOffset? ScannedAt,
-    IReadOnlyList<VulnerabilityFinding> Findings)
+    string? Title)
 {
-    /// <summary>Finding counts by severity, every severity present (zero where none).</summary>
-    public IReadOnlyDictionary<Severity, int> Counts => SeverityCounts.Of(Findings);
-}
-
-public static class SeverityCounts
-{
-    public static IReadOnlyDictionary<Severity, int> Of(IEnumerable<VulnerabilityFinding> findings)
-    {
-        ArgumentNullException.ThrowIfNull(findings);
-        var counts = Enum.GetValues<Severity>().ToDictionary(s => s, _ => 0);
-        foreach (var f in findings)
-        {
-            counts[f.Severity]++;
-        }
-
-        return counts;
-    }
-
     /// <summary>
-    /// One finding per vulnerability, package and installed version, keeping the highest severity: a
-    /// scanner may report the same match from several targets or matchers.
+    /// One finding per vulnerability, package and installed version, keeping the highest severity (a scanner may
+    /// report the same match from several targets or matchers), most severe first.
     /// </summary>
     public static List<VulnerabilityFinding> Distinct(IEnumerable<VulnerabilityFinding> findings) =>
         findings
@@ -57,4 +31,16 @@ public static class SeverityCounts
             .ThenBy(f => f.Id, StringComparer.Ordinal)
             .ThenBy(f => f.Package, StringComparer.Ordinal)
             .ToList();
+}
+
+/// <summary>A scanner's report on an image, reduced to its findings (one per vulnerability and package version).</summary>
+public sealed record ScanReport(
+    ScanFormat Format,
+    string? ScannerVersion,
+    string? Artifact,
+    DateTimeOffset? ScannedAt,
+    IReadOnlyList<VulnerabilityFinding> Findings)
+{
+    /// <summary>Unique vulnerabilities and findings by severity.</summary>
+    public SeverityCounts Counts => SeverityCounts.Of(Findings);
 }

@@ -2,37 +2,58 @@ using System.Text.Json;
 
 namespace Qlrf.Images.Scanners;
 
-/// <summary>Reads a scanner report in a named format, or recognises the format from the document.</summary>
+/// <summary>
+/// Reads a scanner report from a stream, in a named format or recognised from the document: Trivy writes
+/// <c>SchemaVersion</c>/<c>Results</c> (or a top-level array), Grype writes <c>matches</c>. The first top-level
+/// property only one of them writes decides, and from then on errors name that format.
+/// </summary>
 public static class ScanReportReader
 {
-    public static ScanReport Read(ReadOnlyMemory<byte> json, ScanFormat? format)
-    {
-        var actual = format ?? Detect(json);
-        return actual == ScanFormat.Trivy ? TrivyReportParser.Parse(json) : GrypeReportParser.Parse(json);
-    }
+    public const string EitherFormat = "Trivy JSON or Grype JSON";
 
-    /// <summary>
-    /// Trivy writes <c>SchemaVersion</c>/<c>Results</c> (or a top-level array); Grype writes <c>matches</c>.
-    /// A document too broken to parse is recognised by those names in its text, so its error names its format.
-    /// </summary>
-    public static ScanFormat Detect(ReadOnlyMemory<byte> json)
+    public static async Task<ScanReport> ReadAsync(Stream json, ScanFormat? format, int maxDepth, CancellationToken cancellationToken)
     {
-        var span = json.Span;
-        var guess = span.IndexOf("\"SchemaVersion\""u8) >= 0 || span.IndexOf("\"Results\""u8) >= 0 ? TrivyReportParser.FormatName
-            : span.IndexOf("\"matches\""u8) >= 0 ? GrypeReportParser.FormatName
-            : "Trivy JSON or Grype JSON";
-        using var document = ImportJson.Parse(json, guess);
-        var root = document.RootElement;
-        if (root.ValueKind == JsonValueKind.Array || (root.ValueKind == JsonValueKind.Object && (root.TryGetProperty("SchemaVersion", out _) || root.TryGetProperty("Results", out _))))
+        using var reader = new ImportJsonReader(json, Name(format), maxDepth);
+        var trivy = new TrivyReportParser();
+        var grype = new GrypeReportParser();
+        if (format != ScanFormat.Grype && await reader.PeekAsync(cancellationToken) == JsonTokenType.StartArray)
         {
-            return ScanFormat.Trivy;
+            reader.Format = TrivyReportParser.FormatName;
+            await trivy.ReadResultsAsync(reader, "$", cancellationToken);
+            return trivy.Finish(reader);
         }
 
-        if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("matches", out _))
+        var found = format;
+        await foreach (var property in reader.PropertiesAsync("$", cancellationToken))
         {
-            return ScanFormat.Grype;
+            if (found is null)
+            {
+                found = TrivyReportParser.Recognises(property) ? ScanFormat.Trivy : GrypeReportParser.Recognises(property) ? ScanFormat.Grype : null;
+                reader.Format = Name(found);
+            }
+
+            if (found == ScanFormat.Trivy)
+            {
+                await trivy.ReadPropertyAsync(property, reader, cancellationToken);
+            }
+            else if (found == ScanFormat.Grype)
+            {
+                await grype.ReadPropertyAsync(property, reader, cancellationToken);
+            }
         }
 
-        throw new ImportFormatException("Trivy JSON or Grype JSON", "$", "is neither a Trivy report (SchemaVersion, Results) nor a Grype report (matches); name the format");
+        return found switch
+        {
+            ScanFormat.Trivy => trivy.Finish(reader),
+            ScanFormat.Grype => grype.Finish(reader),
+            _ => throw reader.Error("$", "is neither a Trivy report (SchemaVersion, Results) nor a Grype report (matches); name the format"),
+        };
     }
+
+    private static string Name(ScanFormat? format) => format switch
+    {
+        ScanFormat.Trivy => TrivyReportParser.FormatName,
+        ScanFormat.Grype => GrypeReportParser.FormatName,
+        _ => EitherFormat,
+    };
 }

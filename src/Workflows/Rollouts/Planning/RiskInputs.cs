@@ -9,7 +9,7 @@ namespace Qlrf.Workflows.Rollouts.Planning;
 
 /// <summary>
 /// Gathers what a rollout's risk is judged on: the environments and share of the fleet it touches, the
-/// versions it jumps, the target's critical and high CVEs, the family's recent rollout failures, whether it
+/// versions it jumps, the target's unique critical and high vulnerabilities, the family's recent rollout failures, whether it
 /// starts in business hours (Monday to Friday, 08:00 to 18:00 UTC), the health of the DR pairs it touches,
 /// and whether every asset's current version can still be rolled back to.
 /// </summary>
@@ -28,9 +28,10 @@ public sealed class RiskInputs(IImageStore images, IDriftStore drift, IInventory
         var targetIndex = index.GetValueOrDefault(target.Version);
         var jumped = assets.Select(a => a.Asset.Image?.Version is { } v && index.TryGetValue(v, out var i) ? Math.Abs(i - targetIndex) : 0).DefaultIfEmpty(0).Max();
 
-        var findings = await images.ListFindingsAsync(organisation, target.Id, cancellationToken);
-        var critical = findings.Where(f => f.Severity == Severity.Critical).Select(f => f.Id).Distinct(StringComparer.Ordinal).Count();
-        var high = findings.Where(f => f.Severity == Severity.High).Select(f => f.Id).Distinct(StringComparer.Ordinal).Count();
+        // Unique vulnerabilities, each at its highest severity: a CVE in many packages is one CVE to the risk and the policies.
+        var vulnerabilities = SeverityCounts.Of(await images.ListFindingsAsync(organisation, target.Id, cancellationToken)).Vulnerabilities;
+        var critical = vulnerabilities[Severity.Critical];
+        var high = vulnerabilities[Severity.High];
 
         var recent = await RecentAsync(organisation, rolloutId, [target.Family], start - recentWindow, cancellationToken);
         var (pairs, unhealthyPairs) = await PairsAsync(organisation, assets, drPairTag, cancellationToken);

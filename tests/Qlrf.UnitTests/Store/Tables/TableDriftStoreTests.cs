@@ -68,7 +68,11 @@ public sealed class TableDriftStoreTests
                 CreatedBy = "alice",
                 Releases = [new PlatformRelease { Platform = Platform.Aws, Reference = "ami" }, new PlatformRelease { Platform = Platform.Gcp, Reference = "img" }],
             }, default);
-            await images.TransitionAsync(Org, new TransitionRequest { VersionId = "ubuntu@" + version, To = LifecycleStatus.Production, Reason = "ship", Actor = "bob", At = time.GetUtcNow() }, default);
+            foreach (var to in new[] { LifecycleStatus.Testing, LifecycleStatus.Production })
+            {
+                await images.TransitionAsync(Org, new TransitionRequest { VersionId = "ubuntu@" + version, To = to, Reason = "ship", Actor = "bob", At = time.GetUtcNow() }, default);
+            }
+
             time.Advance(TimeSpan.FromDays(3));
         }
     }

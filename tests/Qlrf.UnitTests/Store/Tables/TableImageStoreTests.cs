@@ -37,22 +37,24 @@ public sealed class TableImageStoreTests
         }
     }
 
-    private TransitionRequest Promote(string id) => new() { VersionId = id, To = LifecycleStatus.Production, Reason = "ship it", Actor = "bob", At = time.GetUtcNow() };
+    private TransitionRequest Move(string id, LifecycleStatus to) => new() { VersionId = id, To = to, Reason = "ship it", Actor = "bob", At = time.GetUtcNow() };
 
     [Fact]
     public async Task A_transition_writes_the_versions_it_changes_its_transitions_the_revision_and_the_drift_mark_in_one_batch()
     {
         await RegisterAsync("1.0", "2.0");
-        await images.TransitionAsync(Org, Promote("ubuntu@1.0"), default);
+        await images.TransitionAsync(Org, Move("ubuntu@1.0", LifecycleStatus.Testing), default);
+        await images.TransitionAsync(Org, Move("ubuntu@1.0", LifecycleStatus.Production), default);
+        await images.TransitionAsync(Org, Move("ubuntu@2.0", LifecycleStatus.Testing), default);
         var before = Table.Batches.Count;
 
-        await images.TransitionAsync(Org, Promote("ubuntu@2.0"), default);
+        await images.TransitionAsync(Org, Move("ubuntu@2.0", LifecycleStatus.Production), default);
 
         var batch = Assert.Single(Table.Batches.Skip(before));
         Assert.Equal(
-            ["f|ubuntu", "p|ubuntu", "t|ubuntu@1.0|0000000000000000002", "t|ubuntu@2.0|0000000000000000001", "v|ubuntu@1.0", "v|ubuntu@2.0"],
+            ["f|ubuntu", "p|ubuntu", "t|ubuntu@1.0|0000000000000000003", "t|ubuntu@2.0|0000000000000000002", "v|ubuntu@1.0", "v|ubuntu@2.0"],
             batch.Select(a => a.Row.RowKey).Order(StringComparer.Ordinal));
-        Assert.Equal(4, (await Table.GetAsync(Org, "f|ubuntu", default))!.Number("Revision"));
+        Assert.Equal(6, (await Table.GetAsync(Org, "f|ubuntu", default))!.Number("Revision"));
     }
 
     [Fact]
@@ -61,11 +63,11 @@ public sealed class TableImageStoreTests
         await RegisterAsync("1.0");
         Table.FailNextSubmit = new TablePreconditionException("the family moved");
 
-        var plan = await images.TransitionAsync(Org, Promote("ubuntu@1.0"), default);
+        var plan = await images.TransitionAsync(Org, Move("ubuntu@1.0", LifecycleStatus.Testing), default);
 
         Assert.Single(plan.Transitions);
         Assert.Single(await images.ListTransitionsAsync(Org, "ubuntu@1.0", default));
-        Assert.Equal(LifecycleStatus.Production, (await images.GetVersionAsync(Org, "ubuntu@1.0", default))!.Releases[0].Status);
+        Assert.Equal(LifecycleStatus.Testing, (await images.GetVersionAsync(Org, "ubuntu@1.0", default))!.Releases[0].Status);
     }
 
     [Fact]
