@@ -12,7 +12,7 @@ internal sealed class QueueTriggers(ServiceBusQueueRunner queues)
 {
     [Function(nameof(AssetChangeFunctions.ApplyAsync))]
     public Task ApplyAsync(
-        [ServiceBusTrigger("%QLRF_ASSET_CHANGES_QUEUE%", Connection = "ServiceBusConnection", IsBatched = true, AutoCompleteMessages = false)] ServiceBusReceivedMessage[] messages,
+        [QueueTrigger("%QLRF_ASSET_CHANGES_QUEUE%", Connection = "AssetChangesQueue")] ServiceBusReceivedMessage[] messages,
         ServiceBusMessageActions actions,
         CancellationToken cancellationToken) =>
         queues.RunAsync(nameof(AssetChangeFunctions.ApplyAsync), messages, actions, cancellationToken);

@@ -74,7 +74,7 @@ public static partial class GlueParser
     [GeneratedRegex(@"\[HttpTrigger\(AuthorizationLevel\.\w+,(?<methods>(\s*""[^""]*"",)+)\s*Route\s*=\s*(?<route>[\w.]+|""[^""]*"")\)\]")]
     private static partial Regex HttpTrigger();
 
-    [GeneratedRegex(@"\[(?<kind>Timer|ServiceBus)Trigger\(""%(?<setting>[^%""]+)%""")]
+    [GeneratedRegex(@"\[(?<kind>Timer|ServiceBus|Queue)Trigger\(""%(?<setting>[^%""]+)%""")]
     private static partial Regex SettingTrigger();
 
     [GeneratedRegex(@"""([^""]*)""")]
