@@ -56,7 +56,7 @@ var keyVaultName = '${abbrs.keyVaultVaults}${resourceToken}'
 var appInsightsName = '${abbrs.insightsComponents}${resourceToken}'
 var openAiName = '${abbrs.cognitiveServicesAccounts}${resourceToken}'
 
-resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
+resource rg 'Microsoft.Resources/resourceGroups@2025-04-01' = {
   name: '${abbrs.resourcesResourceGroups}${environmentName}'
   location: location
   tags: tags

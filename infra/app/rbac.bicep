@@ -59,11 +59,11 @@ var appInsightsAssignments = map(apps, id => { principalId: id, principalType: '
 // Cognitive Services OpenAI User, orchestration and api (the apps with the LLM features), only when OpenAI is deployed.
 var openAiAssignments = empty(openAiName) ? [] : map([orchestrationPrincipalId, apiPrincipalId], id => { principalId: id, principalType: 'ServicePrincipal', roleId: roles.cognitiveServicesOpenAiUser })
 
-resource storageAccount 'Microsoft.Storage/storageAccounts@2024-01-01' existing = {
+resource storageAccount 'Microsoft.Storage/storageAccounts@2026-09-01' existing = {
   name: storageAccountName
 }
 
-resource keyVault 'Microsoft.KeyVault/vaults@2023-07-01' existing = {
+resource keyVault 'Microsoft.KeyVault/vaults@2026-05-15' existing = {
   name: keyVaultName
 }
 
@@ -71,7 +71,7 @@ resource appInsights 'Microsoft.Insights/components@2020-02-02' existing = {
   name: appInsightsName
 }
 
-resource openAi 'Microsoft.CognitiveServices/accounts@2024-10-01' existing = if (!empty(openAiName)) {
+resource openAi 'Microsoft.CognitiveServices/accounts@2026-09-01' existing = if (!empty(openAiName)) {
   name: openAiName
 }
 

@@ -11,7 +11,7 @@ param modelVersion string = '2024-07-18'
 @description('Thousands of tokens a minute the deployment may use.')
 param capacity int = 10
 
-resource account 'Microsoft.CognitiveServices/accounts@2024-10-01' = {
+resource account 'Microsoft.CognitiveServices/accounts@2026-09-01' = {
   name: name
   location: location
   tags: tags
@@ -24,7 +24,7 @@ resource account 'Microsoft.CognitiveServices/accounts@2024-10-01' = {
   }
 }
 
-resource deployment 'Microsoft.CognitiveServices/accounts/deployments@2024-10-01' = {
+resource deployment 'Microsoft.CognitiveServices/accounts/deployments@2026-09-01' = {
   parent: account
   name: modelName
   sku: { name: 'GlobalStandard', capacity: capacity }

@@ -54,8 +54,8 @@ internal sealed partial class ArmTemplateScope
         "variables" => Variable(Str(args[0])),
         "copyindex" => CopyIndex(args, environment),
         "lambdavariables" => environment.LambdaVariables.TryGetValue(Str(args[0]), out var v) ? v : throw new KeyNotFoundException($"No lambda variable {args[0]}."),
-        "map" => List(args[0]).Select(item => Invoke(args[1], environment, item)).ToList(),
-        "filter" => List(args[0]).Where(item => ArmValues.As<bool>(Invoke(args[1], environment, item), "filter's predicate")).ToList(),
+        "map" => List(args[0]).Select(item => Invoke(args[1], item)).ToList(),
+        "filter" => List(args[0]).Where(item => ArmValues.As<bool>(Invoke(args[1], item), "filter's predicate")).ToList(),
         "true" => true,
         "false" => false,
         "null" => null,
@@ -134,11 +134,10 @@ internal sealed partial class ArmTemplateScope
         return index + offset;
     }
 
-    private object? Invoke(object? lambda, ArmEnvironment environment, params object?[] args)
+    private object? Invoke(object? lambda, params object?[] args)
     {
         var function = ArmValues.As<ArmLambda>(lambda, "A lambda");
-        var scope = function.Environment.WithLambdaVariables(function.Parameters.Zip(args, KeyValuePair.Create));
-        return Evaluate(function.Body, scope with { CopyIndex = environment.CopyIndex ?? scope.CopyIndex });
+        return Evaluate(function.Body, function.Environment.WithLambdaVariables(function.Parameters.Zip(args, KeyValuePair.Create)));
     }
 
     private object? Reference(string id)

@@ -140,9 +140,10 @@ internal sealed partial class ArmTemplateScope
 
         instance.State = InstanceState.InProgress;
         var body = ArmValues.NewObject();
-        foreach (var (key, value) in instance.Definition)
+        // A nested deployment's properties are its template and parameters, deployed below rather than kept.
+        foreach (var (key, value) in instance.Definition.Where(p => p.Key is not ("copy" or "condition" or "dependsOn")))
         {
-            if (key is not ("copy" or "condition" or "dependsOn" or "properties") || (key == "properties" && !instance.IsDeployment))
+            if (!(instance.IsDeployment && key == "properties"))
             {
                 body[key] = Evaluate(value, instance.Environment);
             }
@@ -190,11 +191,8 @@ internal sealed partial class ArmTemplateScope
             return ScopeId(name);
         }
 
-        var group = instanceGroup(body) ?? resourceGroup;
+        var group = body.TryGetValue("resourceGroup", out var rg) ? ArmValues.Text(rg) : resourceGroup;
         return ResourceId(ScopeId(group), type, name.Split('/'));
-
-        static string? instanceGroup(Dictionary<string, object?> body) =>
-            body.TryGetValue("resourceGroup", out var rg) ? ArmValues.Text(rg) : null;
     }
 
     private static string ScopeId(string? group) =>

@@ -25,8 +25,16 @@ internal sealed record ArmEnvironment(int? CopyIndex, IReadOnlyDictionary<string
     public ArmEnvironment WithLoop(string name, int index) =>
         this with { Loops = new Dictionary<string, int>(Loops, StringComparer.OrdinalIgnoreCase) { [name] = index } };
 
-    public ArmEnvironment WithLambdaVariables(IEnumerable<KeyValuePair<string, object?>> variables) =>
-        this with { LambdaVariables = new Dictionary<string, object?>(LambdaVariables.Concat(variables), StringComparer.Ordinal) };
+    public ArmEnvironment WithLambdaVariables(IEnumerable<KeyValuePair<string, object?>> variables)
+    {
+        var inScope = new Dictionary<string, object?>(LambdaVariables, StringComparer.Ordinal);
+        foreach (var (name, value) in variables)
+        {
+            inScope[name] = value;
+        }
+
+        return this with { LambdaVariables = inScope };
+    }
 }
 
 /// <summary>
