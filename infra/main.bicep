@@ -1,8 +1,10 @@
 targetScope = 'subscription'
 
-// QL-RF on Azure: three Functions apps (Discovery, Orchestration, Api) on one Flex Consumption plan, sharing one
-// Durable task hub; Table Storage for state, a Service Bus queue of asset changes, Key Vault for secrets, Log
-// Analytics and Application Insights; every app signs in with its own user-assigned managed identity.
+// QL-RF on Azure: three Functions apps (discovery, orchestration, api) on one Flex Consumption plan, sharing one
+// Durable task hub; Table Storage for state and a Storage queue of asset changes (with its poison queue as the
+// dead-letter list), Key Vault for secrets, Log Analytics and Application Insights; every app signs in with its own
+// user-assigned managed identity, and nothing accepts a key (storage shared keys and monitoring local auth are off).
+// Local modules only, plain resource declarations: `bicep build` and `bicep lint` need no registry.
 
 @minLength(1)
 @maxLength(64)
@@ -29,11 +31,6 @@ param jwtAudience string = ''
 @description('Deploy an Azure OpenAI account (with a gpt-4o-mini deployment) for the LLM features.')
 param deployOpenAi bool = false
 
-@description('Deliveries of an asset-change message before Service Bus dead-letters it.')
-@minValue(1)
-@maxValue(100)
-param assetChangesMaxDeliveryCount int = 5
-
 @description('NCRONTAB of the sweep tick: every source whose own schedule fell since the last tick sweeps.')
 param sweepSchedule string = '0 * * * * *'
 
@@ -51,23 +48,25 @@ var resourceToken = toLower(uniqueString(subscription().id, environmentName, loc
 var tags = { 'azd-env-name': environmentName }
 var taskHubName = 'qlrf${resourceToken}'
 var assetChangesQueue = 'asset-changes'
-var apps = [
-  { service: 'discovery', name: '${abbrs.webSitesFunctions}discovery-${resourceToken}' }
-  { service: 'orchestration', name: '${abbrs.webSitesFunctions}orchestration-${resourceToken}' }
-  { service: 'api', name: '${abbrs.webSitesFunctions}api-${resourceToken}' }
-]
+// The azure.yaml services, in this order everywhere below.
+var services = ['discovery', 'orchestration', 'api']
+// Names known before deployment, so the role assignments' scopes are too (What-If can predict them).
+var storageAccountName = '${abbrs.storageStorageAccounts}${resourceToken}'
+var keyVaultName = '${abbrs.keyVaultVaults}${resourceToken}'
+var appInsightsName = '${abbrs.insightsComponents}${resourceToken}'
+var openAiName = '${abbrs.cognitiveServicesAccounts}${resourceToken}'
 
-resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
+resource rg 'Microsoft.Resources/resourceGroups@2025-04-01' = {
   name: '${abbrs.resourcesResourceGroups}${environmentName}'
   location: location
   tags: tags
 }
 
-module identities 'br/public:avm/res/managed-identity/user-assigned-identity:0.4.1' = [for app in apps: {
-  name: 'identity-${app.service}'
+module identities 'core/security/user-assigned-identity.bicep' = [for service in services: {
+  name: 'identity-${service}'
   scope: rg
   params: {
-    name: '${abbrs.managedIdentityUserAssignedIdentities}${app.service}-${resourceToken}'
+    name: '${abbrs.managedIdentityUserAssignedIdentities}${service}-${resourceToken}'
     location: location
     tags: tags
   }
@@ -77,116 +76,67 @@ module storage 'app/storage.bicep' = {
   name: 'storage'
   scope: rg
   params: {
-    name: '${abbrs.storageStorageAccounts}${resourceToken}'
+    name: storageAccountName
     location: location
     tags: tags
-    deploymentContainers: [for app in apps: 'app-package-${app.service}']
+    deploymentContainers: [for service in services: 'app-package-${service}']
+    assetChangesQueue: assetChangesQueue
   }
 }
 
-module serviceBus 'br/public:avm/res/service-bus/namespace:0.10.1' = {
-  name: 'servicebus'
-  scope: rg
-  params: {
-    name: '${abbrs.serviceBusNamespaces}${resourceToken}'
-    location: location
-    tags: tags
-    skuObject: { name: 'Basic' }
-    disableLocalAuth: true
-    zoneRedundant: false
-    queues: [
-      {
-        name: assetChangesQueue
-        requiresSession: false
-        maxDeliveryCount: assetChangesMaxDeliveryCount
-        lockDuration: 'PT5M'
-        deadLetteringOnMessageExpiration: true
-        defaultMessageTimeToLive: 'P14D'
-      }
-    ]
-  }
-}
-
-module keyVault 'br/public:avm/res/key-vault/vault:0.11.0' = {
+module keyVault 'core/security/key-vault.bicep' = {
   name: 'keyvault'
   scope: rg
   params: {
-    name: '${abbrs.keyVaultVaults}${resourceToken}'
+    name: keyVaultName
     location: location
     tags: tags
-    sku: 'standard'
-    enableRbacAuthorization: true
-    enableSoftDelete: true
-    softDeleteRetentionInDays: 7
-    enablePurgeProtection: false
   }
 }
 
-module logAnalytics 'br/public:avm/res/operational-insights/workspace:0.11.1' = {
-  name: 'loganalytics'
+module monitoring 'core/monitor/monitoring.bicep' = {
+  name: 'monitoring'
   scope: rg
   params: {
-    name: '${abbrs.operationalInsightsWorkspaces}${resourceToken}'
+    logAnalyticsName: '${abbrs.operationalInsightsWorkspaces}${resourceToken}'
+    appInsightsName: appInsightsName
     location: location
     tags: tags
-    dataRetention: 30
   }
 }
 
-module appInsights 'br/public:avm/res/insights/component:0.6.0' = {
-  name: 'appinsights'
-  scope: rg
-  params: {
-    name: '${abbrs.insightsComponents}${resourceToken}'
-    location: location
-    tags: tags
-    workspaceResourceId: logAnalytics.outputs.resourceId
-    disableLocalAuth: true
-  }
-}
-
-module openAi 'br/public:avm/res/cognitive-services/account:0.10.2' = if (deployOpenAi) {
+module openAi 'core/ai/openai.bicep' = if (deployOpenAi) {
   name: 'openai'
   scope: rg
   params: {
-    name: '${abbrs.cognitiveServicesAccounts}${resourceToken}'
+    name: openAiName
     location: location
     tags: tags
-    kind: 'OpenAI'
-    sku: 'S0'
-    customSubDomainName: '${abbrs.cognitiveServicesAccounts}${resourceToken}'
-    disableLocalAuth: true
-    deployments: [
-      {
-        name: 'gpt-4o-mini'
-        model: { format: 'OpenAI', name: 'gpt-4o-mini', version: '2024-07-18' }
-        sku: { name: 'GlobalStandard', capacity: 10 }
-      }
-    ]
   }
 }
 
-module plan 'br/public:avm/res/web/serverfarm:0.1.1' = {
+module plan 'core/host/flex-consumption-plan.bicep' = {
   name: 'plan'
   scope: rg
   params: {
     name: '${abbrs.webServerFarms}${resourceToken}'
     location: location
     tags: tags
-    sku: { name: 'FC1', tier: 'FlexConsumption' }
-    reserved: true
   }
 }
 
-module settings 'app/settings.bicep' = {
-  name: 'settings'
+module settings 'app/settings.bicep' = [for (service, i) in services: {
+  name: 'settings-${service}'
+  scope: rg
   params: {
+    service: service
+    clientId: identities[i].outputs.clientId
     storageAccountName: storage.outputs.name
+    queueEndpoint: storage.outputs.queueEndpoint
     tableEndpoint: storage.outputs.tableEndpoint
-    serviceBusNamespace: '${serviceBus.outputs.name}.servicebus.windows.net'
     assetChangesQueue: assetChangesQueue
     keyVaultEndpoint: keyVault.outputs.uri
-    appInsightsConnectionString: appInsights.outputs.connectionString
+    appInsightsConnectionString: monitoring.outputs.connectionString
     taskHubName: taskHubName
     defaultOrganisation: defaultOrganisation
     jwtAuthority: jwtAuthority
@@ -197,52 +147,38 @@ module settings 'app/settings.bicep' = {
     notificationSchedule: notificationSchedule
     drillSchedule: drillSchedule
   }
-}
+}]
 
-module functionApps 'app/function-app.bicep' = [for (app, i) in apps: {
-  name: 'app-${app.service}'
+module functionApps 'core/host/functions-flex.bicep' = [for (service, i) in services: {
+  name: 'app-${service}'
   scope: rg
   params: {
-    name: app.name
-    serviceName: app.service
+    name: '${abbrs.webSitesFunctions}${service}-${resourceToken}'
     location: location
-    tags: tags
+    tags: union(tags, { 'azd-service-name': service })
     planId: plan.outputs.resourceId
     identityId: identities[i].outputs.resourceId
-    identityClientId: identities[i].outputs.clientId
-    deploymentContainerUrl: '${storage.outputs.blobEndpoint}app-package-${app.service}'
-    appSettings: settings.outputs.appSettings[app.service]
+    deploymentContainerUrl: '${storage.outputs.blobEndpoint}app-package-${service}'
+    runtimeName: 'dotnet-isolated'
+    runtimeVersion: '10.0'
+    appSettings: settings[i].outputs.appSettings
   }
 }]
 
-module rbac 'app/rbac.bicep' = [for (app, i) in apps: {
-  name: 'rbac-${app.service}'
+module rbac 'app/rbac.bicep' = {
+  name: 'rbac'
   scope: rg
   params: {
-    principalId: identities[i].outputs.principalId
-    principalType: 'ServicePrincipal'
-    roles: settings.outputs.roles[app.service]
-    storageAccountName: storage.outputs.name
-    serviceBusName: serviceBus.outputs.name
-    keyVaultName: keyVault.outputs.name
-    appInsightsName: appInsights.outputs.name
-    openAiName: deployOpenAi ? openAi!.outputs.name : ''
+    discoveryPrincipalId: identities[0].outputs.principalId
+    orchestrationPrincipalId: identities[1].outputs.principalId
+    apiPrincipalId: identities[2].outputs.principalId
+    deployerPrincipalId: principalId
+    storageAccountName: storageAccountName
+    keyVaultName: keyVaultName
+    appInsightsName: appInsightsName
+    openAiName: deployOpenAi ? openAiName : ''
   }
-}]
-
-module deployerRbac 'app/rbac.bicep' = if (!empty(principalId)) {
-  name: 'rbac-deployer'
-  scope: rg
-  params: {
-    principalId: principalId
-    principalType: 'User'
-    roles: settings.outputs.roles.deployer
-    storageAccountName: storage.outputs.name
-    serviceBusName: serviceBus.outputs.name
-    keyVaultName: keyVault.outputs.name
-    appInsightsName: appInsights.outputs.name
-    openAiName: ''
-  }
+  dependsOn: [storage, keyVault, monitoring, openAi]
 }
 
 output AZURE_LOCATION string = location
@@ -251,10 +187,10 @@ output AZURE_RESOURCE_GROUP string = rg.name
 output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
 output AZURE_KEY_VAULT_ENDPOINT string = keyVault.outputs.uri
 output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
+output AZURE_STORAGE_QUEUE_ENDPOINT string = storage.outputs.queueEndpoint
 output AZURE_STORAGE_TABLE_ENDPOINT string = storage.outputs.tableEndpoint
-output AZURE_SERVICEBUS_NAMESPACE string = '${serviceBus.outputs.name}.servicebus.windows.net'
-output AZURE_SERVICEBUS_QUEUE_NAME string = assetChangesQueue
-output APPLICATIONINSIGHTS_CONNECTION_STRING string = appInsights.outputs.connectionString
+output QLRF_ASSET_CHANGES_QUEUE string = assetChangesQueue
+output APPLICATIONINSIGHTS_CONNECTION_STRING string = monitoring.outputs.connectionString
 output AZURE_OPENAI_ENDPOINT string = deployOpenAi ? openAi!.outputs.endpoint : ''
 output TASKHUB_NAME string = taskHubName
 output SERVICE_DISCOVERY_NAME string = functionApps[0].outputs.name

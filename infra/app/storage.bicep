@@ -1,12 +1,17 @@
 // QL-RF's storage account: AzureWebJobsStorage and the Durable task hub of all three apps, their deployment
-// packages, and the tables of the Table Storage stores (src/Store.Tables; each table's keys are documented there).
+// packages, the tables of the Table Storage stores (src/Store.Tables; each table's keys are documented there) and the
+// asset-change queue with its poison queue.
 
 param name string
 param location string
 param tags object = {}
 param deploymentContainers array
 
-// The tables the Table Storage stores use; the stores also create a missing table on first use.
+@description('The asset-change queue; the Functions Queue trigger moves a message it failed to process maxDequeueCount times (host.json) to <name>-poison.')
+param assetChangesQueue string
+
+// The tables the Table Storage stores use (src/Store.Tables/TableNames.cs, with the default prefix Qlrf); the stores
+// also create a missing table on first use.
 var tables = [
   'QlrfApprovals'
   'QlrfApprovalLinks'
@@ -28,16 +33,18 @@ var tables = [
 ]
 
 module account '../core/storage/storage-account.bicep' = {
-  name: 'storage-account-${name}'
+  name: 'storage-account'
   params: {
     name: name
     location: location
     tags: tags
     containers: deploymentContainers
     tables: tables
+    queues: [assetChangesQueue, '${assetChangesQueue}-poison']
   }
 }
 
 output name string = account.outputs.name
 output blobEndpoint string = account.outputs.blobEndpoint
+output queueEndpoint string = account.outputs.queueEndpoint
 output tableEndpoint string = account.outputs.tableEndpoint

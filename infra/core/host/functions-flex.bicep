@@ -1,5 +1,6 @@
-// A Linux Functions app on a Flex Consumption plan: deployment package in a blob container reached with a
-// user-assigned identity, on-demand scaling, no always-ready instances (it costs nothing while no function runs).
+// A Linux Functions app on a Flex Consumption plan: its deployment package in a blob container reached with its
+// user-assigned identity, on-demand scaling, no always-ready instances (it costs nothing while no function runs),
+// and its app settings as given (no other settings are added here).
 
 param name string
 param location string
@@ -17,21 +18,20 @@ param instanceMemoryMB int = 2048
 @description('The most instances it scales out to.')
 param maximumInstanceCount int = 40
 
-module site 'br/public:avm/res/web/site:0.15.1' = {
-  name: 'site-${name}'
-  params: {
-    kind: 'functionapp,linux'
-    name: name
-    location: location
-    tags: tags
-    serverFarmResourceId: planId
-    managedIdentities: {
-      systemAssigned: false
-      userAssignedResourceIds: [identityId]
-    }
-    // App settings that are Key Vault references (@Microsoft.KeyVault(...)) resolve with the same identity.
-    keyVaultAccessIdentityResourceId: identityId
+resource site 'Microsoft.Web/sites@2025-03-01' = {
+  name: name
+  location: location
+  tags: tags
+  kind: 'functionapp,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: { '${identityId}': {} }
+  }
+  properties: {
+    serverFarmId: planId
     httpsOnly: true
+    // App settings that are Key Vault references (@Microsoft.KeyVault(...)) resolve with the same identity.
+    keyVaultReferenceIdentity: identityId
     functionAppConfig: {
       deployment: {
         storage: {
@@ -53,13 +53,30 @@ module site 'br/public:avm/res/web/site:0.15.1' = {
       }
     }
     siteConfig: {
-      alwaysOn: false
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
     }
-    appSettingsKeyValuePairs: appSettings
   }
 }
 
-output name string = site.outputs.name
-output uri string = 'https://${site.outputs.defaultHostname}'
+resource settings 'Microsoft.Web/sites/config@2025-03-01' = {
+  parent: site
+  name: 'appsettings'
+  properties: appSettings
+}
+
+// No publishing with user names and passwords (FTP, SCM basic auth): azd deploys with Entra ID.
+resource ftpCredentials 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2025-03-01' = {
+  parent: site
+  name: 'ftp'
+  properties: { allow: false }
+}
+
+resource scmCredentials 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2025-03-01' = {
+  parent: site
+  name: 'scm'
+  properties: { allow: false }
+}
+
+output name string = site.name
+output uri string = 'https://${site.properties.defaultHostName}'

@@ -21,23 +21,29 @@ public sealed class AzureYamlTests
     }
 
     [Fact]
-    public void Azure_yaml_deploys_each_Functions_project_as_a_dotnet_function_whose_infra_carries_its_service_tag()
+    public void Azure_yaml_deploys_each_Functions_project_as_a_dotnet_function_to_the_app_tagged_with_its_service_name()
     {
         var services = AzureYaml["services"]!.AsObject();
-        var mainBicep = Repository.Read("infra", "main.bicep");
-        var appBicep = Repository.Read("infra", "app", "function-app.bicep");
+        var apps = InfraTemplate.Defaults.Apps();
 
         Assert.Equal(["api", "discovery", "orchestration"], services.Select(s => s.Key).Order());
+        Assert.Equal(services.Select(s => s.Key).Order(), apps.Keys.Order());
         foreach (var (name, service) in services)
         {
             Assert.Equal("function", (string?)service!["host"]);
             Assert.Equal("dotnet", (string?)service["language"]);
             var project = Repository.PathOf(((string)service["project"]!).TrimStart('.', '/').Split('/'));
             Assert.Single(Directory.GetFiles(project, "Qlrf.Functions.*.csproj"));
-            Assert.Contains($"service: '{name}'", mainBicep, StringComparison.Ordinal);
+            Assert.Equal("functionapp,linux", (string?)apps[name].Site.Body["kind"]);
+            Assert.Equal($"func-{name}-", apps[name].Site.Name[..(name.Length + 6)]);
         }
+    }
 
-        Assert.Contains("'azd-service-name': serviceName", appBicep, StringComparison.Ordinal);
+    [Fact]
+    public void Azure_yaml_needs_no_hooks_nor_build_switches_to_deploy()
+    {
+        Assert.Null(AzureYaml["hooks"]);
+        Assert.DoesNotContain("AzureFunctions", Repository.Read("azure.yaml"), StringComparison.Ordinal);
     }
 
     [Theory]

@@ -4,10 +4,10 @@ namespace Qlrf.UnitTests.Deployment;
 
 /// <summary>
 /// The settings the code binds, read from its source as text: app settings named in <c>%...%</c> binding expressions
-/// (Azure glue, host.json), trigger connections (<c>Connection = "X"</c>, whose identity settings are <c>X__...</c>) and
-/// <c>const string ...Setting = "FLAT_NAME"</c>; and options sections (<c>Section = "..."</c>,
-/// <c>BindConfiguration("...")</c>). Each must be set by infra/ (app settings) or, for sections, have its defaults
-/// documented in README.
+/// (Azure glue, host.json), trigger connections (<c>[QueueTrigger(..., Connection = "X")]</c>, an identity-based
+/// connection whose service URI is the setting <c>X__queueServiceUri</c>) and <c>const string ...Setting = "FLAT_NAME"</c>;
+/// and options sections (<c>Section = "..."</c>, <c>BindConfiguration("...")</c>). Each must be set by infra/ (app
+/// settings) or, for sections, have its defaults documented in README.
 /// </summary>
 public static partial class SettingsCoverage
 {
@@ -20,7 +20,7 @@ public static partial class SettingsCoverage
             if (path.Contains("Azure", StringComparison.Ordinal) || path.EndsWith("host.json", StringComparison.Ordinal))
             {
                 settings.UnionWith(Percent().Matches(text).Select(m => m.Groups[1].Value));
-                settings.UnionWith(Connection().Matches(text).Select(m => m.Groups[1].Value + "__fullyQualifiedNamespace"));
+                settings.UnionWith(Connection().Matches(text).Select(m => ConnectionSetting(m.Groups[1].Value, m.Groups[2].Value)));
             }
 
             settings.UnionWith(SettingConstant().Matches(text).Select(m => m.Groups[1].Value));
@@ -42,9 +42,17 @@ public static partial class SettingsCoverage
         return sections;
     }
 
-    /// <summary>App-setting names infra/ sets: object keys with <c>__</c> or in SCREAMING_CASE.</summary>
-    public static IReadOnlySet<string> InfraAppSettings(IEnumerable<string> bicepFiles) =>
-        bicepFiles.SelectMany(text => BicepKey().Matches(text).Select(m => m.Groups[1].Value)).ToHashSet(StringComparer.Ordinal);
+    /// <summary>
+    /// The setting an identity-based trigger connection cannot do without: its service's URI or namespace (the
+    /// credential and client id beside it are checked per app by <see cref="ManagedIdentityTests"/>).
+    /// </summary>
+    public static string ConnectionSetting(string trigger, string connection) => trigger switch
+    {
+        "Queue" => connection + "__queueServiceUri",
+        "Blob" => connection + "__blobServiceUri",
+        "ServiceBus" or "EventHub" => connection + "__fullyQualifiedNamespace",
+        _ => throw new NotSupportedException($"The identity-based settings of a {trigger}Trigger connection ({connection})."),
+    };
 
     public static IReadOnlyList<string> Problems(IReadOnlySet<string> flat, IReadOnlySet<string> sections, IReadOnlySet<string> infra, string readme)
     {
@@ -72,7 +80,7 @@ public static partial class SettingsCoverage
     [GeneratedRegex(@"%([A-Za-z0-9_]+)%")]
     private static partial Regex Percent();
 
-    [GeneratedRegex(@"Connection\s*=\s*""([A-Za-z0-9_]+)""")]
+    [GeneratedRegex(@"\[(\w+)Trigger\([^\]]*?\bConnection\s*=\s*""([A-Za-z0-9_]+)""")]
     private static partial Regex Connection();
 
     [GeneratedRegex(@"const string \w*Setting\s*=\s*""([A-Z][A-Z0-9_]+)""")]
@@ -83,7 +91,4 @@ public static partial class SettingsCoverage
 
     [GeneratedRegex(@"BindConfiguration\(""([^""]+)""\)")]
     private static partial Regex BindConfiguration();
-
-    [GeneratedRegex(@"^\s*([A-Za-z][A-Za-z0-9]*(?:__[A-Za-z0-9]+)+|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\s*:", RegexOptions.Multiline)]
-    private static partial Regex BicepKey();
 }
