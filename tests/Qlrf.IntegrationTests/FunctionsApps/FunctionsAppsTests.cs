@@ -62,7 +62,7 @@ public sealed class FunctionsAppsTests : IAsyncLifetime
     {
         var queue = Assert.Single(FunctionsMetadata.ReadAll(), f => f.Kind == TriggerKind.Queue);
 
-        Assert.Equal(("QLRF_ASSET_CHANGES_QUEUE", "AssetChangesQueue"), (queue.Setting, queue.Connection));
+        Assert.Equal((Qlrf.Messaging.StorageQueues.StorageQueueAssetChanges.QueueSetting, Qlrf.Messaging.StorageQueues.StorageQueueAssetChanges.Connection), (queue.Setting, queue.Connection));
     }
 
     [Fact]

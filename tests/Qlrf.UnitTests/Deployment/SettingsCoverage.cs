@@ -4,7 +4,7 @@ namespace Qlrf.UnitTests.Deployment;
 
 /// <summary>
 /// The settings the code binds, read from its source as text: app settings named in <c>%...%</c> binding expressions
-/// (Azure glue, host.json), trigger connections (<c>[QueueTrigger(..., Connection = "X")]</c>, an identity-based
+/// (the Functions apps' triggers, host.json), trigger connections (<c>[QueueTrigger(..., Connection = "X")]</c>, an identity-based
 /// connection whose service URI is the setting <c>X__queueServiceUri</c>) and <c>const string ...Setting = "FLAT_NAME"</c>;
 /// and options sections (<c>Section = "..."</c>, <c>BindConfiguration("...")</c>). Each must be set by infra/ (app
 /// settings) or, for sections, have its defaults documented in README.
@@ -17,7 +17,7 @@ public static partial class SettingsCoverage
         foreach (var (path, source) in sources)
         {
             var text = WithoutComments(source);
-            if (path.Contains("Azure", StringComparison.Ordinal) || path.EndsWith("host.json", StringComparison.Ordinal))
+            if (IsAppCode(path) || path.EndsWith("host.json", StringComparison.Ordinal))
             {
                 settings.UnionWith(Percent().Matches(text).Select(m => m.Groups[1].Value));
                 settings.UnionWith(Connection().Matches(text).Select(m => ConnectionSetting(m.Groups[1].Value, m.Groups[2].Value)));
@@ -28,6 +28,9 @@ public static partial class SettingsCoverage
 
         return settings;
     }
+
+    /// <summary>Code of the Functions apps (src/Functions.*), where triggers bind app settings.</summary>
+    public static bool IsAppCode(string path) => path.StartsWith("src/Functions.", StringComparison.Ordinal);
 
     public static IReadOnlySet<string> Sections(IEnumerable<(string Path, string Text)> sources)
     {

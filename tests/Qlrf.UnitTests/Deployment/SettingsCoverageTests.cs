@@ -43,7 +43,7 @@ public sealed class SettingsCoverageTests
     public void Each_app_has_the_settings_its_own_triggers_and_host_json_bind(string service)
     {
         var bound = SettingsCoverage.FlatSettings(Sources().Where(s =>
-            s.Path.StartsWith($"src/{AppProjects[service]}/Azure/", StringComparison.Ordinal) || s.Path == "host.json"));
+            s.Path.StartsWith($"src/{AppProjects[service]}/", StringComparison.Ordinal) || s.Path == "host.json"));
         var settings = InfraTemplate.Defaults.Apps()[service].Settings;
 
         Assert.Empty(bound.Except(settings.Select(s => s.Key)));
@@ -53,7 +53,7 @@ public sealed class SettingsCoverageTests
     [Fact]
     public void The_asset_change_queue_trigger_binds_the_identity_based_connection_infra_sets_on_discovery()
     {
-        var discovery = SettingsCoverage.FlatSettings(Sources().Where(s => s.Path.StartsWith("src/Functions.Discovery/Azure/", StringComparison.Ordinal)));
+        var discovery = SettingsCoverage.FlatSettings(Sources().Where(s => s.Path.StartsWith("src/Functions.Discovery/", StringComparison.Ordinal)));
 
         Assert.Contains("QLRF_ASSET_CHANGES_QUEUE", discovery);
         Assert.Contains("AssetChangesQueue__queueServiceUri", discovery);
@@ -64,8 +64,8 @@ public sealed class SettingsCoverageTests
     {
         var sources = new[]
         {
-            ("src/Functions.Discovery/Azure/TimerTriggers.cs", """[TimerTrigger("%QLRF_NEW_SCHEDULE%")] TimerInfo timer"""),
-            ("src/Functions.Discovery/Azure/BlobTriggers.cs", """[BlobTrigger("images/{name}", Connection = "ImagesBlob")] Stream blob"""),
+            ("src/Functions.Discovery/TimerTriggers.cs", """[TimerTrigger("%QLRF_NEW_SCHEDULE%")] TimerInfo timer"""),
+            ("src/Functions.Discovery/BlobTriggers.cs", """[BlobTrigger("images/{name}", Connection = "ImagesBlob")] Stream blob"""),
             ("src/Widgets/WidgetOptions.cs", """public const string Section = "Qlrf:Widgets";"""),
             ("src/Gadgets/Gadgets.cs", """services.AddOptions<GadgetOptions>().BindConfiguration("Qlrf:Gadgets");"""),
         };
@@ -84,9 +84,9 @@ public sealed class SettingsCoverageTests
     {
         var sources = new[]
         {
-            ("src/X/Azure/Q.cs", """[QueueTrigger("%Q%", Connection = "AssetChangesQueue")] string message"""),
-            ("src/X/Azure/B.cs", """[ServiceBusTrigger("%Q%", Connection = "Bus", IsBatched = true)] Message[] m"""),
-            ("src/X/Azure/C.cs", """public const string Connection = "NotATrigger";"""),
+            ("src/Functions.X/Q.cs", """[QueueTrigger("%Q%", Connection = "AssetChangesQueue")] string message"""),
+            ("src/Functions.X/B.cs", """[ServiceBusTrigger("%Q%", Connection = "Bus", IsBatched = true)] Message[] m"""),
+            ("src/Functions.X/C.cs", """public const string Connection = "NotATrigger";"""),
         };
 
         var settings = SettingsCoverage.FlatSettings(sources);
