@@ -1,31 +1,4 @@
-using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
-using Qlrf.Channels;
-using Qlrf.Connectors;
-using Qlrf.Durable.Functions;
-using Qlrf.Discovery;
-using Qlrf.Functions.Hosting;
-using Qlrf.Workflows;
-using Qlrf.Workflows.Drills;
-using Qlrf.Workflows.Rollouts;
-using Qlrf.Messaging.StorageQueues;
-using Qlrf.Sandbox;
-using Qlrf.Store.Tables;
+using Qlrf.Functions.Orchestration;
 
-// The Orchestration app: orchestrators and activities on Durable Functions, and notification delivery. It
-// registers discovery too (no timers of it are bound here): a rollout sweeps the sources whose assets it
-// changed, and the sandbox executors find their sites through the configured sources.
-var builder = FunctionsApplication.CreateBuilder(args);
-builder.AddQlrfFunctionsDefaults();
-builder.AddTableStore();
-builder.AddStorageQueueAssetChanges();
-builder.AddSandboxPlatform();
-builder.AddSandboxDrSimulator();
-builder.AddNotificationChannels();
-builder.AddCloudConnectors();
-builder.AddDiscovery();
-builder.AddDurableFunctionsRuntime();
-builder.AddWorkflowCore();
-builder.AddRollouts();
-builder.AddDrills();
-builder.Build().Run();
+OrchestrationApp.CreateBuilder(args).Build().Run();

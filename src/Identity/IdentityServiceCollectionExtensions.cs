@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using Qlrf.Identity.Access;
 using Qlrf.Identity.ApiKeys;
 using Qlrf.Identity.Authentication;
 using Qlrf.Security;
@@ -42,7 +41,7 @@ public static class IdentityServiceCollectionExtensions
         services.AddSingleton<IConfigureOptions<JwtBearerOptions>, JwtBearerSetup>();
         services.AddSingleton<QlrfJwtBearerEvents>();
 
-        services.AddSingleton<IAccessEvaluator, AccessEvaluator>();
+        services.TryAddSingleton<IAccessEvaluator, AccessEvaluator>();
         services.AddSingleton<ApiKeyIssuer>();
         services.AddSingleton<BootstrapAdminKey>();
         return builder;

@@ -1,4 +1,3 @@
-using Qlrf.Identity.Access;
 using Qlrf.Security;
 using Qlrf.UnitTests.Support;
 

@@ -1,8 +1,9 @@
-using Qlrf.Security;
+namespace Qlrf.Security;
 
-namespace Qlrf.Identity.Access;
-
-/// <summary>Adds a user's role bindings to the grants they signed in with, and decides with <see cref="AccessPolicy"/>.</summary>
+/// <summary>
+/// Adds a user's role bindings to the grants they signed in with, and decides with <see cref="AccessPolicy"/>. Every
+/// host that decides on access registers it: the API (through identity) and the workflows (approvals check deciders).
+/// </summary>
 public sealed class AccessEvaluator(IRoleBindingStore bindings) : IAccessEvaluator
 {
     public async Task<Principal> ResolveAsync(Principal principal, CancellationToken cancellationToken)

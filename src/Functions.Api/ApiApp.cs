@@ -1,0 +1,48 @@
+using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Qlrf.Api;
+using Qlrf.Channels;
+using Qlrf.Connectors;
+using Qlrf.Discovery;
+using Qlrf.Discovery.Drift;
+using Qlrf.Durable.Functions;
+using Qlrf.Functions.Hosting;
+using Qlrf.Messaging.StorageQueues;
+using Qlrf.Sandbox;
+using Qlrf.Store.Tables;
+using Qlrf.Workflows;
+using Qlrf.Workflows.Drills;
+using Qlrf.Workflows.Rollouts;
+
+namespace Qlrf.Functions.Api;
+
+/// <summary>
+/// The Api app: every HTTP endpoint, run through the same pipeline as the local host's, and durable clients.
+/// Program runs it; the composition tests build it without running it.
+/// </summary>
+public static class ApiApp
+{
+    public static FunctionsApplicationBuilder CreateBuilder(string[] args)
+    {
+        var builder = FunctionsApplication.CreateBuilder(args);
+        builder.ConfigureFunctionsWebApplication();
+        builder.AddQlrfFunctionsDefaults();
+        builder.AddTableStore();
+        builder.AddStorageQueueAssetChanges();
+        builder.AddSandboxPlatform();
+        builder.AddSandboxDrSimulator();
+        builder.AddNotificationChannels();
+        builder.AddCloudConnectors();
+        builder.AddDiscovery();
+        builder.AddDrift();
+        builder.AddDurableFunctionsRuntime();
+        builder.AddWorkflowCore();
+        builder.AddRollouts();
+        builder.AddDrills();
+        builder.AddQlrfApi();
+        builder.Services.AddRouting();
+        builder.Services.AddSingleton<ApiPipeline>();
+        return builder;
+    }
+}

@@ -1,0 +1,42 @@
+using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.Hosting;
+using Qlrf.Channels;
+using Qlrf.Connectors;
+using Qlrf.Discovery;
+using Qlrf.Durable.Functions;
+using Qlrf.Functions.Hosting;
+using Qlrf.Messaging.StorageQueues;
+using Qlrf.Sandbox;
+using Qlrf.Store.Tables;
+using Qlrf.Workflows;
+using Qlrf.Workflows.Drills;
+using Qlrf.Workflows.Rollouts;
+
+namespace Qlrf.Functions.Orchestration;
+
+/// <summary>
+/// The Orchestration app: orchestrators and activities on Durable Functions, and notification delivery. It
+/// registers discovery too (no timers of it are bound here): a rollout sweeps the sources whose assets it changed,
+/// and the sandbox executors find their sites through the configured sources. Program runs it; the composition
+/// tests build it without running it.
+/// </summary>
+public static class OrchestrationApp
+{
+    public static FunctionsApplicationBuilder CreateBuilder(string[] args)
+    {
+        var builder = FunctionsApplication.CreateBuilder(args);
+        builder.AddQlrfFunctionsDefaults();
+        builder.AddTableStore();
+        builder.AddStorageQueueAssetChanges();
+        builder.AddSandboxPlatform();
+        builder.AddSandboxDrSimulator();
+        builder.AddNotificationChannels();
+        builder.AddCloudConnectors();
+        builder.AddDiscovery();
+        builder.AddDurableFunctionsRuntime();
+        builder.AddWorkflowCore();
+        builder.AddRollouts();
+        builder.AddDrills();
+        return builder;
+    }
+}
