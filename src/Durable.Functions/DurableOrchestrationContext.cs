@@ -50,13 +50,15 @@ public sealed class DurableOrchestrationContext(Theirs.TaskOrchestrationContext 
         using var eventCancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var timer = inner.CreateTimer(inner.CurrentUtcDateTime.Add(timeout), timerCancel.Token);
         var received = inner.WaitForExternalEvent<T>(eventName, eventCancel.Token);
+        // Cancel synchronously: an awaited CancelAsync continues on the thread pool, outside Durable's replay
+        // scheduler, and the instance would never complete (neither on the event nor on the timeout).
         if (await Task.WhenAny(received, timer) == received)
         {
-            await timerCancel.CancelAsync();
+            timerCancel.Cancel();
         }
         else
         {
-            await eventCancel.CancelAsync();
+            eventCancel.Cancel();
         }
 
         return await received;
