@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Qlrf.Bench.Durable;
+using Qlrf.Durable;
 using Qlrf.Orchestration;
 using Qlrf.Store.Sqlite;
 

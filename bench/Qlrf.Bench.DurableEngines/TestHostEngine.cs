@@ -34,7 +34,7 @@ internal sealed class TestHostEngine : ClientEngine
 
     public override IReadOnlyList<string> Settings =>
     [
-        $"gRPC sidecar on 127.0.0.1:{port}, logging at Warning",
+        $"gRPC sidecar on localhost:{port}, logging at Warning",
         $"DOTNET_PROCESSOR_COUNT={Environment.ProcessorCount} (the sidecar's dispatchers allow that many work items in flight, then wait 500 ms)",
     ];
 
@@ -46,6 +46,9 @@ internal sealed class TestHostEngine : ClientEngine
 
     public static async Task<TestHostEngine> StartAsync(ILoggerFactory loggers)
     {
+        // The sidecar builds its own default host, which logs every gRPC call at Information to the console whatever
+        // logger factory it is given; its configuration reads environment variables when it is built.
+        Environment.SetEnvironmentVariable("Logging__LogLevel__Default", nameof(LogLevel.Warning));
         var registry = new OrchestrationRegistry();
         Workflows.Register(registry);
         var services = new ServiceCollection().AddSingleton(loggers).BuildServiceProvider();
