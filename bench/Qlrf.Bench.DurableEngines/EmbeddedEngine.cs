@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Qlrf.Bench.Durable;
 using Qlrf.Durable;
 using Qlrf.Orchestration;
@@ -25,10 +26,13 @@ internal sealed class EmbeddedEngine : ClientEngine
     public override IReadOnlyList<string> Settings =>
     [
         $"store: SQLite file in {directory}",
-        "dispatch: the runtime's defaults (no polling: work is handed over in process)",
+        $"defaults: MaxConcurrentOrchestrations={Options.MaxConcurrentOrchestrations}, MaxConcurrentActivities={Options.MaxConcurrentActivities}; " +
+            "new work signals the dispatchers in process (no queue polling)",
     ];
 
     public override string BoundBy => "SQLite commits (one writer) and this process's CPU";
+
+    private DurableOptions Options => host.Services.GetRequiredService<IOptions<DurableOptions>>().Value;
 
     protected override IOrchestrationClient Client => host.Services.GetRequiredService<IOrchestrationClient>();
 
