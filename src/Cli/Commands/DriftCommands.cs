@@ -59,12 +59,17 @@ internal static class DriftCommands
             return ExitCodes.Ok;
         });
 
-        var csv = new Option<bool>("--csv") { Description = "As CSV (the export's format; required).", Required = true };
+        var csv = new Option<bool>("--csv") { Description = "As CSV (the export's format; required)." };
         var file = Args.Text("--file", "Write to this file instead of standard output.");
         var site = Args.Text("--site", "Only this site.");
         var env = Args.Text("--environment", "Only this environment.");
         var export = new Command("export", "Every outdated asset as CSV, longest behind first.").With(csv, file, site, env).Runs(environment, async (context, cancellationToken) =>
         {
+            if (!context.Value(csv))
+            {
+                throw new CliException(ExitCodes.Usage, "`drift export` writes CSV: give --csv.");
+            }
+
             var query = Args.Query(("site", context.Value(site)), ("environment", context.Value(env)));
             var text = await context.Api.GetTextAsync("api/v1/drift/outdated/export" + query, "text/csv", cancellationToken);
             if (context.Value(file) is { } path)

@@ -26,7 +26,7 @@ internal static class InventoryCommands
             }
 
             var items = await Pages.ReadAsync(context.Api, "api/v1/assets" + query, context.Value(limit), cancellationToken);
-            context.Out.Write(items, (o, a) => o.Table(a.Items(), "id", "name", "platform", "site", "environment", new Column("image", e => e.Text("image.id")), "state", "health"));
+            context.Out.Write(items, (o, a) => o.Table(a.Items(), "id", "name", "platform", "site", "environment", new Column("image", Image), "state", "health"));
             return ExitCodes.Ok;
         });
 
@@ -37,7 +37,7 @@ internal static class InventoryCommands
             context.Out.Write(detail, (o, d) =>
             {
                 var asset = d.At("asset");
-                o.Fields(asset, "id", "name", "platform", "site", "environment", new Column("image", e => e.Text("image.id")), "state", "health", "source", "tags", "lastChangedAt");
+                o.Fields(asset, "id", "name", "platform", "site", "environment", new Column("image", Image), "state", "health", "source", "tags", "lastChangedAt");
                 o.Heading("History");
                 o.Table(d.Items("history").Take(20), "version", "kind", "changedFields", "detectedAt");
             });
@@ -45,6 +45,9 @@ internal static class InventoryCommands
         });
         return new Command("assets", "The inventory's assets.").With(list, show);
     }
+
+    private static string Image(JsonElement asset) =>
+        asset.At("image").ValueKind == JsonValueKind.Object ? $"{asset.Text("image.family")}@{asset.Text("image.version")}" : "-";
 
     public static Command Sites(CliEnvironment environment) =>
         new Command("sites", "Lists the organisation's sites.").Runs(environment, async (context, cancellationToken) =>

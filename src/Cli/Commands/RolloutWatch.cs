@@ -79,5 +79,5 @@ internal static class RolloutWatch
     }
 
     private static string Reason(JsonElement detail) =>
-        detail.Text("rollout.statusReason") is { Length: > 0 } reason ? $" ({reason})" : string.Empty;
+        detail.Text("rollout.statusReason") is { Length: > 0 } reason ? $" ({reason.TrimEnd('.')})" : string.Empty;
 }

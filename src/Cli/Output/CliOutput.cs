@@ -90,6 +90,17 @@ public sealed class CliOutput
     public void Fields(JsonElement item, params Column[] fields)
     {
         ArgumentNullException.ThrowIfNull(fields);
+        if (!Interactive)
+        {
+            var width = fields.Max(f => f.Header.Length) + 2;
+            foreach (var field in fields)
+            {
+                Writer.WriteLine((field.Header + ":").PadRight(width) + field.Cell(item));
+            }
+
+            return;
+        }
+
         var grid = new Grid().AddColumn(new GridColumn().NoWrap()).AddColumn();
         foreach (var field in fields)
         {
