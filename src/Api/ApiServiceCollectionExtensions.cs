@@ -59,6 +59,7 @@ public static class ApiServiceCollectionExtensions
         services.AddScoped<OrchestrationsFunctions>();
         services.AddScoped<RolloutRequestReader>();
         services.AddScoped<RolloutsFunctions>();
+        services.AddScoped<RolloutPlanFunctions>();
         services.AddScoped<RolloutControlFunctions>();
         services.AddScoped<PolicyExceptionsFunctions>();
         services.AddSingleton<ChannelDecisions>();

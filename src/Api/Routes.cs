@@ -62,6 +62,8 @@ public static class Routes
 
     public const string Rollouts = "api/v1/rollouts";
     public const string Rollout = "api/v1/rollouts/{id}";
+    public const string RolloutPlan = "api/v1/rollouts/plan";
+    public const string RolloutExplanation = "api/v1/rollouts/{id}/explanation";
     public const string RolloutApprove = "api/v1/rollouts/{id}/approve";
     public const string RolloutReject = "api/v1/rollouts/{id}/reject";
     public const string RolloutPause = "api/v1/rollouts/{id}/pause";

@@ -13,7 +13,7 @@ using Qlrf.Tenancy;
 namespace Qlrf.Api.Infrastructure;
 
 /// <summary>
-/// Writes the audit entry of every call to a mutating endpoint (POST, PUT, PATCH, DELETE), whatever its
+/// Writes the audit entry of every call to a mutating endpoint (POST, PUT, PATCH, DELETE; not a dry run marked <see cref="ChangesNothing"/>), whatever its
 /// outcome, and of every request whose credentials were refused (except on the public probes, which are not
 /// rate limited and sign nobody in). It runs outermost, so it sees the final
 /// status. An entry names the endpoint, the caller, the target (the created resource's location, else
@@ -48,7 +48,8 @@ public sealed class AuditMiddleware(RequestDelegate next, IAuditLog audit, IOpti
     {
         var status = threw ? StatusCodes.Status500InternalServerError : context.Response.StatusCode;
         var mutating = endpoint is not null && !(HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)
-            || HttpMethods.IsOptions(context.Request.Method) || HttpMethods.IsTrace(context.Request.Method));
+            || HttpMethods.IsOptions(context.Request.Method) || HttpMethods.IsTrace(context.Request.Method))
+            && endpoint.Metadata.GetMetadata<ChangesNothing>() is null;
         // Credentials sent to a public endpoint (a probe) sign nobody in; recording them would let anyone grow the log unthrottled.
         var isPublic = endpoint?.Metadata.GetMetadata<PublicEndpoint>() is not null;
         var refused = context.Request.Headers.Authorization.Count > 0 && !isPublic

@@ -86,3 +86,22 @@ public sealed record ApprovalRecord(
         return new(approval.Id, approval.Status, approval.RequiredApprovals, approval.Environments, approval.CreatedAt, approval.ExpiresAt, approval.ClosedAt, approval.Decisions);
     }
 }
+
+/// <summary>
+/// A dry run's answer: the plan a rollout of the request would get now (stages of batches), the risk with each
+/// factor's contribution, the policies' verdict, the approvals it would need, and why each asset is where it is.
+/// Nothing was stored. <see cref="Risk"/> is null when the target cannot be planned (see the verdict's violations).
+/// </summary>
+public sealed record RolloutPlanPreview(
+    string Target,
+    Autonomy Autonomy,
+    int AssetCount,
+    RolloutStrategy Strategy,
+    IReadOnlyList<StageView> Plan,
+    RiskAssessment? Risk,
+    PolicyVerdict Policy,
+    ApprovalRequirement ApprovalRequirement,
+    PlanExplanation Explanation);
+
+/// <summary>Why a rollout's plan is what it is; <see cref="Planned"/> is false until its planning has run (the explanation is then empty).</summary>
+public sealed record RolloutExplanation(string RolloutId, RolloutStatus Status, bool Planned, string Target, PlanExplanation Explanation);

@@ -41,6 +41,25 @@ public static class RolloutsApi
             .RequirePermission(Permission.ReadDashboard)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
+        app.MapPost(Routes.RolloutPlan, async (RolloutPlanFunctions f, HttpRequest r, CancellationToken ct) =>
+                await f.PlanRolloutAsync(await JsonBody.ReadAsync<StartRolloutBody>(r, ct), ct))
+            .WithName(nameof(RolloutPlanFunctions.PlanRolloutAsync))
+            .WithTags(Tag)
+            .WithSummary("Dry run: plans a rollout of the request as it would be planned now (waves and batches, risk with each factor's contribution, policy verdicts, approvals needed, why each asset is where it is) and stores nothing: no rollout, no approval, no audit entry.")
+            .RequirePermission(Permission.ReadDashboard)
+            .ChangesNothing()
+            .Accepts<StartRolloutBody>("application/json")
+            .Produces<RolloutPlanPreview>()
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+
+        app.MapGet(Routes.RolloutExplanation, (RolloutPlanFunctions f, string id, CancellationToken ct) => f.ExplainRolloutAsync(id, ct))
+            .WithName(nameof(RolloutPlanFunctions.ExplainRolloutAsync))
+            .WithTags(Tag)
+            .WithSummary("Explains a rollout's plan: why each asset is in its wave and batch, why this risk (each factor's contribution), and which policies applied with their verdicts.")
+            .RequirePermission(Permission.ReadDashboard)
+            .Produces<RolloutExplanation>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
         app.MapPost(Routes.RolloutApprove, async (RolloutControlFunctions f, string id, HttpRequest r, CancellationToken ct) =>
                 await f.ApproveRolloutAsync(id, await JsonBody.ReadAsync<DecisionBody>(r, ct), RequestId(r), ct))
             .WithName(nameof(RolloutControlFunctions.ApproveRolloutAsync))

@@ -28,6 +28,18 @@ internal sealed class RolloutsHttp(ApiPipeline api)
         [DurableClient] DurableTaskClient durable) =>
         api.ForwardAsync(request, durable);
 
+    [Function(nameof(RolloutPlanFunctions.PlanRolloutAsync))]
+    public Task<IActionResult> PlanRolloutAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.RolloutPlan)] HttpRequest request,
+        [DurableClient] DurableTaskClient durable) =>
+        api.ForwardAsync(request, durable);
+
+    [Function(nameof(RolloutPlanFunctions.ExplainRolloutAsync))]
+    public Task<IActionResult> ExplainRolloutAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.RolloutExplanation)] HttpRequest request,
+        [DurableClient] DurableTaskClient durable) =>
+        api.ForwardAsync(request, durable);
+
     [Function(nameof(RolloutControlFunctions.ApproveRolloutAsync))]
     public Task<IActionResult> ApproveRolloutAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.RolloutApprove)] HttpRequest request,

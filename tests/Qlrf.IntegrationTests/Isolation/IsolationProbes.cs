@@ -116,6 +116,10 @@ public static class IsolationProbes
             [Refused("/api/v1/rollouts", """{"target":{"imageFamily":"ubuntu-2204-base","imageVersion":"2026.10.1"}}"""),
              Refused("/api/v1/rollouts", $$$"""{"target":{"imageFamily":"{{{OrganisationA.BFamily}}}","imageVersion":"1.0.0"},"scope":{"assetIds":["{{{a.AssetId}}}"]}}""")],
         [Key("GET", Routes.Rollout)] = a => [Gone(Path(Routes.Rollout, a.RolloutId))],
+        [Key("POST", Routes.RolloutPlan)] = a =>
+            [Refused("/api/v1/rollouts/plan", """{"target":{"imageFamily":"ubuntu-2204-base","imageVersion":"2026.10.1"}}"""),
+             Refused("/api/v1/rollouts/plan", $$$"""{"target":{"imageFamily":"{{{OrganisationA.BFamily}}}","imageVersion":"1.0.0"},"scope":{"assetIds":["{{{a.AssetId}}}"]}}""")],
+        [Key("GET", Routes.RolloutExplanation)] = a => [Gone(Path(Routes.RolloutExplanation, a.RolloutId))],
         [Key("POST", Routes.RolloutApprove)] = a => [Gone(Path(Routes.RolloutApprove, a.RolloutId), """{"comment":"b approves"}""")],
         [Key("POST", Routes.RolloutReject)] = a => [Gone(Path(Routes.RolloutReject, a.RolloutId), """{"comment":"b rejects"}""")],
         [Key("POST", Routes.RolloutPause)] = a => [Gone(Path(Routes.RolloutPause, a.RolloutId), "{}")],

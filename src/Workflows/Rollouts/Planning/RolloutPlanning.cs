@@ -36,8 +36,50 @@ public sealed class RolloutPlanning(
             return Planned(rollout, await store.GetStagesAsync(organisation, rolloutId, cancellationToken));
         }
 
+        var draft = await DraftAsync(organisation, rolloutId, rollout.Request, cancellationToken);
+        if (draft.Unplannable is { } gone)
+        {
+            rollout = await store.UpdateAsync(organisation, rolloutId, r => r with { Violations = [gone], Risk = Unscored, Strategy = new RolloutStrategy() }, cancellationToken);
+            return Planned(rollout, []);
+        }
+
+        var targetVersion = draft.TargetVersion;
+        var versions = draft.Assets.ToDictionary(a => a.Id, a => a.CurrentVersion, StringComparer.Ordinal);
+        var pending = draft.Plan.Stages.SelectMany(s => s.Batches.SelectMany((b, i) => b.Select(id => new RolloutAssetResult
+        {
+            AssetId = id,
+            Stage = s.Number,
+            Batch = i + 1,
+            FromVersion = versions[id],
+            ToVersion = targetVersion ?? versions[id],
+        }))).ToList();
+        var risk = draft.Risk;
+        rollout = await store.SavePlanAsync(organisation, rolloutId, draft.Plan.Stages, pending, r => r with
+        {
+            Strategy = draft.Strategy,
+            Risk = risk,
+            PolicyVersion = draft.PolicyVersion,
+            Violations = draft.Violations,
+            Environments = draft.Environments,
+            AlreadyOnTarget = draft.AlreadyOnTarget,
+            RequiredApprovals = draft.RequiredApprovals,
+            ApprovalTimeout = draft.ApprovalTimeout,
+            UpdatedAt = draft.PlannedAt,
+            Progress = r.Progress with { Total = draft.Plan.AssetCount, Waves = draft.Plan.Stages.Count(s => !s.IsCanary) },
+        }, cancellationToken);
+        RolloutLogs.Planned(logger, rolloutId, draft.Plan.AssetCount, draft.Plan.Stages.Count, risk.Level, risk.Score, draft.PolicyVersion ?? 0, draft.Violations.Count);
+        return Planned(rollout, draft.Plan.Stages);
+    }
+
+    /// <summary>
+    /// Plans a request without storing anything: the scope, the risk with each factor's contribution, the strategy,
+    /// the canary, waves and batches, the policies' verdict and the approvals it would need. <see cref="PlanAsync"/>
+    /// stores what this returns; a dry run (<paramref name="rolloutId"/> of no stored rollout) only shows it.
+    /// </summary>
+    public async Task<RolloutDraft> DraftAsync(string organisation, string rolloutId, RolloutRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
         var settings = options.Value;
-        var request = rollout.Request;
         var now = time.GetUtcNow();
         var start = request.Schedule?.Start ?? now;
         ResolvedScope scope;
@@ -49,7 +91,7 @@ public sealed class RolloutPlanning(
             var target = await images.GetVersionAsync(organisation, $"{request.Target.ImageFamily}@{request.Target.ImageVersion}", cancellationToken);
             if (target is null)
             {
-                return await UnplannableAsync(organisation, rolloutId, $"{request.Target} is not in the image registry.", cancellationToken);
+                return RolloutDraft.Unplanned(new PolicyViolation(ScopeResolution.ScopeRule, $"{request.Target} is not in the image registry."), now);
             }
 
             scope = await scopes.ResolveAsync(organisation, request, target, cancellationToken);
@@ -61,7 +103,7 @@ public sealed class RolloutPlanning(
             var patchSet = patchSets.Find(request.Target.PatchSet ?? string.Empty);
             if (patchSet is null)
             {
-                return await UnplannableAsync(organisation, rolloutId, $"{request.Target} is not in the patch-set catalogue.", cancellationToken);
+                return RolloutDraft.Unplanned(new PolicyViolation(ScopeResolution.ScopeRule, $"{request.Target} is not in the patch-set catalogue."), now);
             }
 
             scope = await scopes.ResolveAsync(organisation, request, patchSet, cancellationToken);
@@ -69,51 +111,40 @@ public sealed class RolloutPlanning(
         }
 
         var risk = RiskScorer.Assess(input, settings.RiskWeights);
-        var planned = scope.Assets.Select(a => new PlannedAsset(
-            a.Asset.Id, a.Asset.Environment, a.Asset.Site, a.Asset.Health == AssetHealth.Healthy, a.Asset.Tags.GetValueOrDefault(settings.DrPairTag), a.Asset.Image?.Version)).ToList();
+        var planned = scope.Assets.Select(a => PlannedAssetOf(a, settings.DrPairTag)).ToList();
         var policy = policies.Current;
         var strategy = request.Strategy.Resolve(risk, policy.LargestBatchFor(planned));
         var plan = RolloutPlanner.Plan(planned, strategy);
         var exceptions = (await store.ListExceptionsAsync(organisation, cancellationToken)).Where(e => e.HoldsAt(now)).Select(e => e.Target).ToList();
         var context = new PolicyContext(request.Target, strategy, plan, planned.ToDictionary(a => a.Id, StringComparer.Ordinal), critical, exceptions, request.Schedule, now);
         var violations = scope.Violations.Concat(scope.Assets.Count == 0 ? [] : policy.Evaluate(context)).ToList();
-
-        var versions = planned.ToDictionary(a => a.Id, a => a.CurrentVersion, StringComparer.Ordinal);
-        var pending = plan.Stages.SelectMany(s => s.Batches.SelectMany((b, i) => b.Select(id => new RolloutAssetResult
-        {
-            AssetId = id,
-            Stage = s.Number,
-            Batch = i + 1,
-            FromVersion = versions[id],
-            ToVersion = targetVersion ?? versions[id],
-        }))).ToList();
         var approvers = policy.Approval.HighRiskApprovers ?? settings.HighRiskApprovers;
-        rollout = await store.SavePlanAsync(organisation, rolloutId, plan.Stages, pending, r => r with
+        return new RolloutDraft
         {
+            PlannedAt = now,
+            TargetVersion = targetVersion,
+            Assets = planned,
             Strategy = strategy,
+            Plan = plan,
             Risk = risk,
+            Policies = policy,
             PolicyVersion = policy.Version,
             Violations = violations,
             Environments = planned.Select(a => a.Environment).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
             AlreadyOnTarget = scope.AlreadyOnTarget,
             RequiredApprovals = ApprovalRules.RequiredFor(risk.Level.ToString(), approvers),
             ApprovalTimeout = policy.Approval.Timeout ?? settings.ApprovalTimeout,
-            UpdatedAt = now,
-            Progress = r.Progress with { Total = plan.AssetCount, Waves = plan.Stages.Count(s => !s.IsCanary) },
-        }, cancellationToken);
-        RolloutLogs.Planned(logger, rolloutId, plan.AssetCount, plan.Stages.Count, risk.Level, risk.Score, policy.Version, violations.Count);
-        return Planned(rollout, plan.Stages);
+        };
     }
 
-    /// <summary>Records a plan that cannot be made (its target is gone) as a violation, with nothing to run.</summary>
-    private async Task<PlannedRollout> UnplannableAsync(string organisation, string rolloutId, string reason, CancellationToken cancellationToken)
+    /// <summary>An inventory asset as planning sees it (its DR pair from the configured tag).</summary>
+    public static PlannedAsset PlannedAssetOf(InventoryAsset asset, string drPairTag)
     {
-        var gone = new PolicyViolation(ScopeResolution.ScopeRule, reason);
-        var rollout = await store.UpdateAsync(organisation, rolloutId, r => r with { Violations = [gone], Risk = Unscored, Strategy = new RolloutStrategy() }, cancellationToken);
-        return Planned(rollout, []);
+        ArgumentNullException.ThrowIfNull(asset);
+        return new(asset.Asset.Id, asset.Asset.Environment, asset.Asset.Site, asset.Asset.Health == AssetHealth.Healthy, asset.Asset.Tags.GetValueOrDefault(drPairTag), asset.Asset.Image?.Version);
     }
 
-    private static readonly RiskAssessment Unscored = new(0, RiskLevel.Low, [], 1, TimeSpan.Zero);
+    internal static readonly RiskAssessment Unscored = new(0, RiskLevel.Low, [], 1, TimeSpan.Zero);
 
     private PlannedRollout Planned(Rollout rollout, IReadOnlyList<RolloutStage> stages)
     {

@@ -1,0 +1,3 @@
+using Qlrf.Cli;
+
+return await QlrfCli.RunAsync(args, CliEnvironment.FromProcess());
