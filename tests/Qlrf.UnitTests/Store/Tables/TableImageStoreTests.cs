@@ -8,16 +8,21 @@ using Qlrf.UnitTests.Support;
 namespace Qlrf.UnitTests.Store.Tables;
 
 /// <summary>What the Table Storage registry adds to the shared contract: atomic batches, ETag retries and rows that fit.</summary>
+[Collection(AzuriteCollection.Name)]
 public sealed class TableImageStoreTests
 {
     private const string Org = "acme";
-    private readonly MemoryTables tables = new();
+    private readonly ObservedTables tables;
     private readonly ManualTimeProvider time = new();
     private readonly TableImageStore images;
 
-    public TableImageStoreTests() => images = new TableImageStore(tables, time);
+    public TableImageStoreTests(Azurite azurite)
+    {
+        tables = new(azurite.NewTables());
+        images = new TableImageStore(tables, time);
+    }
 
-    private MemoryTable Table => tables.Table(TableNames.Images);
+    private ObservedTable Table => tables.Table(TableNames.Images);
 
     private async Task RegisterAsync(params string[] versions)
     {
@@ -61,7 +66,7 @@ public sealed class TableImageStoreTests
     public async Task A_transition_that_races_another_write_of_the_family_is_planned_again_and_recorded_once()
     {
         await RegisterAsync("1.0");
-        Table.FailNextSubmit = new TablePreconditionException("the family moved");
+        Table.RaceNextSubmit();
 
         var plan = await images.TransitionAsync(Org, Move("ubuntu@1.0", LifecycleStatus.Testing), default);
 

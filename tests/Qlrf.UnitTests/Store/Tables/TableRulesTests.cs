@@ -4,9 +4,12 @@ using Qlrf.UnitTests.Support;
 
 namespace Qlrf.UnitTests.Store.Tables;
 
-/// <summary>Keys, JSON columns and the in-memory table's Table Storage rules the stores rely on.</summary>
-public sealed class TableRulesTests
+/// <summary>Keys, JSON columns and the Table Storage rules the stores rely on, on Azurite.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class TableRulesTests(Azurite azurite)
 {
+    private readonly AzureTables tables = azurite.NewTables();
+
     [Theory]
     [InlineData("plain-id")]
     [InlineData("a/b\\c#d?e%f|g")]
@@ -31,7 +34,7 @@ public sealed class TableRulesTests
     [Fact]
     public async Task A_large_record_spreads_over_json_columns_within_a_rows_limits()
     {
-        var table = new MemoryTable("t");
+        var table = tables["t"];
         var approval = new Approval
         {
             Id = "a1",
@@ -56,7 +59,7 @@ public sealed class TableRulesTests
     [Fact]
     public async Task A_batch_is_one_partition_and_all_or_nothing()
     {
-        var table = new MemoryTable("t");
+        var table = tables["t"];
         await table.AddAsync(new TableRow("p", "b"), default);
 
         await Assert.ThrowsAsync<ArgumentException>(() => table.SubmitAsync([TableAction.Add(new TableRow("p", "x")), TableAction.Add(new TableRow("q", "y"))], default));
@@ -68,7 +71,7 @@ public sealed class TableRulesTests
     [Fact]
     public async Task A_conditional_write_needs_the_rows_current_ETag()
     {
-        var table = new MemoryTable("t");
+        var table = tables["t"];
         var etag = await table.AddAsync(new TableRow("p", "a") { ["N"] = 1 }, default);
         await table.ReplaceAsync(new TableRow("p", "a") { ["N"] = 2 }, etag, default);
 
@@ -79,7 +82,6 @@ public sealed class TableRulesTests
     [Fact]
     public async Task The_sandbox_state_reads_back_by_organisation()
     {
-        var tables = new MemoryTables();
         var store = new TableSandboxStateStore(tables, new ManualTimeProvider());
 
         var set = await store.SetImageAsync("acme", "use1/web#1", "2026.10.1", "ami-1", "rollout-1/wave-1", default);
