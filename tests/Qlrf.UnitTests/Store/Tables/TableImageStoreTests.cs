@@ -76,6 +76,22 @@ public sealed class TableImageStoreTests
     }
 
     [Fact]
+    public async Task Findings_of_more_than_a_batch_takes_are_written_in_batches_that_fit_and_read_back_whole()
+    {
+        await RegisterAsync("1.0");
+        var findings = Enumerable.Range(0, 6000)
+            .Select(i => new VulnerabilityFinding($"CVE-2026-{i:D5}", "package-" + i, "1.0", "1.1", (Severity)(i % 4), new string('x', 1000)))
+            .ToList();
+
+        await images.SaveScanAsync(Org, "ubuntu@1.0", new ScanReport(ScanFormat.Trivy, null, null, null, findings), "alice", default);
+
+        var evidence = tables.Table(TableNames.ImageEvidence);
+        Assert.True(evidence.Batches.Count(b => b.All(a => a.Row.RowKey.StartsWith("fs|", StringComparison.Ordinal))) > 1);
+        Assert.All(evidence.Batches, b => Assert.True(b.Sum(a => TableLimits.SizeOf(a.Row)) <= TableLimits.MaxBatchBytes));
+        Assert.Equal(findings.Select(f => f.Id).Order(StringComparer.Ordinal), (await images.ListFindingsAsync(Org, "ubuntu@1.0", default)).Select(f => f.Id).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task Findings_and_components_too_big_for_one_row_are_split_read_back_whole_and_the_replaced_import_is_deleted()
     {
         await RegisterAsync("1.0");

@@ -69,6 +69,39 @@ public sealed class TableRulesTests(Azurite azurite)
     }
 
     [Fact]
+    public async Task Writes_Azure_refuses_fail_before_they_are_sent_and_write_nothing()
+    {
+        var table = tables["t"];
+        TableRow Row(string rowKey, string? text = null) => new("p", rowKey) { ["Text"] = text };
+
+        await Assert.ThrowsAsync<ArgumentException>(() => table.SubmitAsync(Enumerable.Range(0, 101).Select(i => TableAction.Upsert(Row("r" + i))).ToList(), default));
+        await Assert.ThrowsAsync<ArgumentException>(() => table.SubmitAsync([TableAction.Upsert(Row("a")), TableAction.Upsert(Row("a"))], default));
+        await Assert.ThrowsAsync<ArgumentException>(() => table.UpsertAsync(Row(new string('k', 513)), default));
+        await Assert.ThrowsAsync<ArgumentException>(() => table.UpsertAsync(Row("a/b"), default));
+        await Assert.ThrowsAsync<ArgumentException>(() => table.UpsertAsync(Row("a\u0007b"), default));
+        await Assert.ThrowsAsync<ArgumentException>(() => table.UpsertAsync(Row("big", new string('x', (32 * 1024) + 1)), default));
+        var wide = new TableRow("p", "wide");
+        for (var i = 0; i < 40; i++)
+        {
+            wide["P" + i] = new string('x', 32_000);
+        }
+
+        await Assert.ThrowsAsync<ArgumentException>(() => table.UpsertAsync(wide, default));
+        var large = Enumerable.Range(0, 5).Select(i =>
+        {
+            var row = new TableRow("p", "large" + i);
+            JsonColumns.WriteText(row, new string('x', JsonColumns.MaxLength));
+            return TableAction.Upsert(row);
+        }).ToList();
+        await Assert.ThrowsAsync<ArgumentException>(() => table.SubmitAsync(large, default));
+
+        Assert.Empty(await table.QueryAsync("p", null, null, default).ToListAsync(default));
+        await table.UpsertAsync(Row(new string('k', 512), new string('x', 32 * 1024)), default);
+        await table.SubmitAsync(large.Take(4).ToList(), default);
+        Assert.Equal(5, (await table.QueryAsync("p", null, null, default).ToListAsync(default)).Count);
+    }
+
+    [Fact]
     public async Task A_conditional_write_needs_the_rows_current_ETag()
     {
         var table = tables["t"];
