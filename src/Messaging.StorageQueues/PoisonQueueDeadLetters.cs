@@ -9,8 +9,8 @@ namespace Qlrf.Messaging.StorageQueues;
 /// The asset-change queue's dead letters: its poison queue, read by receiving its messages in pages of 32 (a Storage
 /// queue can peek only its first 32), each held hidden until the listing has read them all, up to
 /// <see cref="StorageQueueOptions.MaxDeadLettersRead"/>, then made visible again; nothing is deleted. Two listings at the same moment may each
-/// miss what the other holds for those milliseconds. Newest first; a dead letter's id is the time it was written
-/// (milliseconds since 1970) times 1000 plus three digits of its message id, so ids are stable and ordered.
+/// miss what the other holds for those milliseconds. Newest first; a dead letter's id is the second it was written and a
+/// hash of its message id (see <c>IdOf</c>), so ids are stable, ordered and distinct.
 /// </summary>
 public sealed class PoisonQueueDeadLetters(AssetChangeQueues queues, IOptions<StorageQueueOptions> options) : IDeadLetters
 {
@@ -70,7 +70,11 @@ public sealed class PoisonQueueDeadLetters(AssetChangeQueues queues, IOptions<St
             : new Page<DeadLetter>(page[..limit], page[limit - 1].MessageId.ToString(CultureInfo.InvariantCulture));
     }
 
-    private static long IdOf(string messageId, DateTimeOffset inserted) => (inserted.ToUnixTimeMilliseconds() * 1000) + (Fnv1a(messageId) % 1000);
+    /// <summary>
+    /// The second the message was written (all a Storage queue reports: its time is to the second) in the high bits, and
+    /// 31 bits of a hash of its message id: stable, newest first, and distinct unless two ids of one second share a hash.
+    /// </summary>
+    private static long IdOf(string messageId, DateTimeOffset inserted) => (inserted.ToUnixTimeSeconds() << 31) | (Fnv1a(messageId) & 0x7FFF_FFFF);
 
     /// <summary>A hash of a message id that is the same in every process (string.GetHashCode is not).</summary>
     private static long Fnv1a(string text)
