@@ -6,11 +6,11 @@ using Qlrf.Paging;
 namespace Qlrf.Messaging.StorageQueues;
 
 /// <summary>
-/// The asset-change queue's dead letters: its poison queue, read by receiving its messages in pages of 32 and making
-/// each visible again at once (a Storage queue can peek only its first 32), up to
-/// <see cref="StorageQueueOptions.MaxDeadLettersRead"/>; nothing is deleted. Two listings at the same moment may each
-/// miss what the other holds for those milliseconds. Newest first; a dead letter's id is the time it was written
-/// (milliseconds since 1970) times 1000 plus three digits of its message id, so ids are stable and ordered.
+/// The asset-change queue's dead letters: its poison queue, read by receiving its messages in pages of 32 (a Storage
+/// queue can peek only its first 32), each held hidden until the listing has read them all, up to
+/// <see cref="StorageQueueOptions.MaxDeadLettersRead"/>, then made visible again; nothing is deleted. Two listings at the same moment may each
+/// miss what the other holds for those milliseconds. Newest first; a dead letter's id is the second it was written and a
+/// hash of its message id (see <c>IdOf</c>), so ids are stable, ordered and distinct.
 /// </summary>
 public sealed class PoisonQueueDeadLetters(AssetChangeQueues queues, IOptions<StorageQueueOptions> options) : IDeadLetters
 {
@@ -23,28 +23,45 @@ public sealed class PoisonQueueDeadLetters(AssetChangeQueues queues, IOptions<St
         var poison = await queues.PoisonAsync(cancellationToken);
         var settings = options.Value;
         var mine = new List<DeadLetter>();
-        for (var read = 0; read < settings.MaxDeadLettersRead;)
+        var held = new Dictionary<string, QueueMessage>(StringComparer.Ordinal);
+        try
         {
-            QueueMessage[] batch = (await poison.ReceiveMessagesAsync(Math.Min(32, settings.MaxDeadLettersRead - read), ReadHold, cancellationToken)).Value;
-            if (batch.Length == 0)
+            // Each message read stays hidden until the listing ends: made visible at once, the next receive would
+            // return the same first messages again and the rest never.
+            while (held.Count < settings.MaxDeadLettersRead)
             {
-                break;
-            }
-
-            read += batch.Length;
-            foreach (var message in batch)
-            {
-                var inserted = message.InsertedOn ?? DateTimeOffset.UnixEpoch;
-                var dead = PoisonMessage.Read(message.Body.ToString(), inserted, settings.MaxDeliveries);
-                var id = IdOf(message.MessageId, inserted);
-                if (dead.Organisation == organisation && id < before)
+                QueueMessage[] batch = (await poison.ReceiveMessagesAsync(Math.Min(32, settings.MaxDeadLettersRead - held.Count), ReadHold, cancellationToken)).Value;
+                var fresh = batch.Where(m => held.TryAdd(m.MessageId, m)).ToList();
+                if (fresh.Count == 0)
                 {
-                    mine.Add(new DeadLetter(id, queues.Name, dead.Organisation, dead.Body, dead.DeliveryCount, dead.LastError, dead.EnqueuedAt, dead.DeadLetteredAt));
+                    // Nothing left, or only messages read earlier whose hold ran out.
+                    break;
+                }
+
+                foreach (var message in fresh)
+                {
+                    var inserted = message.InsertedOn ?? DateTimeOffset.UnixEpoch;
+                    var dead = PoisonMessage.Read(message.Body.ToString(), inserted, settings.MaxDeliveries);
+                    var id = IdOf(message.MessageId, inserted);
+                    if (dead.Organisation == organisation && id < before)
+                    {
+                        mine.Add(new DeadLetter(id, queues.Name, dead.Organisation, dead.Body, dead.DeliveryCount, dead.LastError, dead.EnqueuedAt, dead.DeadLetteredAt));
+                    }
+                }
+
+                foreach (var message in batch.Where(m => !fresh.Contains(m)))
+                {
+                    held[message.MessageId] = message;
                 }
             }
-
+        }
+        finally
+        {
             // Visible again for the next reader; a failure here only hides these messages for ReadHold.
-            await Task.WhenAll(batch.Select(m => poison.UpdateMessageAsync(m.MessageId, m.PopReceipt, visibilityTimeout: TimeSpan.Zero, cancellationToken: cancellationToken)));
+            await Parallel.ForEachAsync(
+                held.Values,
+                new ParallelOptions { MaxDegreeOfParallelism = 32 },
+                async (m, ct) => await poison.UpdateMessageAsync(m.MessageId, m.PopReceipt, visibilityTimeout: TimeSpan.Zero, cancellationToken: ct));
         }
 
         var page = mine.OrderByDescending(d => d.MessageId).Take(limit + 1).ToList();
@@ -53,7 +70,11 @@ public sealed class PoisonQueueDeadLetters(AssetChangeQueues queues, IOptions<St
             : new Page<DeadLetter>(page[..limit], page[limit - 1].MessageId.ToString(CultureInfo.InvariantCulture));
     }
 
-    private static long IdOf(string messageId, DateTimeOffset inserted) => (inserted.ToUnixTimeMilliseconds() * 1000) + (Fnv1a(messageId) % 1000);
+    /// <summary>
+    /// The second the message was written (all a Storage queue reports: its time is to the second) in the high bits, and
+    /// 31 bits of a hash of its message id: stable, newest first, and distinct unless two ids of one second share a hash.
+    /// </summary>
+    private static long IdOf(string messageId, DateTimeOffset inserted) => (inserted.ToUnixTimeSeconds() << 31) | (Fnv1a(messageId) & 0x7FFF_FFFF);
 
     /// <summary>A hash of a message id that is the same in every process (string.GetHashCode is not).</summary>
     private static long Fnv1a(string text)

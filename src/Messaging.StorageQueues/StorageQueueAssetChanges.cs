@@ -31,9 +31,11 @@ public static class StorageQueueAssetChanges
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        services.AddOptions<StorageQueueOptions>().BindConfiguration(StorageQueueOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.TryAddSingleton(TimeProvider.System);
         var configuration = builder.Configuration;
+        services.AddOptions<StorageQueueOptions>().BindConfiguration(StorageQueueOptions.Section).ValidateDataAnnotations()
+            .Validate(_ => HasConnection(configuration), MissingConnection)
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
         var queue = configuration[QueueSetting] is { Length: > 0 } name ? name : DefaultQueue;
         services.AddSingleton(sp => new AssetChangeQueues(ServiceClient(configuration, sp), queue));
         services.AddSingleton<IAssetChangePublisher, StorageQueueAssetChangePublisher>();
@@ -42,6 +44,13 @@ public static class StorageQueueAssetChanges
         return builder;
     }
 
+    private const string MissingConnection =
+        $"Missing setting '{Connection}__queueServiceUri' (the asset-change queue's Storage account, e.g. https://<account>.queue.core.windows.net), or a connection string in '{Connection}'.";
+
+    /// <summary>Checked on start, so an app without the queue's connection fails to start rather than on its first message.</summary>
+    private static bool HasConnection(IConfiguration configuration) =>
+        configuration[Connection] is { Length: > 0 } || configuration[$"{Connection}:queueServiceUri"] is { Length: > 0 };
+
     private static QueueServiceClient ServiceClient(IConfiguration configuration, IServiceProvider services)
     {
         if (configuration[Connection] is { Length: > 0 } connectionString)
@@ -49,8 +58,7 @@ public static class StorageQueueAssetChanges
             return new QueueServiceClient(connectionString, AssetChangeQueues.ClientOptions);
         }
 
-        var uri = configuration[$"{Connection}:queueServiceUri"]
-            ?? throw new InvalidOperationException($"Missing setting '{Connection}__queueServiceUri' (the asset-change queue's Storage account, e.g. https://<account>.queue.core.windows.net).");
+        var uri = configuration[$"{Connection}:queueServiceUri"] ?? throw new InvalidOperationException(MissingConnection);
         return new QueueServiceClient(new Uri(uri), services.GetRequiredService<TokenCredential>(), AssetChangeQueues.ClientOptions);
     }
 }

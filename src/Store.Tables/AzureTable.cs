@@ -7,7 +7,8 @@ namespace Qlrf.Store.Tables;
 /// <summary>
 /// Azure glue: <see cref="ITable"/> served by Azure.Data.Tables' <see cref="TableClient"/>. Every write goes through a
 /// transaction (one partition, up to 100 actions, all or nothing); HTTP 409 becomes <see cref="TableConflictException"/>,
-/// 412 and 404 <see cref="TablePreconditionException"/>. Null properties are left out of the entity.
+/// 412 and 404 <see cref="TablePreconditionException"/>. Null properties are left out of the entity. A batch Azure would
+/// refuse (<see cref="TableLimits"/>) fails before it is sent.
 /// </summary>
 public sealed class AzureTable(TableClient client) : ITable
 {
@@ -27,7 +28,7 @@ public sealed class AzureTable(TableClient client) : ITable
 
     public async Task<IReadOnlyList<string?>> SubmitAsync(IReadOnlyList<TableAction> actions, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(actions);
+        TableLimits.Check(actions);
         var transaction = actions.Select(a => new TableTransactionAction(
             a.Kind switch
             {

@@ -58,12 +58,12 @@ internal static class JsonParts
         return items;
     }
 
-    /// <summary>Writes rows of one partition in batches of 100.</summary>
+    /// <summary>Writes rows of one partition in batches of up to 100 rows and 4 MiB (a part is up to ~1 MiB).</summary>
     public static async Task UpsertAllAsync(ITable table, IEnumerable<TableRow> rows, CancellationToken cancellationToken)
     {
-        foreach (var chunk in rows.Chunk(100))
+        foreach (var chunk in TableLimits.Batches(rows))
         {
-            await table.SubmitAsync(chunk.Select(TableAction.Upsert).ToList(), cancellationToken);
+            await table.SubmitAsync(chunk.ConvertAll(TableAction.Upsert), cancellationToken);
         }
     }
 

@@ -87,9 +87,9 @@ public sealed class TableDiscoveryStore(ITables tables, TableInventoryStore inve
         var outbox = OutboxPrefix(run.Source, run.Id);
         var rows = commit.Snapshot.Select(w => SnapshotRow(run, w, outbox + "w" + TableKeys.Separator + TableKeys.Escape(w.AssetId)))
             .Concat(commit.Changes.Select((c, i) => JsonRow(run.Organisation, outbox + "e" + TableKeys.Separator + TableKeys.Number(i), c)));
-        foreach (var chunk in rows.Chunk(100))
+        foreach (var chunk in TableLimits.Batches(rows))
         {
-            await Table.SubmitAsync(chunk.Select(TableAction.Upsert).ToList(), cancellationToken);
+            await Table.SubmitAsync(chunk.ConvertAll(TableAction.Upsert), cancellationToken);
         }
 
         await inventory.WriteSitesAsync(run.Organisation, commit.Sites, cancellationToken);
@@ -209,9 +209,9 @@ public sealed class TableDiscoveryStore(ITables tables, TableInventoryStore inve
     {
         var outbox = await Table.QueryPrefixAsync(organisation, OutboxPrefix(source, runId), cancellationToken).ToListAsync(cancellationToken);
         var writes = outbox.Where(r => r.RowKey.Split(TableKeys.Separator)[^2] == "w").ToList();
-        foreach (var chunk in writes.Chunk(100))
+        foreach (var chunk in TableLimits.Batches(writes.Select(w => Rekey(w, SnapshotPrefix(source) + w.RowKey.Split(TableKeys.Separator)[^1]))))
         {
-            await Table.SubmitAsync(chunk.Select(w => TableAction.Upsert(Rekey(w, SnapshotPrefix(source) + w.RowKey.Split(TableKeys.Separator)[^1]))).ToList(), cancellationToken);
+            await Table.SubmitAsync(chunk.ConvertAll(TableAction.Upsert), cancellationToken);
         }
 
         var events = outbox.Where(r => r.RowKey.Split(TableKeys.Separator)[^2] == "e").Select(JsonColumns.Read<AssetChanged>).ToList();

@@ -14,7 +14,8 @@ namespace Qlrf.UnitTests.Drift;
 /// drift rows and summaries equal a full recompute from the inventory and the registry, on the embedded store
 /// and on the Table Storage stores alike; and both backends, given the same inputs, keep the same drift.
 /// </summary>
-public sealed class DriftUpkeepPropertyTests
+[Collection(AzuriteCollection.Name)]
+public sealed class DriftUpkeepPropertyTests(Azurite azurite)
 {
     private const string Org = "acme";
     private static readonly string[] Families = ["fam-a", "fam-b"];
@@ -41,7 +42,7 @@ public sealed class DriftUpkeepPropertyTests
     public async Task Incremental_summaries_equal_a_full_recompute_after_random_changes_and_promotions(string backend, int seed)
     {
         var time = new ManualTimeProvider();
-        using var store = new RegistryStores(backend, time);
+        using var store = new RegistryStores(backend, time, azurite);
         await RunAsync(store, time, seed, check: true);
     }
 
@@ -52,8 +53,8 @@ public sealed class DriftUpkeepPropertyTests
     {
         var sqliteTime = new ManualTimeProvider();
         var tablesTime = new ManualTimeProvider();
-        using var sqlite = new RegistryStores(RegistryStores.Sqlite, sqliteTime);
-        using var tables = new RegistryStores(RegistryStores.Tables, tablesTime);
+        using var sqlite = new RegistryStores(RegistryStores.Sqlite, sqliteTime, azurite);
+        using var tables = new RegistryStores(RegistryStores.Tables, tablesTime, azurite);
 
         await RunAsync(sqlite, sqliteTime, seed, check: false);
         await RunAsync(tables, tablesTime, seed, check: false);

@@ -5,7 +5,8 @@ using Qlrf.UnitTests.Support;
 namespace Qlrf.UnitTests.Store;
 
 /// <summary>The DR stores' behaviour, the same on the embedded store and on the Table Storage stores.</summary>
-public sealed class DrStoreContractTests
+[Collection(AzuriteCollection.Name)]
+public sealed class DrStoreContractTests(Azurite azurite)
 {
     private static readonly DateTimeOffset T = new(2026, 11, 21, 3, 0, 0, TimeSpan.Zero);
     private readonly ManualTimeProvider time = new(T);
@@ -35,7 +36,7 @@ public sealed class DrStoreContractTests
     [MemberData(nameof(Backends))]
     public async Task Pairs_are_created_once_replaced_by_version_listed_and_deleted_per_organisation(string backend)
     {
-        using var store = new DrStores(backend, time);
+        using var store = new DrStores(backend, time, azurite);
         var pair = DrillPlatformFake.Pair();
 
         var created = await store.Pairs.CreateAsync(pair, T.AddDays(10), default);
@@ -61,7 +62,7 @@ public sealed class DrStoreContractTests
     [MemberData(nameof(Backends))]
     public async Task A_due_scheduled_drill_is_claimed_by_one_scheduler_only(string backend)
     {
-        using var store = new DrStores(backend, time);
+        using var store = new DrStores(backend, time, azurite);
         await store.Pairs.CreateAsync(DrillPlatformFake.Pair(), T, default);
         await store.Pairs.CreateAsync(DrillPlatformFake.Pair() with { Id = "later" }, T.AddDays(1), default);
 
@@ -78,7 +79,7 @@ public sealed class DrStoreContractTests
     [MemberData(nameof(Backends))]
     public async Task A_pair_holds_one_live_drill_and_a_repeated_start_returns_the_same_drill(string backend)
     {
-        using var store = new DrStores(backend, time);
+        using var store = new DrStores(backend, time, azurite);
         Assert.Equal(DrillStartResult.Started, (await store.Drills.TryStartAsync(Drill("dr-1"), default)).Result);
         Assert.Equal(DrillStartResult.Exists, (await store.Drills.TryStartAsync(Drill("dr-1"), default)).Result);
         var busy = await store.Drills.TryStartAsync(Drill("dr-2"), default);
@@ -94,7 +95,7 @@ public sealed class DrStoreContractTests
     [MemberData(nameof(Backends))]
     public async Task Progress_applies_in_order_once_and_finishing_records_the_outcome_report_and_last_drill(string backend)
     {
-        using var store = new DrStores(backend, time);
+        using var store = new DrStores(backend, time, azurite);
         await store.Drills.TryStartAsync(Drill("dr-1"), default);
 
         Assert.True(await store.Drills.UpdateProgressAsync(new DrillProgressUpdate("acme", "dr-1", 2, DrillStatus.Running, DrillPhase.Failover, T, null), default));
@@ -116,7 +117,7 @@ public sealed class DrStoreContractTests
     [MemberData(nameof(Backends))]
     public async Task Dry_runs_and_rejected_drills_do_not_count_as_the_last_drill(string backend)
     {
-        using var store = new DrStores(backend, time);
+        using var store = new DrStores(backend, time, azurite);
         await store.Drills.TryStartAsync(Drill("dr-1"), default);
         await store.Drills.FinishAsync(Report("dr-1", DrillOutcome.Passed, T.AddMinutes(1), dryRun: true), default);
         await store.Drills.TryStartAsync(Drill("dr-2", at: T.AddMinutes(2)), default);
@@ -129,7 +130,7 @@ public sealed class DrStoreContractTests
     [MemberData(nameof(Backends))]
     public async Task Drills_list_newest_first_a_page_at_a_time_and_by_pair(string backend)
     {
-        using var store = new DrStores(backend, time);
+        using var store = new DrStores(backend, time, azurite);
         for (var i = 1; i <= 3; i++)
         {
             Assert.Equal(DrillStartResult.Started, (await store.Drills.TryStartAsync(Drill($"dr-{i}", $"pair-{i % 2}", T.AddMinutes(i)), default)).Result);
@@ -149,7 +150,7 @@ public sealed class DrStoreContractTests
     [MemberData(nameof(Backends))]
     public async Task An_abandoned_drill_frees_its_pair(string backend)
     {
-        using var store = new DrStores(backend, time);
+        using var store = new DrStores(backend, time, azurite);
         await store.Drills.TryStartAsync(Drill("dr-1"), default);
 
         await store.Drills.AbandonAsync("acme", "dr-1", "terminated", T.AddMinutes(1), default);
@@ -162,7 +163,7 @@ public sealed class DrStoreContractTests
     [MemberData(nameof(Backends))]
     public async Task Editing_a_pair_moves_or_ends_its_schedule_and_a_claim_leaves_its_version_alone(string backend)
     {
-        using var store = new DrStores(backend, time);
+        using var store = new DrStores(backend, time, azurite);
         var created = (await store.Pairs.CreateAsync(DrillPlatformFake.Pair(), T, default))!;
         await store.Pairs.CreateAsync(DrillPlatformFake.Pair() with { Organisation = "globex" }, T.AddMinutes(-1), default);
 
@@ -189,7 +190,7 @@ public sealed class DrStoreContractTests
     [MemberData(nameof(Backends))]
     public async Task Unknown_drills_are_neither_updated_nor_finished(string backend)
     {
-        using var store = new DrStores(backend, time);
+        using var store = new DrStores(backend, time, azurite);
 
         Assert.False(await store.Drills.UpdateProgressAsync(new DrillProgressUpdate("acme", "dr-x", 1, DrillStatus.Running, DrillPhase.Failover, T, null), default));
         Assert.False(await store.Drills.FinishAsync(Report("dr-x", DrillOutcome.Passed, T), default));
@@ -202,7 +203,7 @@ public sealed class DrStoreContractTests
     [MemberData(nameof(Backends))]
     public async Task A_drill_finishing_earlier_than_the_last_one_does_not_replace_it(string backend)
     {
-        using var store = new DrStores(backend, time);
+        using var store = new DrStores(backend, time, azurite);
         await store.Drills.TryStartAsync(Drill("dr-1"), default);
         await store.Drills.FinishAsync(Report("dr-1", DrillOutcome.Passed, T.AddMinutes(10)), default);
         await store.Drills.TryStartAsync(Drill("dr-2", at: T.AddMinutes(1)), default);
@@ -217,7 +218,7 @@ public sealed class DrStoreContractTests
     [MemberData(nameof(Backends))]
     public async Task The_simulator_state_is_one_document_per_pair_and_organisation(string backend)
     {
-        using var store = new DrStores(backend, time);
+        using var store = new DrStores(backend, time, azurite);
         var large = "{\"jobs\":[" + string.Join(',', Enumerable.Range(0, 900).Select(i => $"{{\"key\":\"job-{i:D4}-with-a-long-idempotency-key\"}}")) + "]}";
 
         Assert.Null(await store.SandboxDr.GetAsync("acme", "orders-db", default));

@@ -8,7 +8,8 @@ using Qlrf.UnitTests.Support;
 namespace Qlrf.UnitTests.Store;
 
 /// <summary>The image registry's behaviour, the same on the embedded store and on the Table Storage stores.</summary>
-public sealed class ImageStoreContractTests
+[Collection(AzuriteCollection.Name)]
+public sealed class ImageStoreContractTests(Azurite azurite)
 {
     private const string Org = "acme";
     private readonly ManualTimeProvider time = new();
@@ -36,7 +37,7 @@ public sealed class ImageStoreContractTests
     [MemberData(nameof(Backends))]
     public async Task Creating_and_registering_again_returns_what_is_stored_and_a_different_definition_is_a_conflict(string backend)
     {
-        using var stores = new RegistryStores(backend, time);
+        using var stores = new RegistryStores(backend, time, azurite);
         var images = stores.Images;
         await images.CreateFamilyAsync(Family(), default);
 
@@ -61,7 +62,7 @@ public sealed class ImageStoreContractTests
     [MemberData(nameof(Backends))]
     public async Task A_promotion_supersedes_production_records_transitions_and_marks_drift_and_a_rollback_restores(string backend)
     {
-        using var stores = new RegistryStores(backend, time);
+        using var stores = new RegistryStores(backend, time, azurite);
         var images = stores.Images;
         await images.CreateFamilyAsync(Family(), default);
         await images.RegisterVersionAsync(Version("1.0"), default);
@@ -96,7 +97,7 @@ public sealed class ImageStoreContractTests
     [MemberData(nameof(Backends))]
     public async Task Lineage_adds_an_edge_once_and_refuses_a_cycle_or_a_different_relation(string backend)
     {
-        using var stores = new RegistryStores(backend, time);
+        using var stores = new RegistryStores(backend, time, azurite);
         var images = stores.Images;
         await images.CreateFamilyAsync(Family(), default);
         foreach (var v in new[] { "1.0", "2.0", "3.0" })
@@ -119,7 +120,7 @@ public sealed class ImageStoreContractTests
     [MemberData(nameof(Backends))]
     public async Task A_scan_keeps_unique_vulnerabilities_and_findings_by_severity_and_an_older_scan_is_counted_again(string backend)
     {
-        using var stores = new RegistryStores(backend, time);
+        using var stores = new RegistryStores(backend, time, azurite);
         var images = stores.Images;
         await images.CreateFamilyAsync(Family(), default);
         await images.RegisterVersionAsync(Version("1.0"), default);
@@ -140,7 +141,7 @@ public sealed class ImageStoreContractTests
     [MemberData(nameof(Backends))]
     public async Task A_scan_replaces_that_scanners_findings_and_an_sbom_and_builds_are_kept_per_version(string backend)
     {
-        using var stores = new RegistryStores(backend, time);
+        using var stores = new RegistryStores(backend, time, azurite);
         var images = stores.Images;
         await images.CreateFamilyAsync(Family(), default);
         await images.RegisterVersionAsync(Version("1.0"), default);

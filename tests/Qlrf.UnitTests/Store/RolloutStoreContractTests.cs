@@ -5,7 +5,8 @@ using Qlrf.UnitTests.Support;
 namespace Qlrf.UnitTests.Store;
 
 /// <summary>The rollout store's behaviour, the same on the embedded store and on the Table Storage stores.</summary>
-public sealed class RolloutStoreContractTests
+[Collection(AzuriteCollection.Name)]
+public sealed class RolloutStoreContractTests(Azurite azurite)
 {
     private const string Org = "acme";
     private static readonly DateTimeOffset T = new(2026, 11, 21, 3, 0, 0, TimeSpan.Zero);
@@ -30,7 +31,7 @@ public sealed class RolloutStoreContractTests
     [MemberData(nameof(Backends))]
     public async Task An_idempotency_key_makes_one_rollout_per_organisation(string backend)
     {
-        using var stores = new RegistryStores(backend, time);
+        using var stores = new RegistryStores(backend, time, azurite);
         var rollouts = stores.Rollouts;
 
         Assert.True((await rollouts.CreateAsync(Rollout("ro-1", T, "key-1"), default)).Created);
@@ -48,7 +49,7 @@ public sealed class RolloutStoreContractTests
     [MemberData(nameof(Backends))]
     public async Task Rollouts_list_newest_first_filtered_a_page_at_a_time_and_by_family_since(string backend)
     {
-        using var stores = new RegistryStores(backend, time);
+        using var stores = new RegistryStores(backend, time, azurite);
         var rollouts = stores.Rollouts;
         await rollouts.CreateAsync(Rollout("ro-1", T), default);
         await rollouts.CreateAsync(Rollout("ro-2", T.AddMinutes(1), family: "debian", by: "user:bob"), default);
@@ -73,7 +74,7 @@ public sealed class RolloutStoreContractTests
     [MemberData(nameof(Backends))]
     public async Task Updating_a_missing_rollout_is_not_found(string backend)
     {
-        using var stores = new RegistryStores(backend, time);
+        using var stores = new RegistryStores(backend, time, azurite);
 
         await Assert.ThrowsAsync<NotFoundException>(() => stores.Rollouts.UpdateAsync(Org, "ro-x", r => r, default));
         Assert.Empty(await stores.Rollouts.GetStagesAsync(Org, "ro-x", default));
@@ -83,7 +84,7 @@ public sealed class RolloutStoreContractTests
     [MemberData(nameof(Backends))]
     public async Task A_plan_is_saved_once_and_results_merge_into_it_in_plan_order(string backend)
     {
-        using var stores = new RegistryStores(backend, time);
+        using var stores = new RegistryStores(backend, time, azurite);
         var rollouts = stores.Rollouts;
         await rollouts.CreateAsync(Rollout("ro-1", T), default);
         RolloutStage[] stages = [new(0, true, [["web-9"]]), new(1, false, [["web-2", "web-1"]])];
@@ -109,7 +110,7 @@ public sealed class RolloutStoreContractTests
     [MemberData(nameof(Backends))]
     public async Task Policy_exceptions_are_granted_replaced_listed_and_revoked_per_organisation(string backend)
     {
-        using var stores = new RegistryStores(backend, time);
+        using var stores = new RegistryStores(backend, time, azurite);
         var rollouts = stores.Rollouts;
         PolicyExceptionGrant Grant(string target, string reason) => new() { Organisation = Org, Target = target, Reason = reason, GrantedBy = "user:admin", GrantedAt = T };
 

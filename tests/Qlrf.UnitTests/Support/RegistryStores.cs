@@ -3,13 +3,12 @@ using Qlrf.Images;
 using Qlrf.Inventory;
 using Qlrf.Rollouts;
 using Qlrf.Store.Tables;
-using Qlrf.UnitTests.Store.Tables;
 
 namespace Qlrf.UnitTests.Support;
 
 /// <summary>
 /// The inventory, image registry, drift and rollout stores of one backend, so a scenario runs the same against both: the
-/// embedded store (real SQLite) and the Table Storage stores (on <see cref="MemoryTables"/>).
+/// embedded store (real SQLite) and the Table Storage stores (real Table Storage: <see cref="Azurite"/>).
 /// </summary>
 public sealed class RegistryStores : IDisposable
 {
@@ -18,7 +17,7 @@ public sealed class RegistryStores : IDisposable
 
     private readonly TempStore? sqlite;
 
-    public RegistryStores(string backend, TimeProvider time)
+    public RegistryStores(string backend, TimeProvider time, Azurite? azurite = null)
     {
         if (backend == Sqlite)
         {
@@ -30,17 +29,19 @@ public sealed class RegistryStores : IDisposable
             return;
         }
 
-        var inventory = new TableInventoryStore(MemoryTables, time);
+        var tables = azurite?.NewTables() ?? throw new ArgumentNullException(nameof(azurite), "The Table Storage backend runs on Azurite.");
+        TableStorage = tables;
+        var inventory = new TableInventoryStore(tables, time);
         Inventory = inventory;
-        Images = new TableImageStore(MemoryTables, time);
-        Drift = new TableDriftStore(MemoryTables, inventory, time);
-        Rollouts = new TableRolloutStore(MemoryTables);
+        Images = new TableImageStore(tables, time);
+        Drift = new TableDriftStore(tables, inventory, time);
+        Rollouts = new TableRolloutStore(tables);
     }
 
     public static TheoryData<string> Backends => [Sqlite, Tables];
 
-    /// <summary>The Table Storage backend's tables (unused by the SQLite one).</summary>
-    public MemoryTables MemoryTables { get; } = new();
+    /// <summary>The Table Storage backend's tables, on Azurite (null for the SQLite backend).</summary>
+    public ITables? TableStorage { get; }
 
     public IInventoryStore Inventory { get; }
 
@@ -72,7 +73,7 @@ public sealed class RegistryStores : IDisposable
             return;
         }
 
-        var table = MemoryTables[TableNames.ImageEvidence];
+        var table = TableStorage![TableNames.ImageEvidence];
         var row = await table.GetAsync(TableKeys.Join(organisation, versionId), TableKeys.Join("scan", scanner), default) ?? throw new InvalidOperationException("no scan row");
         var summary = System.Text.Json.Nodes.JsonNode.Parse(JsonColumns.ReadText(row))!;
         summary["counts"] = System.Text.Json.Nodes.JsonNode.Parse(countsJson);

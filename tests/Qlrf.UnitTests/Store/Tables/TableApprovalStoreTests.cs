@@ -4,13 +4,18 @@ using Qlrf.UnitTests.Support;
 
 namespace Qlrf.UnitTests.Store.Tables;
 
+[Collection(AzuriteCollection.Name)]
 public sealed class TableApprovalStoreTests
 {
-    private readonly MemoryTables tables = new();
+    private readonly ObservedTables tables;
     private readonly ManualTimeProvider time = new();
     private readonly TableApprovalStore store;
 
-    public TableApprovalStoreTests() => store = new TableApprovalStore(tables, time);
+    public TableApprovalStoreTests(Azurite azurite)
+    {
+        tables = new(azurite.NewTables());
+        store = new TableApprovalStore(tables, time);
+    }
 
     private Approval Approval(string id, string subject = "rollout-1") => new()
     {
@@ -59,7 +64,7 @@ public sealed class TableApprovalStoreTests
     public async Task A_replace_racing_another_write_of_the_row_is_refused_by_the_rows_ETag()
     {
         var created = await store.CreateAsync(Approval("a1"), default);
-        tables.Table(TableNames.Approvals).FailNextSubmit = new TablePreconditionException("changed meanwhile");
+        tables.Table(TableNames.Approvals).RaceNextSubmit();
 
         Assert.Null(await store.ReplaceAsync(created with { Status = ApprovalStatus.Approved }, created.ETag, default));
     }

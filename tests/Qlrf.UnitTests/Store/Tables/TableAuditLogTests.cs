@@ -5,13 +5,18 @@ using Qlrf.UnitTests.Support;
 namespace Qlrf.UnitTests.Store.Tables;
 
 /// <summary>The audit log's contract on the Table Storage adapter: per-organisation chains, no forks under concurrency, filters and cursors.</summary>
+[Collection(AzuriteCollection.Name)]
 public sealed class TableAuditLogTests
 {
-    private readonly MemoryTables tables = new();
+    private readonly ObservedTables tables;
     private readonly ManualTimeProvider time = new();
     private readonly TableAuditLog audit;
 
-    public TableAuditLogTests() => audit = new TableAuditLog(tables, time);
+    public TableAuditLogTests(Azurite azurite)
+    {
+        tables = new(azurite.NewTables());
+        audit = new TableAuditLog(tables, time);
+    }
 
     private static AuditEvent Event(string action, string org = "acme", string actor = "key:k1", AuditOutcome outcome = AuditOutcome.Success) =>
         Audit.AuditChainTests.Event(action, org, actor) with { Outcome = outcome };
@@ -48,7 +53,7 @@ public sealed class TableAuditLogTests
     public async Task An_append_that_loses_the_race_for_the_head_seals_again_onto_the_new_head()
     {
         await audit.AppendAsync(Event("A"), default);
-        tables.Table(TableNames.Audit).FailNextSubmit = new TablePreconditionException("the head moved");
+        tables.Table(TableNames.Audit).RaceNextSubmit();
 
         var entry = await audit.AppendAsync(Event("B"), default);
 

@@ -7,15 +7,19 @@ using Qlrf.UnitTests.Support;
 
 namespace Qlrf.UnitTests.Store.Tables;
 
+[Collection(AzuriteCollection.Name)]
 public sealed class TableDiscoveryStoreTests
 {
-    private readonly MemoryTables tables = new();
+    private readonly ObservedTables tables;
     private readonly ManualTimeProvider time = new();
     private readonly Publisher published = new();
     private readonly TableDiscoveryStore store;
 
-    public TableDiscoveryStoreTests() =>
+    public TableDiscoveryStoreTests(Azurite azurite)
+    {
+        tables = new(azurite.NewTables());
         store = new TableDiscoveryStore(tables, new TableInventoryStore(tables, time), published, time);
+    }
 
     private sealed class Publisher : IAssetChangePublisher
     {

@@ -6,11 +6,14 @@ using Qlrf.UnitTests.Support;
 namespace Qlrf.UnitTests.Store.Tables;
 
 /// <summary>What the DR stores on Table Storage do beyond the shared contract: the guard row, races and the scheduler's index.</summary>
+[Collection(AzuriteCollection.Name)]
 public sealed class TableDrStoresTests
 {
     private static readonly DateTimeOffset T = new(2026, 11, 21, 3, 0, 0, TimeSpan.Zero);
     private readonly ManualTimeProvider time = new(T);
-    private readonly MemoryTables tables = new();
+    private readonly ObservedTables tables;
+
+    public TableDrStoresTests(Azurite azurite) => tables = new(azurite.NewTables());
 
     private static DrillRecord Drill(string id, string pair = "orders-db") => new()
     {
@@ -96,7 +99,7 @@ public sealed class TableDrStoresTests
     }
 
     /// <summary>Tables whose first submit lets a rival writer go first (a race lost between a read and a write).</summary>
-    private sealed class RacingTables(MemoryTables inner) : ITables
+    private sealed class RacingTables(ITables inner) : ITables
     {
         public Func<Task>? BeforeFirstSubmit { get; set; }
 

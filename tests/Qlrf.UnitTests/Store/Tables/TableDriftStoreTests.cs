@@ -8,23 +8,25 @@ using Qlrf.UnitTests.Support;
 namespace Qlrf.UnitTests.Store.Tables;
 
 /// <summary>What the Table Storage drift store adds to the shared scenario: chunks that fit a batch, ETag retries, snapshots.</summary>
+[Collection(AzuriteCollection.Name)]
 public sealed class TableDriftStoreTests
 {
     private const string Org = "acme";
-    private readonly MemoryTables tables = new();
+    private readonly ObservedTables tables;
     private readonly ManualTimeProvider time = new();
     private readonly TableInventoryStore inventory;
     private readonly TableImageStore images;
     private readonly TableDriftStore drift;
 
-    public TableDriftStoreTests()
+    public TableDriftStoreTests(Azurite azurite)
     {
+        tables = new(azurite.NewTables());
         inventory = new TableInventoryStore(tables, time);
         images = new TableImageStore(tables, time);
         drift = new TableDriftStore(tables, inventory, time);
     }
 
-    private MemoryTable Table => tables.Table(TableNames.Drift);
+    private ObservedTable Table => tables.Table(TableNames.Drift);
 
     private async Task<List<string>> AddAssetsAsync(int count, string version)
     {
@@ -133,7 +135,7 @@ public sealed class TableDriftStoreTests
         await RegisterAndPromoteAsync("1.0");
         var ids = await AddAssetsAsync(5, "0.9");
         await drift.ReconcileAssetsAsync(Org, ids.Take(1).ToList(), default);
-        Table.FailNextSubmit = new TablePreconditionException("the organisation's counters moved");
+        Table.RaceNextSubmit();
 
         Assert.Equal(4, await drift.ReconcileAssetsAsync(Org, ids, default));
         Assert.Equal(0, await drift.ReconcileAssetsAsync(Org, ids, default));
@@ -216,7 +218,7 @@ public sealed class TableDriftStoreTests
     }
 
     /// <summary>Tables whose drift table runs a hook once, before the first batch that writes an asset's drift.</summary>
-    private sealed class HookedTables(MemoryTables inner) : ITables
+    private sealed class HookedTables(ITables inner) : ITables
     {
         public Func<Task>? BeforeFirstDriftWrite { get; set; }
 

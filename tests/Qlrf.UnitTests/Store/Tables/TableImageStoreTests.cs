@@ -8,16 +8,21 @@ using Qlrf.UnitTests.Support;
 namespace Qlrf.UnitTests.Store.Tables;
 
 /// <summary>What the Table Storage registry adds to the shared contract: atomic batches, ETag retries and rows that fit.</summary>
+[Collection(AzuriteCollection.Name)]
 public sealed class TableImageStoreTests
 {
     private const string Org = "acme";
-    private readonly MemoryTables tables = new();
+    private readonly ObservedTables tables;
     private readonly ManualTimeProvider time = new();
     private readonly TableImageStore images;
 
-    public TableImageStoreTests() => images = new TableImageStore(tables, time);
+    public TableImageStoreTests(Azurite azurite)
+    {
+        tables = new(azurite.NewTables());
+        images = new TableImageStore(tables, time);
+    }
 
-    private MemoryTable Table => tables.Table(TableNames.Images);
+    private ObservedTable Table => tables.Table(TableNames.Images);
 
     private async Task RegisterAsync(params string[] versions)
     {
@@ -61,13 +66,29 @@ public sealed class TableImageStoreTests
     public async Task A_transition_that_races_another_write_of_the_family_is_planned_again_and_recorded_once()
     {
         await RegisterAsync("1.0");
-        Table.FailNextSubmit = new TablePreconditionException("the family moved");
+        Table.RaceNextSubmit();
 
         var plan = await images.TransitionAsync(Org, Move("ubuntu@1.0", LifecycleStatus.Testing), default);
 
         Assert.Single(plan.Transitions);
         Assert.Single(await images.ListTransitionsAsync(Org, "ubuntu@1.0", default));
         Assert.Equal(LifecycleStatus.Testing, (await images.GetVersionAsync(Org, "ubuntu@1.0", default))!.Releases[0].Status);
+    }
+
+    [Fact]
+    public async Task Findings_of_more_than_a_batch_takes_are_written_in_batches_that_fit_and_read_back_whole()
+    {
+        await RegisterAsync("1.0");
+        var findings = Enumerable.Range(0, 6000)
+            .Select(i => new VulnerabilityFinding($"CVE-2026-{i:D5}", "package-" + i, "1.0", "1.1", (Severity)(i % 4), new string('x', 1000)))
+            .ToList();
+
+        await images.SaveScanAsync(Org, "ubuntu@1.0", new ScanReport(ScanFormat.Trivy, null, null, null, findings), "alice", default);
+
+        var evidence = tables.Table(TableNames.ImageEvidence);
+        Assert.True(evidence.Batches.Count(b => b.All(a => a.Row.RowKey.StartsWith("fs|", StringComparison.Ordinal))) > 1);
+        Assert.All(evidence.Batches, b => Assert.True(b.Sum(a => TableLimits.SizeOf(a.Row)) <= TableLimits.MaxBatchBytes));
+        Assert.Equal(findings.Select(f => f.Id).Order(StringComparer.Ordinal), (await images.ListFindingsAsync(Org, "ubuntu@1.0", default)).Select(f => f.Id).Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -5,12 +5,17 @@ using Qlrf.UnitTests.Support;
 
 namespace Qlrf.UnitTests.Store.Tables;
 
+[Collection(AzuriteCollection.Name)]
 public sealed class TableInventoryStoreTests
 {
-    private readonly MemoryTables tables = new();
+    private readonly ObservedTables tables;
     private readonly TableInventoryStore inventory;
 
-    public TableInventoryStoreTests() => inventory = new TableInventoryStore(tables, new ManualTimeProvider());
+    public TableInventoryStoreTests(Azurite azurite)
+    {
+        tables = new(azurite.NewTables());
+        inventory = new TableInventoryStore(tables, new ManualTimeProvider());
+    }
 
     private static AssetChanged Change(string id, long version, AssetChangeKind kind = AssetChangeKind.Updated, string image = "1.0.0") => new()
     {
@@ -56,7 +61,7 @@ public sealed class TableInventoryStoreTests
     public async Task A_change_that_loses_a_race_is_read_again_and_applied_once()
     {
         await inventory.ApplyAsync([Change("a", 1, AssetChangeKind.Added)], default);
-        tables.Table(TableNames.Inventory).FailNextSubmit = new TablePreconditionException("another processor wrote the asset");
+        tables.Table(TableNames.Inventory).RaceNextSubmit();
 
         Assert.Single(await inventory.ApplyAsync([Change("a", 2, image: "2.0.0")], default));
         Assert.Equal(2, (await inventory.GetAssetAsync("acme", "a", default))!.Version);

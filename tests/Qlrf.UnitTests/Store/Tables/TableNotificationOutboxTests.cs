@@ -4,13 +4,18 @@ using Qlrf.UnitTests.Support;
 
 namespace Qlrf.UnitTests.Store.Tables;
 
+[Collection(AzuriteCollection.Name)]
 public sealed class TableNotificationOutboxTests
 {
-    private readonly MemoryTables tables = new();
+    private readonly ObservedTables tables;
     private readonly ManualTimeProvider time = new();
     private readonly TableNotificationOutbox outbox;
 
-    public TableNotificationOutboxTests() => outbox = new TableNotificationOutbox(tables, time);
+    public TableNotificationOutboxTests(Azurite azurite)
+    {
+        tables = new(azurite.NewTables());
+        outbox = new TableNotificationOutbox(tables, time);
+    }
 
     private Notification Notification(string id, string org = "acme", string subject = "rollout-1") => new()
     {
@@ -22,7 +27,7 @@ public sealed class TableNotificationOutboxTests
         CreatedAt = time.GetUtcNow(),
     };
 
-    private MemoryTable Table => tables.Table(TableNames.Notifications);
+    private ObservedTable Table => tables.Table(TableNames.Notifications);
 
     [Fact]
     public async Task A_notification_is_due_once_per_channel_across_organisations_and_enqueueing_it_again_changes_nothing()

@@ -1,13 +1,17 @@
 using Qlrf.Rollouts;
 using Qlrf.Store.Tables;
+using Qlrf.UnitTests.Support;
 
 namespace Qlrf.UnitTests.Store.Tables;
 
 /// <summary>What the rollout store on Table Storage does beyond the shared contract: the idempotency key's guard row, and plans past a batch.</summary>
+[Collection(AzuriteCollection.Name)]
 public sealed class TableRolloutStoreTests
 {
     private static readonly DateTimeOffset T = new(2026, 11, 21, 3, 0, 0, TimeSpan.Zero);
-    private readonly MemoryTables tables = new();
+    private readonly ObservedTables tables;
+
+    public TableRolloutStoreTests(Azurite azurite) => tables = new(azurite.NewTables());
 
     private static Rollout Rollout(string id, string? key) => new()
     {
@@ -28,14 +32,14 @@ public sealed class TableRolloutStoreTests
         // The loser checked the key before the winner's index batch: simulate it by dropping the guard, then putting it back as the race decides.
         var guard = (await table.GetAsync("acme", "k|key-1", default))!;
         await table.DeleteAsync("acme", "k|key-1", default);
-        table.Batches.Clear();
-        var loser = new TableRolloutStore(new GuardRestoringTables(tables, guard));
+        table.Submitted.Clear();
+        var loser = new TableRolloutStore(new GuardRestoringTables(tables, tables.Inner, guard));
 
         var (rollout, created) = await loser.CreateAsync(Rollout("ro-2", "key-1"), default);
 
         Assert.Equal(("ro-1", false), (rollout.Id, created));
         Assert.Null(await table.GetAsync("acme|ro-2", "rollout", default));
-        Assert.Contains(table.Batches, b => b.Any(a => a.Row.RowKey == "k|key-1" && a.Kind == TableActionKind.Add));
+        Assert.Contains(table.Submitted, b => b.Any(a => a.Row.RowKey == "k|key-1" && a.Kind == TableActionKind.Add));
     }
 
     [Fact]
@@ -56,15 +60,15 @@ public sealed class TableRolloutStoreTests
     }
 
     /// <summary>Puts the winner's guard back just before the loser's index batch.</summary>
-    private sealed class GuardRestoringTables(MemoryTables inner, TableRow guard) : ITables
+    private sealed class GuardRestoringTables(ITables inner, ITables winner, TableRow guard) : ITables
     {
         private bool restored;
 
         private TableRow Guard => guard;
 
-        public ITable this[string name] => new Table(inner[name], this);
+        public ITable this[string name] => new Table(inner[name], winner[name], this);
 
-        private sealed class Table(ITable table, GuardRestoringTables owner) : ITable
+        private sealed class Table(ITable table, ITable winner, GuardRestoringTables owner) : ITable
         {
             public string Name => table.Name;
 
@@ -81,7 +85,7 @@ public sealed class TableRolloutStoreTests
                 if (!owner.restored && actions.Any(a => a.Row.RowKey.StartsWith("k|", StringComparison.Ordinal)))
                 {
                     owner.restored = true;
-                    await table.AddAsync(new TableRow(owner.Guard.PartitionKey, owner.Guard.RowKey) { ["RolloutId"] = owner.Guard["RolloutId"] }, cancellationToken);
+                    await winner.AddAsync(new TableRow(owner.Guard.PartitionKey, owner.Guard.RowKey) { ["RolloutId"] = owner.Guard["RolloutId"] }, cancellationToken);
                 }
 
                 return await table.SubmitAsync(actions, cancellationToken);
