@@ -10,8 +10,8 @@ namespace Qlrf.UnitTests.Support;
 /// <summary>
 /// Azurite (the Azure Storage emulator, from <c>.ci/install-azurite</c>) for the tests that need real Table Storage and
 /// Storage queues: started once for the <see cref="AzuriteCollection"/> with in-memory persistence on ports the OS
-/// picks (read back from its output), and killed at the end. Not installed, the tests of the collection fail saying
-/// how to install it. <c>QLRF_AZURITE</c> may name another <c>azurite</c> executable.
+/// picks (read back from its output), and killed at the end. Not installed, it is installed as CI does; when that
+/// cannot be done, the tests of the collection fail saying how to install it. <c>QLRF_AZURITE</c> may name another <c>azurite</c> executable.
 /// </summary>
 public sealed partial class Azurite : IAsyncLifetime
 {
@@ -44,7 +44,7 @@ public sealed partial class Azurite : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var executable = Executable() ?? throw new InvalidOperationException(
+        var executable = Executable() ?? await InstallAsync() ?? throw new InvalidOperationException(
             "Azurite is not installed: run .ci/install-azurite from the repository root (it needs node and npm; .ci/run does it), " +
             "or set QLRF_AZURITE to an azurite executable.");
         directory = Path.Combine(Path.GetTempPath(), "qlrf-azurite-" + Guid.NewGuid().ToString("N"));
@@ -91,6 +91,48 @@ public sealed partial class Azurite : IAsyncLifetime
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// On a fresh clone, installs Azurite as CI does (<c>.ci/install-azurite</c>, npm into <c>.tools/azurite</c>), so that
+    /// <c>dotnet test Qlrf.sln</c> alone runs every test; null when it cannot (no repository, no bash, node or npm).
+    /// </summary>
+    private static async Task<string?> InstallAsync()
+    {
+        if (Environment.GetEnvironmentVariable("QLRF_AZURITE") is { Length: > 0 } || RepositoryRoot() is not { } root)
+        {
+            return null;
+        }
+
+        var install = new ProcessStartInfo("bash") { WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        install.ArgumentList.Add(Path.Combine(root, ".ci", "install-azurite"));
+        try
+        {
+            using var running = Process.Start(install)!;
+            var stdout = running.StandardOutput.ReadToEndAsync();
+            var stderr = running.StandardError.ReadToEndAsync();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+            await running.WaitForExitAsync(timeout.Token);
+            return running.ExitCode == 0 ? Executable() : throw new InvalidOperationException(
+                $".ci/install-azurite failed (exit {running.ExitCode}); run it from the repository root to see why:\n{await stdout}{await stderr}");
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return null;
+        }
+    }
+
+    private static string? RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Qlrf.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        return null;
+    }
+
     private static string? Executable()
     {
         if (Environment.GetEnvironmentVariable("QLRF_AZURITE") is { Length: > 0 } configured)
@@ -98,16 +140,8 @@ public sealed partial class Azurite : IAsyncLifetime
             return File.Exists(configured) ? configured : null;
         }
 
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Qlrf.sln")))
-            {
-                var installed = Path.Combine(dir.FullName, ".tools", "azurite", "node_modules", ".bin", "azurite");
-                return File.Exists(installed) ? installed : null;
-            }
-        }
-
-        return null;
+        var installed = RepositoryRoot() is { } root ? Path.Combine(root, ".tools", "azurite", "node_modules", ".bin", "azurite") : null;
+        return installed is not null && File.Exists(installed) ? installed : null;
     }
 
     private void Read(string? line, TaskCompletionSource listening)
