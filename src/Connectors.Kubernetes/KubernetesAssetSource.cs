@@ -1,4 +1,6 @@
 using System.Net;
+using System.Text.Json;
+using k8s.Autorest;
 using Microsoft.Extensions.Logging;
 using Qlrf.Discovery;
 using Qlrf.Inventory;
@@ -46,10 +48,7 @@ public sealed class KubernetesAssetSource : IAssetSource
     private async Task ReadClusterAsync(KubernetesClusterOptions cluster, ISweepSink sink, CancellationToken cancellationToken)
     {
         var name = cluster.Name!;
-        using var connection = cluster.InCluster ? Kubeconfig.InCluster(cluster) : Kubeconfig.Load(cluster.Kubeconfig!, cluster.Context);
-        using var client = ConnectorHttp.CreateClient(connection.CreateHandler());
-        var http = new ResilientHttpClient(client, options.Http, time, logger, "kubernetes") { DescribeError = KubernetesApiClient.DescribeError };
-        var api = new KubernetesApiClient(http, connection, name);
+        using var client = KubernetesConnection.Create(cluster, options.Http, time, logger);
         sink.AddSite(new Site(WorkloadMapper.SiteName(name), Platform.Kubernetes, cluster.Region, cluster.SiteKind));
         var count = 0;
         var namespaces = options.Namespaces.Count == 0 ? [null] : options.Namespaces.Cast<string?>().ToList();
@@ -60,23 +59,13 @@ public sealed class KubernetesAssetSource : IAssetSource
                 string? continueToken = null;
                 do
                 {
-                    WorkloadList page;
-                    try
-                    {
-                        page = await api.ListAsync(resource, ns, continueToken, options.PageSize, cancellationToken);
-                    }
-                    catch (ConnectorHttpException ex) when (ex.Status == HttpStatusCode.Gone)
-                    {
-                        throw new ConnectorException($"the continue token of the {resource} list expired before its last page (HTTP 410); the next sweep starts the list afresh.", ex);
-                    }
-
-                    foreach (var workload in page.Items!)
+                    var (items, next) = await ListAsync(client, resource, ns, continueToken, $"list {resource} {name}", cancellationToken);
+                    foreach (var workload in items)
                     {
                         sink.AddAsset(mapper.Map(name, kind, workload));
                         count++;
                     }
 
-                    var next = page.Metadata?.Continue;
                     if (!string.IsNullOrEmpty(next) && next == continueToken)
                     {
                         throw new MalformedResponseException($"list {resource} {name}", "the same continue token came back twice; paging would not end.");
@@ -89,5 +78,28 @@ public sealed class KubernetesAssetSource : IAssetSource
         }
 
         KubernetesLogs.ClusterRead(logger, Name, count, name);
+    }
+
+    private async Task<(IReadOnlyList<Workload> Items, string? Continue)> ListAsync(
+        k8s.Kubernetes client, string resource, string? ns, string? continueToken, string operation, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await KubernetesWorkloadLists.ListAsync(client, resource, ns, continueToken, options.PageSize, cancellationToken);
+        }
+        catch (HttpOperationException ex) when (ex.Response?.StatusCode == HttpStatusCode.Gone)
+        {
+            throw new ConnectorException($"the continue token of the {resource} list expired before its last page (HTTP 410); the next sweep starts the list afresh.", ex);
+        }
+        catch (HttpOperationException ex)
+        {
+            var status = ex.Response?.StatusCode ?? 0;
+            var error = ex.Response?.Content is { Length: > 0 } content ? KubernetesStatus.Describe(content) : ex.Message;
+            throw new ConnectorHttpException(operation, status, error);
+        }
+        catch (Exception ex) when (ex is JsonException or FormatException)
+        {
+            throw new MalformedResponseException(operation, ex.Message, ex);
+        }
     }
 }

@@ -16,6 +16,12 @@ public sealed class KubernetesSourceOptions : SourceSettings
 
     /// <summary>The annotation naming a workload's primary container; without it the first container is. Default <c>qlrf.io/primary-container</c>.</summary>
     public string PrimaryContainerAnnotation { get; set; } = "qlrf.io/primary-container";
+
+    /// <summary>How long the executor waits for an image change to roll out before it fails the change. Default 15 minutes.</summary>
+    public TimeSpan RolloutTimeout { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>How often the executor reads a rolling-out workload's status. Default 5 s.</summary>
+    public TimeSpan RolloutPollInterval { get; set; } = TimeSpan.FromSeconds(5);
 }
 
 /// <summary>One cluster: through a kubeconfig (token or client certificate) or the pod's service account.</summary>

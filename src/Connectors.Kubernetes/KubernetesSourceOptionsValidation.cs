@@ -48,5 +48,15 @@ internal static class KubernetesSourceOptionsValidation
         {
             yield return $"{path}:PageSize must be between 1 and 5000.";
         }
+
+        if (options.RolloutPollInterval < TimeSpan.FromMilliseconds(100) || options.RolloutPollInterval > TimeSpan.FromMinutes(5))
+        {
+            yield return $"{path}:RolloutPollInterval must be between 00:00:00.1 and 00:05:00.";
+        }
+
+        if (options.RolloutTimeout < options.RolloutPollInterval || options.RolloutTimeout > TimeSpan.FromHours(6))
+        {
+            yield return $"{path}:RolloutTimeout must be at least RolloutPollInterval and at most 06:00:00.";
+        }
     }
 }

@@ -23,7 +23,7 @@ public sealed class SampleSettingsTests
             new AzureAssetSourceFactory(logs, time),
             new GcpAssetSourceFactory(logs, time),
             new VsphereAssetSourceFactory(logs, time),
-            new KubernetesAssetSourceFactory(logs, time),
+            new KubernetesAssetSourceFactory(logs, time, new KubernetesClusters()),
         }.ToDictionary(f => f.Kind);
         var configuration = new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "samples", "connectors.appsettings.json"))

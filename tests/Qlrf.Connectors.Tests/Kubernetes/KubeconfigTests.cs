@@ -39,19 +39,18 @@ public sealed class KubeconfigTests : IDisposable
                 client-key-data: {B64(key.ExportPkcs8PrivateKeyPem())}
             """);
 
-        var connection = Kubeconfig.Load(path, null);
+        var connection = KubernetesConnection.Configuration(new KubernetesClusterOptions { Name = "prod", Kubeconfig = path });
 
-        Assert.Equal(new Uri("https://10.0.0.1:6443"), connection.Server);
-        Assert.Equal(certificate.Thumbprint, connection.ClientCertificate!.Thumbprint);
-        Assert.True(connection.ClientCertificate.HasPrivateKey);
-        Assert.Equal(certificate.Thumbprint, connection.CertificateAuthority!.Thumbprint);
-        Assert.Null(connection.Token);
+        Assert.Equal("https://10.0.0.1:6443", connection.Host);
+        Assert.Equal(B64(certificate.ExportCertificatePem()), connection.ClientCertificateData);
+        Assert.Equal(B64(key.ExportPkcs8PrivateKeyPem()), connection.ClientCertificateKeyData);
+        Assert.Equal(certificate.Thumbprint, Assert.Single(connection.SslCaCerts!).Thumbprint);
+        Assert.Null(connection.AccessToken);
     }
 
     [Fact]
-    public async Task A_named_context_picks_its_cluster_and_token_file()
+    public void A_named_context_picks_its_cluster_and_user()
     {
-        File.WriteAllText(Path.Combine(folder, "token"), "from-file");
         var path = Write("""
             current-context: a
             clusters:
@@ -61,19 +60,19 @@ public sealed class KubeconfigTests : IDisposable
             - {name: a, context: {cluster: a, user: u}}
             - {name: b, context: {cluster: b, user: u}}
             users:
-            - {name: u, user: {tokenFile: token}}
+            - {name: u, user: {token: from-b}}
             """);
 
-        var connection = Kubeconfig.Load(path, "b");
+        var connection = KubernetesConnection.Configuration(new KubernetesClusterOptions { Name = "b", Kubeconfig = path, Context = "b" });
 
-        Assert.Equal(new Uri("https://b.example:6443"), connection.Server);
-        Assert.Equal("from-file", await connection.TokenAsync(CancellationToken.None));
+        Assert.Equal("https://b.example:6443", connection.Host);
+        Assert.Equal("from-b", connection.AccessToken);
     }
 
     [Theory]
-    [InlineData("exec: {apiVersion: client.authentication.k8s.io/v1, command: aws}", "through an exec or auth-provider plugin")]
     [InlineData("token: t", "asks to skip TLS verification", true)]
-    public void Unsupported_or_unsafe_settings_are_refused_with_a_clear_error(string user, string expected, bool insecure = false)
+    [InlineData("token: t", "missing", false, "missing")]
+    public void Unsafe_or_broken_settings_are_refused_with_a_clear_error(string user, string expected, bool insecure = false, string? context = null)
     {
         var skip = insecure ? "    insecure-skip-tls-verify: true\n" : string.Empty;
         var path = Write($"""
@@ -91,7 +90,7 @@ public sealed class KubeconfigTests : IDisposable
                 {user}
             """);
 
-        var error = Assert.Throws<ConnectorException>(() => Kubeconfig.Load(path, null));
+        var error = Assert.Throws<ConnectorException>(() => KubernetesConnection.Configuration(new KubernetesClusterOptions { Name = "a", Kubeconfig = path, Context = context }));
 
         Assert.Contains(expected, error.Message);
     }

@@ -23,9 +23,9 @@ public sealed class KubernetesAssetSourceTests
         Assert.All(c1, r =>
         {
             Assert.Equal("Bearer c1-secret-token", r.Header("Authorization"));
-            Assert.StartsWith("?limit=2", r.Query, StringComparison.Ordinal);
+            Assert.Contains("limit=2", r.Query.TrimStart('?').Split('&'));
         });
-        Assert.Single(c1, r => r.Query.Contains("&continue=eyJ2Ijoi", StringComparison.Ordinal));
+        Assert.Single(c1, r => r.Query.Contains("continue=eyJ2Ijoi", StringComparison.Ordinal));
         var c2 = server.Requests.Where(r => r.Path.StartsWith("/c2/", StringComparison.Ordinal)).ToList();
         Assert.Equal(["/c2/apis/apps/v1/daemonsets", "/c2/apis/apps/v1/deployments", "/c2/apis/apps/v1/statefulsets"], c2.Select(r => r.Path).Order());
         Assert.All(c2, r => Assert.Equal("Bearer c2-projected-token", r.Header("Authorization")));

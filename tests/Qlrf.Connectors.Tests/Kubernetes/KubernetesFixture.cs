@@ -58,7 +58,7 @@ public sealed class KubernetesFixture : IDisposable
 
     public IAssetSource Create(InstantTimeProvider time)
     {
-        var factory = new KubernetesAssetSourceFactory(new LogCapture(), time);
+        var factory = new KubernetesAssetSourceFactory(new LogCapture(), time, new KubernetesClusters());
         var section = Support.Settings.Section("k8s", Settings);
         Assert.Empty(factory.Validate(section.Path, section));
         return factory.Create(Support.Settings.Definition("k8s", "kubernetes"), section);

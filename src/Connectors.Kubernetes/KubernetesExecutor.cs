@@ -1,0 +1,221 @@
+using System.Net;
+using System.Text.Json;
+using k8s;
+using k8s.Autorest;
+using k8s.Models;
+using Microsoft.Extensions.Logging;
+using Qlrf.Execution;
+using Qlrf.Inventory;
+
+namespace Qlrf.Connectors.Kubernetes;
+
+/// <summary>
+/// Changes Kubernetes workloads (Deployment, StatefulSet, DaemonSet) of the configured <c>kubernetes</c> sources: an
+/// image change patches the primary container's image (strategic merge patch, annotated with the step's idempotency
+/// key) and waits until the rollout is complete; a workload already on the image is not patched again. Patch sets
+/// are refused: a workload is changed by a new image, never patched in place.
+/// </summary>
+public sealed class KubernetesExecutor(KubernetesClusters clusters, TimeProvider time, ILogger<KubernetesExecutor> logger) : IPlatformExecutor
+{
+    /// <summary>The annotation holding the idempotency key of the last change QL-RF made to a workload.</summary>
+    public const string ChangeAnnotation = "qlrf.io/change";
+
+    /// <summary>The annotation holding the image version QL-RF last moved a workload to.</summary>
+    public const string VersionAnnotation = "qlrf.io/image-version";
+
+    public bool Handles(string source, Platform platform) => platform == Platform.Kubernetes && clusters.IsKubernetes(source);
+
+    public async Task<ExecutionOutcome> ApplyImageAsync(ImageChange change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var target = Target(change);
+        using var session = Open(change.Organisation, change.AssetId);
+        var workload = await session.ReadAsync(cancellationToken);
+        if (workload.Container is null || workload.Image is null)
+        {
+            throw new ExecutorException($"Kubernetes {session.Describe}: the workload has no container with an image to change.");
+        }
+
+        if (workload.Kind != "Deployment" && workload.UpdateStrategy == "OnDelete")
+        {
+            throw new ExecutorException($"Kubernetes {session.Describe}: its update strategy is OnDelete, so the controller would not replace its pods; QL-RF changes only workloads that roll out by themselves (RollingUpdate).");
+        }
+
+        var image = TargetImage(target, workload.Image);
+        var changed = !SameImage(workload.Image, image);
+        if (changed)
+        {
+            await session.PatchImageAsync(workload.Container, image, change, cancellationToken);
+            KubernetesLogs.ImagePatched(logger, change.AssetId, workload.Container, image, change.IdempotencyKey);
+        }
+        else
+        {
+            KubernetesLogs.ImageAlreadyApplied(logger, change.AssetId, image);
+        }
+
+        await WaitForRolloutAsync(session, cancellationToken);
+        return new ExecutionOutcome(changed, change.ToVersion);
+    }
+
+    public Task<ExecutionOutcome> ApplyPatchSetAsync(PatchSetChange change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        throw new ExecutorException(
+            $"Kubernetes workload '{change.AssetId}' cannot take patch set {change.PatchSetId}: Kubernetes workloads are not patched in place; build a new image and roll it out as an image change.");
+    }
+
+    public async Task<AssetHealthReport> CheckHealthAsync(string organisation, string assetId, CancellationToken cancellationToken)
+    {
+        using var session = Open(organisation, assetId);
+        var workload = await session.ReadAsync(cancellationToken);
+        var version = workload.Image is null ? null : ContainerImage.Parse(workload.Image) is var parsed ? parsed.Tag ?? parsed.Digest : null;
+        if (workload.Desired == 0)
+        {
+            return new AssetHealthReport(assetId, AssetHealth.Unknown, AssetState.Stopped, version, "scaled to zero");
+        }
+
+        if (workload.DeadlineExceeded is { } deadline)
+        {
+            return new AssetHealthReport(assetId, AssetHealth.Unhealthy, AssetState.Running, version, $"ProgressDeadlineExceeded: {deadline.Message}");
+        }
+
+        if (workload.Conditions.FirstOrDefault(c => c.Type == "Available" && c.Status == "False") is { } unavailable)
+        {
+            return new AssetHealthReport(assetId, AssetHealth.Unhealthy, AssetState.Running, version, $"Available=False {unavailable.Reason}: {unavailable.Message}");
+        }
+
+        var health = workload.Ready >= workload.Desired ? AssetHealth.Healthy : workload.Ready == 0 ? AssetHealth.Unhealthy : AssetHealth.Degraded;
+        return new AssetHealthReport(assetId, health, AssetState.Running, version, $"{workload.Ready} of {workload.Desired} ready");
+    }
+
+    private async Task WaitForRolloutAsync(WorkloadSession session, CancellationToken cancellationToken)
+    {
+        var polls = Math.Max(1, (int)Math.Ceiling(session.Options.RolloutTimeout / session.Options.RolloutPollInterval));
+        for (var poll = 0; ; poll++)
+        {
+            var workload = await session.ReadAsync(cancellationToken);
+            if (workload.DeadlineExceeded is { } deadline)
+            {
+                throw new ExecutorException($"Kubernetes {session.Describe}: the rollout failed, condition Progressing=False reason ProgressDeadlineExceeded: {deadline.Message}");
+            }
+
+            if (workload.RolloutComplete)
+            {
+                return;
+            }
+
+            if (poll >= polls)
+            {
+                throw new ExecutorException($"Kubernetes {session.Describe}: the rollout was not complete after {session.Options.RolloutTimeout} ({workload.Progress}).");
+            }
+
+            await Task.Delay(session.Options.RolloutPollInterval, time, cancellationToken);
+        }
+    }
+
+    private WorkloadSession Open(string organisation, string assetId)
+    {
+        var id = WorkloadId.Parse(assetId);
+        var found = clusters.Find(organisation, id.Cluster)
+            ?? throw new ExecutorException($"Kubernetes workload '{assetId}': no kubernetes source of organisation '{organisation}' has a cluster named '{id.Cluster}'.");
+        k8s.Kubernetes client;
+        try
+        {
+            client = KubernetesConnection.Create(found.Cluster, found.Source.Http, time, logger);
+        }
+        catch (ConnectorException ex)
+        {
+            throw new ExecutorException($"Kubernetes workload '{assetId}': cannot connect to cluster '{id.Cluster}': {ex.Message}", ex);
+        }
+
+        return new WorkloadSession(client, id, assetId, found.Source);
+    }
+
+    private static string Target(ImageChange change) =>
+        change.Reference is { Length: > 0 } reference
+            ? reference.Trim()
+            : throw new ExecutorException(
+                $"Kubernetes workload '{change.AssetId}': image version {change.Family} {change.ToVersion} has no Kubernetes reference (an image digest); publish the golden image's digest for that version first.");
+
+    /// <summary>The image to run: the reference when it names its repository, else the workload's repository at the digest.</summary>
+    internal static string TargetImage(string reference, string current) =>
+        reference.Contains('@', StringComparison.Ordinal) || reference.Contains('/', StringComparison.Ordinal) || !reference.StartsWith("sha256:", StringComparison.Ordinal)
+            ? reference
+            : $"{ContainerImage.Parse(current).Repository}@{reference}";
+
+    /// <summary>Whether the container already runs the image: same repository and same digest (or same tag when neither has a digest).</summary>
+    internal static bool SameImage(string current, string target)
+    {
+        var a = ContainerImage.Parse(current);
+        var b = ContainerImage.Parse(target);
+        return a.Repository == b.Repository && (b.Digest is not null ? a.Digest == b.Digest : a.Digest is null && a.Tag == b.Tag);
+    }
+
+    /// <summary>One workload on one cluster, and the client to reach it.</summary>
+    private sealed class WorkloadSession(k8s.Kubernetes client, WorkloadId id, string assetId, KubernetesSourceOptions options) : IDisposable
+    {
+        public KubernetesSourceOptions Options => options;
+
+        public string Describe => $"{id.KindName} {id.Namespace}/{id.Name} ('{assetId}')";
+
+        public Task<KubernetesWorkload> ReadAsync(CancellationToken cancellationToken) => CallAsync(
+            $"GET apis/apps/v1/namespaces/{id.Namespace}/{id.Resource}/{id.Name}",
+            async () => id.Kind switch
+            {
+                "deployment" => KubernetesWorkload.Of(await client.AppsV1.ReadNamespacedDeploymentAsync(id.Name, id.Namespace, cancellationToken: cancellationToken), options.PrimaryContainerAnnotation),
+                "statefulset" => KubernetesWorkload.Of(await client.AppsV1.ReadNamespacedStatefulSetAsync(id.Name, id.Namespace, cancellationToken: cancellationToken), options.PrimaryContainerAnnotation),
+                _ => KubernetesWorkload.Of(await client.AppsV1.ReadNamespacedDaemonSetAsync(id.Name, id.Namespace, cancellationToken: cancellationToken), options.PrimaryContainerAnnotation),
+            });
+
+        public async Task PatchImageAsync(string container, string image, ImageChange change, CancellationToken cancellationToken)
+        {
+            var body = new Dictionary<string, object>
+            {
+                ["metadata"] = new Dictionary<string, object>
+                {
+                    ["annotations"] = new Dictionary<string, string> { [ChangeAnnotation] = change.IdempotencyKey, [VersionAnnotation] = change.ToVersion },
+                },
+                ["spec"] = new Dictionary<string, object>
+                {
+                    ["template"] = new Dictionary<string, object>
+                    {
+                        ["spec"] = new Dictionary<string, object>
+                        {
+                            ["containers"] = new[] { new Dictionary<string, string> { ["name"] = container, ["image"] = image } },
+                        },
+                    },
+                },
+            };
+            var patch = new V1Patch(JsonSerializer.Serialize(body), V1Patch.PatchType.StrategicMergePatch);
+            await CallAsync<object>(
+                $"PATCH apis/apps/v1/namespaces/{id.Namespace}/{id.Resource}/{id.Name}",
+                async () => id.Kind switch
+                {
+                    "deployment" => await client.AppsV1.PatchNamespacedDeploymentAsync(patch, id.Name, id.Namespace, fieldManager: "qlrf", cancellationToken: cancellationToken),
+                    "statefulset" => await client.AppsV1.PatchNamespacedStatefulSetAsync(patch, id.Name, id.Namespace, fieldManager: "qlrf", cancellationToken: cancellationToken),
+                    _ => await client.AppsV1.PatchNamespacedDaemonSetAsync(patch, id.Name, id.Namespace, fieldManager: "qlrf", cancellationToken: cancellationToken),
+                });
+        }
+
+        private async Task<T> CallAsync<T>(string call, Func<Task<T>> send)
+        {
+            try
+            {
+                return await send();
+            }
+            catch (HttpOperationException ex)
+            {
+                var status = ex.Response?.StatusCode ?? 0;
+                var error = ex.Response?.Content is { Length: > 0 } content ? KubernetesStatus.Describe(content) : ex.Message;
+                var what = status == HttpStatusCode.NotFound ? "the workload does not exist" : "the API refused the call";
+                throw new ExecutorException($"Kubernetes {Describe}: {call} failed, {what}: HTTP {(int)status} {error}", ex);
+            }
+            catch (HttpRequestException ex)
+            {
+                throw new ExecutorException($"Kubernetes {Describe}: {call} failed, the API server did not answer: {ex.Message}", ex);
+            }
+        }
+
+        public void Dispose() => client.Dispose();
+    }
+}

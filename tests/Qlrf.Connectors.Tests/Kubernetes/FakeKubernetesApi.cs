@@ -1,0 +1,219 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace Qlrf.Connectors.Tests.Kubernetes;
+
+/// <summary>
+/// A stateful apps/v1 API on a loopback port: GET and strategic-merge PATCH of Deployments, StatefulSets and DaemonSets.
+/// A PATCH that changes the pod template bumps the generation; each later GET moves the rollout one step on (the
+/// controller sees the spec, then one pod, then all pods are updated and available), or, when
+/// <see cref="FailRollouts"/> is set, marks a Deployment Progressing=False ProgressDeadlineExceeded.
+/// </summary>
+public sealed class FakeKubernetesApi : IAsyncDisposable
+{
+    private readonly WebApplication app;
+    private readonly ConcurrentDictionary<string, JsonObject> objects = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<(int Status, string Body)> failures = new();
+    private readonly Lock gate = new();
+
+    private FakeKubernetesApi(WebApplication app) => this.app = app;
+
+    public string BaseUrl { get; private set; } = string.Empty;
+
+    public ConcurrentQueue<(string Method, string Path, string? ContentType, string Body)> Requests { get; } = new();
+
+    public bool FailRollouts { get; set; }
+
+    public static async Task<FakeKubernetesApi> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        var app = builder.Build();
+        var api = new FakeKubernetesApi(app);
+        app.Run(api.HandleAsync);
+        await app.StartAsync();
+        api.BaseUrl = app.Urls.First().TrimEnd('/');
+        return api;
+    }
+
+    /// <summary>Adds a settled workload whose containers run the given images (the first is its primary container).</summary>
+    public JsonObject Add(string kind, string ns, string name, int replicas, params (string Name, string Image)[] containers)
+    {
+        var resource = kind.ToLowerInvariant() + "s";
+        var workload = new JsonObject
+        {
+            ["apiVersion"] = "apps/v1",
+            ["kind"] = kind,
+            ["metadata"] = new JsonObject { ["name"] = name, ["namespace"] = ns, ["uid"] = Guid.NewGuid().ToString(), ["generation"] = 3L, ["resourceVersion"] = "48291735", ["annotations"] = new JsonObject() },
+            ["spec"] = new JsonObject
+            {
+                ["selector"] = new JsonObject { ["matchLabels"] = new JsonObject { ["app"] = name } },
+                ["template"] = new JsonObject
+                {
+                    ["metadata"] = new JsonObject { ["labels"] = new JsonObject { ["app"] = name } },
+                    ["spec"] = new JsonObject { ["containers"] = new JsonArray([.. containers.Select(c => (JsonNode)new JsonObject { ["name"] = c.Name, ["image"] = c.Image })]) },
+                },
+            },
+        };
+        if (kind != "DaemonSet")
+        {
+            workload["spec"]!["replicas"] = replicas;
+        }
+
+        workload["status"] = Settled(kind, 3, replicas);
+        objects[$"/apis/apps/v1/namespaces/{ns}/{resource}/{name}"] = workload;
+        return workload;
+    }
+
+    /// <summary>Answers the next calls with these errors (status and Kubernetes Status body) before serving normally.</summary>
+    public void FailNext(int status, string reason, string message) =>
+        failures.Enqueue((status, new JsonObject { ["kind"] = "Status", ["apiVersion"] = "v1", ["status"] = "Failure", ["message"] = message, ["reason"] = reason, ["code"] = status }.ToJsonString()));
+
+    public JsonObject Get(string path) => objects[path];
+
+    public int Patches => Requests.Count(r => r.Method == "PATCH");
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        using var reader = new StreamReader(context.Request.Body);
+        var body = await reader.ReadToEndAsync();
+        var path = context.Request.Path.Value ?? "/";
+        Requests.Enqueue((context.Request.Method, path, context.Request.ContentType, body));
+        context.Response.ContentType = "application/json";
+        if (failures.TryDequeue(out var failure))
+        {
+            context.Response.StatusCode = failure.Status;
+            await context.Response.WriteAsync(failure.Body);
+            return;
+        }
+
+        string answer;
+        lock (gate)
+        {
+            if (!objects.TryGetValue(path, out var workload))
+            {
+                context.Response.StatusCode = 404;
+                var name = path.Split('/')[^1];
+                answer = new JsonObject { ["kind"] = "Status", ["status"] = "Failure", ["message"] = $"{path.Split('/')[^2]}.apps \"{name}\" not found", ["reason"] = "NotFound", ["code"] = 404 }.ToJsonString();
+            }
+            else
+            {
+                if (HttpMethods.IsPatch(context.Request.Method))
+                {
+                    Patch(workload, JsonNode.Parse(body)!.AsObject());
+                }
+                else
+                {
+                    Advance(workload);
+                }
+
+                answer = workload.ToJsonString();
+            }
+        }
+
+        await context.Response.WriteAsync(answer);
+    }
+
+    private static void Patch(JsonObject workload, JsonObject patch)
+    {
+        foreach (var (key, value) in patch["metadata"]?["annotations"]?.AsObject() ?? [])
+        {
+            workload["metadata"]!["annotations"]![key] = value!.GetValue<string>();
+        }
+
+        var containers = workload["spec"]!["template"]!["spec"]!["containers"]!.AsArray();
+        var changed = false;
+        foreach (var wanted in patch["spec"]?["template"]?["spec"]?["containers"]?.AsArray() ?? [])
+        {
+            var container = containers.First(c => c!["name"]!.GetValue<string>() == wanted!["name"]!.GetValue<string>())!;
+            if (container["image"]!.GetValue<string>() != wanted!["image"]!.GetValue<string>())
+            {
+                container["image"] = wanted["image"]!.GetValue<string>();
+                changed = true;
+            }
+        }
+
+        if (changed)
+        {
+            workload["metadata"]!["generation"] = workload["metadata"]!["generation"]!.GetValue<long>() + 1;
+        }
+    }
+
+    /// <summary>One step of the controller: observe the new generation with one pod updated, then finish (or fail).</summary>
+    private void Advance(JsonObject workload)
+    {
+        var kind = workload["kind"]!.GetValue<string>();
+        var generation = workload["metadata"]!["generation"]!.GetValue<long>();
+        var status = workload["status"]!.AsObject();
+        var desired = kind == "DaemonSet" ? status["desiredNumberScheduled"]!.GetValue<int>() : workload["spec"]!["replicas"]!.GetValue<int>();
+        if (status["observedGeneration"]!.GetValue<long>() >= generation)
+        {
+            var updated = kind == "DaemonSet" ? "updatedNumberScheduled" : "updatedReplicas";
+            if (status[updated]!.GetValue<int>() >= desired)
+            {
+                return;
+            }
+
+            if (FailRollouts && kind == "Deployment")
+            {
+                status["conditions"] = new JsonArray(
+                    new JsonObject { ["type"] = "Available", ["status"] = "True", ["reason"] = "MinimumReplicasAvailable", ["message"] = "Deployment has minimum availability." },
+                    new JsonObject { ["type"] = "Progressing", ["status"] = "False", ["reason"] = "ProgressDeadlineExceeded", ["message"] = $"ReplicaSet \"{workload["metadata"]!["name"]}-7d9c6b5f4\" has timed out progressing." });
+                return;
+            }
+
+            workload["status"] = Settled(kind, generation, desired);
+            return;
+        }
+
+        status["observedGeneration"] = generation;
+        if (kind == "DaemonSet")
+        {
+            status["updatedNumberScheduled"] = Math.Min(1, desired);
+            status["numberAvailable"] = desired - Math.Min(1, desired);
+        }
+        else
+        {
+            status["replicas"] = desired + 1;
+            status["updatedReplicas"] = Math.Min(1, desired);
+            status["availableReplicas"] = desired;
+        }
+    }
+
+    private static JsonObject Settled(string kind, long generation, int desired) => kind == "DaemonSet"
+        ? new JsonObject
+        {
+            ["observedGeneration"] = generation,
+            ["desiredNumberScheduled"] = desired,
+            ["currentNumberScheduled"] = desired,
+            ["updatedNumberScheduled"] = desired,
+            ["numberAvailable"] = desired,
+            ["numberReady"] = desired,
+            ["numberMisscheduled"] = 0,
+        }
+        : new JsonObject
+        {
+            ["observedGeneration"] = generation,
+            ["replicas"] = desired,
+            ["updatedReplicas"] = desired,
+            ["readyReplicas"] = desired,
+            ["availableReplicas"] = desired,
+            ["conditions"] = kind == "Deployment"
+                ? new JsonArray(
+                    new JsonObject { ["type"] = "Available", ["status"] = "True", ["reason"] = "MinimumReplicasAvailable", ["message"] = "Deployment has minimum availability." },
+                    new JsonObject { ["type"] = "Progressing", ["status"] = "True", ["reason"] = "NewReplicaSetAvailable", ["message"] = "ReplicaSet has successfully progressed." })
+                : new JsonArray(),
+        };
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+}
