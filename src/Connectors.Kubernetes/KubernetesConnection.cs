@@ -32,9 +32,23 @@ internal static class KubernetesConnection
         KubernetesClientConfiguration configuration;
         try
         {
-            configuration = KubernetesClientConfiguration.BuildConfigFromConfigFile(path, currentContext: context);
+            var kubeconfig = KubernetesClientConfiguration.LoadKubeConfig(path);
+            var tokenFile = KubeconfigTokenFile.Find(path, kubeconfig, context);
+            if (tokenFile is not null)
+            {
+                // KubernetesClient's model has no tokenFile: stand a token in for the check, then read the file instead.
+                kubeconfig.Users.First(u => u.Name == kubeconfig.Contexts.First(c => c.Name == (context ?? kubeconfig.CurrentContext)).ContextDetails.User)
+                    .UserCredentials.Token = "token-file";
+            }
+
+            configuration = KubernetesClientConfiguration.BuildConfigFromConfigObject(kubeconfig, currentContext: context);
+            if (tokenFile is not null)
+            {
+                configuration.AccessToken = null;
+                configuration.TokenProvider = new TokenFileAuth(tokenFile);
+            }
         }
-        catch (KubeConfigException ex)
+        catch (Exception ex) when (ex is KubeConfigException or YamlDotNet.Core.YamlException or IOException)
         {
             throw new ConnectorException($"The kubeconfig '{path}' cannot be used: {ex.Message}", ex);
         }

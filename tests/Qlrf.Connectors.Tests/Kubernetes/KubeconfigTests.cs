@@ -69,6 +69,27 @@ public sealed class KubeconfigTests : IDisposable
         Assert.Equal("from-b", connection.AccessToken);
     }
 
+    [Fact]
+    public async Task A_token_file_is_read_relative_to_the_kubeconfig_and_again_when_it_rotates()
+    {
+        File.WriteAllText(Path.Combine(folder, "token"), "from-file");
+        var path = Write("""
+            current-context: a
+            clusters:
+            - {name: a, cluster: {server: "https://a.example:6443"}}
+            contexts:
+            - {name: a, context: {cluster: a, user: u}}
+            users:
+            - {name: u, user: {tokenFile: token}}
+            """);
+
+        var connection = KubernetesConnection.Configuration(new KubernetesClusterOptions { Name = "a", Kubeconfig = path });
+
+        Assert.Null(connection.AccessToken);
+        var header = await connection.TokenProvider!.GetAuthenticationHeaderAsync(CancellationToken.None);
+        Assert.Equal("Bearer from-file", header.ToString());
+    }
+
     [Theory]
     [InlineData("token: t", "asks to skip TLS verification", true)]
     [InlineData("token: t", "missing", false, "missing")]
