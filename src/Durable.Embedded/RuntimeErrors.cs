@@ -45,3 +45,13 @@ public sealed class NonDeterministicOrchestrationException(string message) : Exc
 /// <summary>An orchestration scheduled more actions than <c>Qlrf:Durable:MaxActions</c> allows.</summary>
 public sealed class MaxActionsExceededException(int limit)
     : Exception($"The orchestration scheduled more than {limit} actions (Qlrf:Durable:MaxActions).");
+
+/// <summary>
+/// Orchestrator code continued outside its orchestration scheduler: it awaited a task that completes elsewhere (Task.Run,
+/// Task.Delay or another wall-clock timer, an awaited CancellationTokenSource.CancelAsync), or ran on after an await
+/// with ConfigureAwait(false). Durable Functions would leave such an instance hanging; the embedded runtime fails it with this.
+/// </summary>
+public sealed class OrchestrationLeftSchedulerException(string orchestrator, string instanceId, string how)
+    : Exception($"The orchestrator '{orchestrator}' (instance '{instanceId}') continued outside the orchestration scheduler: {how}. "
+        + "Orchestrator code may await only the context's tasks (activities, sub-orchestrations, durable timers, external events), "
+        + "without ConfigureAwait(false), and must not start work elsewhere.");

@@ -19,6 +19,11 @@ public static class DurableFunctionsServiceCollectionExtensions
         builder.Services.AddSingleton<IOrchestrationHistory, NoHistorySummary>();
         builder.Services.AddSingleton<OrchestrationTenancy>();
         builder.Services.AddSingleton<DurableTaskRunner>();
+
+        // Payloads as our JSON, on the worker and on every client it builds.
+        builder.Services.AddSingleton<Microsoft.DurableTask.DataConverter>(QlrfDataConverter.Instance);
+        builder.Services.ConfigureAll<Microsoft.DurableTask.Worker.DurableTaskWorkerOptions>(o => o.DataConverter = QlrfDataConverter.Instance);
+        builder.Services.ConfigureAll<Microsoft.DurableTask.Client.DurableTaskClientOptions>(o => o.DataConverter = QlrfDataConverter.Instance);
         return builder;
     }
 }

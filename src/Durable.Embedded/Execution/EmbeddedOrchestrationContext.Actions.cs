@@ -64,13 +64,14 @@ internal sealed partial class EmbeddedOrchestrationContext
 
     private int Schedule(ActionKind kind, string? name, string? data, DateTimeOffset? fireAt = null, string? target = null)
     {
+        EnsureOnScheduler(Describe(kind, name));
         var id = NextId();
         unrecorded[id] = new PendingAction(id, kind, name, data, fireAt, target);
         return id;
     }
 
-    private void Open(int id, ActionKind kind, string? name, Action<HistoryEvent> complete) =>
-        open[id] = new OpenTask(kind, name, complete);
+    private void Open(int id, ActionKind kind, string? name, Action<HistoryEvent> complete, CancellationToken cancellation = default) =>
+        open[id] = new OpenTask(kind, name, complete, cancellation);
 
     private static ActionKind KindOf(HistoryEventKind kind) => kind switch
     {
@@ -101,5 +102,5 @@ internal sealed partial class EmbeddedOrchestrationContext
     /// <summary>An action the code took: its sequence id, kind, name, input, and (for timers) fire time or (for sub-orchestrations and sent events) target.</summary>
     internal sealed record PendingAction(int Id, ActionKind Kind, string? Name, string? Data, DateTimeOffset? FireAt, string? Target);
 
-    private sealed record OpenTask(ActionKind Kind, string? Name, Action<HistoryEvent> Complete);
+    private sealed record OpenTask(ActionKind Kind, string? Name, Action<HistoryEvent> Complete, CancellationToken Cancellation);
 }

@@ -12,6 +12,7 @@ internal sealed partial class EmbeddedOrchestrationContext
     public Task<T> WaitForExternalEvent<T>(string eventName, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(eventName);
+        EnsureOnScheduler($"WaitForExternalEvent('{eventName}')");
         if (buffered.TryGetValue(eventName, out var queue) && queue.TryDequeue(out var arrived))
         {
             if (queue.Count == 0)
@@ -33,7 +34,14 @@ internal sealed partial class EmbeddedOrchestrationContext
         line.Enqueue(pending);
         if (cancellationToken.CanBeCanceled)
         {
-            pending.Registration = cancellationToken.Register(() => pending.Cancel(cancellationToken));
+            pending.Cancellation = cancellationToken;
+            pending.Registration = cancellationToken.Register(() =>
+            {
+                if (CancellationRunsHere())
+                {
+                    pending.Cancel(cancellationToken);
+                }
+            });
         }
 
         return pending.Task;
@@ -103,6 +111,8 @@ internal sealed partial class EmbeddedOrchestrationContext
     {
         bool IsCancelled { get; }
 
+        CancellationToken Cancellation { get; }
+
         void Deliver(string? data);
     }
 
@@ -113,6 +123,8 @@ internal sealed partial class EmbeddedOrchestrationContext
         public Task<T> Task => completion.Task;
 
         public CancellationTokenRegistration Registration { get; set; }
+
+        public CancellationToken Cancellation { get; set; }
 
         public bool IsCancelled => completion.Task.IsCanceled;
 

@@ -21,7 +21,7 @@ internal sealed partial class EmbeddedOrchestrationContext
         {
             registration.Unregister();
             completion.TrySetResult();
-        });
+        }, cancellationToken);
         if (cancellationToken.CanBeCanceled)
         {
             registration = cancellationToken.Register(() => CancelTimer(id, completion, cancellationToken));
@@ -33,6 +33,11 @@ internal sealed partial class EmbeddedOrchestrationContext
     /// <summary>A cancelled timer is no longer open: it does not keep the instance running, and its firing is ignored.</summary>
     private void CancelTimer(int id, TaskCompletionSource completion, CancellationToken cancellationToken)
     {
+        if (!CancellationRunsHere())
+        {
+            return;
+        }
+
         if (open.Remove(id))
         {
             cancelledTimers.Add(id);

@@ -9,7 +9,7 @@ namespace Qlrf.Durable;
 /// drives it from history.
 /// </summary>
 internal sealed partial class EmbeddedOrchestrationContext(
-    InstanceRecord instance, PayloadCodec codec, int maxActions, ILoggerFactory loggerFactory) : IOrchestrationContext
+    InstanceRecord instance, PayloadCodec codec, int maxActions, ILoggerFactory loggerFactory, OrchestrationScheduler scheduler) : IOrchestrationContext
 {
     private readonly SortedDictionary<int, PendingAction> unrecorded = [];
     private readonly Dictionary<int, OpenTask> open = [];
@@ -18,6 +18,7 @@ internal sealed partial class EmbeddedOrchestrationContext(
     private int newGuidCounter;
     private string? customStatus = instance.CustomStatus;
     private bool customStatusChanged;
+    private Exception? fatal;
 
     public string Name => instance.Name;
 
@@ -31,7 +32,7 @@ internal sealed partial class EmbeddedOrchestrationContext(
     public bool IsReplaying { get; set; }
 
     /// <summary>Set when the instance must fail whatever its code does: non-determinism, too many actions.</summary>
-    public Exception? Fatal { get; private set; }
+    public Exception? Fatal => Volatile.Read(ref fatal);
 
     /// <summary>Tasks with a sequence id still waiting for their result. The instance cannot complete while there are any.</summary>
     public int OpenTaskCount => open.Count;
@@ -43,6 +44,7 @@ internal sealed partial class EmbeddedOrchestrationContext(
 
     public void SetCustomStatus(object? customStatus)
     {
+        EnsureOnScheduler(nameof(SetCustomStatus));
         var json = codec.Serialize(customStatus, "custom status");
         if (json is not null && System.Text.Encoding.UTF8.GetByteCount(json) > DurableOptions.MaxCustomStatusBytes)
         {
@@ -58,10 +60,17 @@ internal sealed partial class EmbeddedOrchestrationContext(
         }
     }
 
-    public void ContinueAsNew(object? newInput, bool preserveUnprocessedEvents = true) =>
+    public void ContinueAsNew(object? newInput, bool preserveUnprocessedEvents = true)
+    {
+        EnsureOnScheduler(nameof(ContinueAsNew));
         ContinueAsNewRequest = (codec.Serialize(newInput, "ContinueAsNew input"), preserveUnprocessedEvents);
+    }
 
-    public Guid NewGuid() => DeterministicGuid.ForOrchestration(InstanceId, CurrentUtcDateTime, newGuidCounter++);
+    public Guid NewGuid()
+    {
+        EnsureOnScheduler(nameof(NewGuid));
+        return DeterministicGuid.ForOrchestration(InstanceId, CurrentUtcDateTime, newGuidCounter++);
+    }
 
     public ILogger CreateReplaySafeLogger(string categoryName) =>
         new ReplaySafeLogger(loggerFactory.CreateLogger(categoryName), () => IsReplaying);
@@ -78,7 +87,8 @@ internal sealed partial class EmbeddedOrchestrationContext(
         return changed;
     }
 
-    public void Fail(Exception exception) => Fatal ??= exception;
+    /// <summary>Fails the instance at the end of this step; the first reason wins. Safe from any thread.</summary>
+    public void Fail(Exception exception) => Interlocked.CompareExchange(ref fatal, exception, null);
 
     private int NextId()
     {

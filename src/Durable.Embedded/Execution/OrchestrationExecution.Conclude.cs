@@ -7,6 +7,11 @@ internal sealed partial class OrchestrationExecution
 {
     private void Conclude(StepResult result, DateTimeOffset now)
     {
+        if (context.Fatal is null && run is not null)
+        {
+            context.CheckStepEnd(orchestratorWaiting: !run.IsCompleted);
+        }
+
         if (context.Fatal is null && run is { IsFaulted: false, IsCanceled: false })
         {
             RecordActions(result, now);

@@ -12,7 +12,7 @@ internal sealed partial class OrchestrationExecution
 {
     private readonly IOrchestrator orchestrator;
     private readonly EmbeddedOrchestrationContext context;
-    private readonly OrchestrationScheduler scheduler = new();
+    private readonly OrchestrationScheduler scheduler;
     private readonly PayloadCodec codec;
     private readonly InstanceRecord instance;
     private readonly List<HistoryEvent> heldWhileSuspended = [];
@@ -24,7 +24,8 @@ internal sealed partial class OrchestrationExecution
         this.instance = instance;
         this.orchestrator = orchestrator;
         this.codec = codec;
-        context = new EmbeddedOrchestrationContext(instance, codec, maxActions, loggerFactory);
+        scheduler = new OrchestrationScheduler(how => context!.LeftScheduler(how));
+        context = new EmbeddedOrchestrationContext(instance, codec, maxActions, loggerFactory, scheduler);
     }
 
     public string InstanceId => instance.InstanceId;
@@ -39,6 +40,7 @@ internal sealed partial class OrchestrationExecution
     /// <summary>Re-executes the code against its history, with IsReplaying set.</summary>
     public void Replay(IReadOnlyList<HistoryEvent> history)
     {
+        using var step = scheduler.EnterStep();
         context.IsReplaying = true;
         foreach (var recorded in history)
         {
@@ -53,6 +55,7 @@ internal sealed partial class OrchestrationExecution
     /// <summary>Runs a step: records OrchestratorStarted at <paramref name="now"/>, applies the messages in order, and collects the outcome.</summary>
     public StepResult Step(IReadOnlyList<InboxMessage> messages, DateTimeOffset now)
     {
+        using var step = scheduler.EnterStep();
         var result = new StepResult();
         context.IsReplaying = false;
         if (context.Fatal is null)
@@ -128,6 +131,7 @@ internal sealed partial class OrchestrationExecution
 
     private void Deliver(HistoryEvent received)
     {
+        var waiting = run is { IsCompleted: false };
         if (received.Kind == HistoryEventKind.EventRaised)
         {
             context.DeliverEvent(received.Name ?? string.Empty, received.Data);
@@ -135,6 +139,12 @@ internal sealed partial class OrchestrationExecution
         else
         {
             context.CompleteTask(received);
+        }
+
+        // Continuations on the scheduler are only queued by a delivery; code that ran during it ran outside the scheduler.
+        if (waiting && run!.IsCompleted)
+        {
+            context.LeftScheduler("it ran on to its end while a result was being delivered, outside the orchestration scheduler (an await with ConfigureAwait(false))");
         }
 
         scheduler.RunUntilIdle();

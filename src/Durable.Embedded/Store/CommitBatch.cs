@@ -98,6 +98,12 @@ internal sealed class CommitBatch(Statements s, long now) : IDisposable
                 if (result.IsTerminal)
                 {
                     report.SentMessages |= DurableStore.Finish(s, instance, result, now);
+
+                    // Events the code sent in its last step still go out (a failed step has none: it drops its work).
+                    foreach (var message in result.Messages.Where(m => m.Kind == MessageKind.EventRaised))
+                    {
+                        Message(message);
+                    }
                 }
                 else
                 {
