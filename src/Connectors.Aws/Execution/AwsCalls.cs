@@ -1,3 +1,4 @@
+using System.Xml;
 using Amazon.EC2;
 using Amazon.EC2.Model;
 using Amazon.Runtime;
@@ -21,6 +22,10 @@ internal static class AwsCalls
         catch (AmazonClientException ex)
         {
             throw new ExecutorException($"{call} for '{assetId}' failed: {ex.Message}", ex);
+        }
+        catch (XmlException ex)
+        {
+            throw new ExecutorException($"{call} for '{assetId}' failed: malformed response: {ex.Message}", ex);
         }
         catch (HttpRequestException ex)
         {

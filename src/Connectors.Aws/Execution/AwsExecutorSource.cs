@@ -30,13 +30,7 @@ internal sealed class AwsExecutorSource(string name, AwsSourceOptions options, s
     private (AmazonEC2Client, AmazonSimpleSystemsManagementClient) Create(string account, string region)
     {
         var identity = new AccountCredentials(credentials, options.Accounts.FirstOrDefault(a => a.AccountId == account));
-        var ec2 = new AmazonEC2Client(identity, new AmazonEC2Config
-        {
-            ServiceURL = options.Endpoint.Replace("{region}", region, StringComparison.Ordinal),
-            AuthenticationRegion = region,
-            Timeout = options.Http.Timeout,
-            MaxErrorRetry = executor.MaxErrorRetry,
-        });
+        var ec2 = Ec2Clients.Create(options, identity, region, executor.MaxErrorRetry);
         var ssm = new AmazonSimpleSystemsManagementClient(identity, new AmazonSimpleSystemsManagementConfig
         {
             ServiceURL = options.SsmEndpoint.Replace("{region}", region, StringComparison.Ordinal),
