@@ -1,3 +1,6 @@
+using Amazon.EC2;
+using Amazon.EC2.Model;
+using Amazon.Runtime;
 using Microsoft.Extensions.Logging;
 using Qlrf.Discovery;
 using Qlrf.Inventory;
@@ -12,25 +15,22 @@ namespace Qlrf.Connectors.Aws;
 public sealed class AwsAssetSource : IAssetSource, IDisposable
 {
     private const int ImagesPerCall = 100;
+
+    /// <summary>The states of instances that exist; terminated ones are left out.</summary>
+    private static readonly string[] LiveStates = ["pending", "running", "shutting-down", "stopping", "stopped"];
     private readonly AssetSourceDefinition definition;
     private readonly AwsSourceOptions options;
     private readonly TimeProvider time;
     private readonly ILogger logger;
-    private readonly ResilientHttpClient http;
     private readonly AwsCredentialSource credentials;
     private readonly Ec2AssetMapper mapper;
 
-    internal AwsAssetSource(AssetSourceDefinition definition, AwsSourceOptions options, string settingPath, HttpClient client, TimeProvider time, ILogger logger)
+    internal AwsAssetSource(AssetSourceDefinition definition, AwsSourceOptions options, string settingPath, TimeProvider time, ILogger logger)
     {
         this.definition = definition;
         this.options = options;
         this.time = time;
         this.logger = logger;
-        http = new ResilientHttpClient(client, options.Http, time, logger, "aws")
-        {
-            IsThrottled = Ec2Xml.IsThrottled,
-            DescribeError = Ec2Xml.DescribeError,
-        };
         credentials = new AwsCredentialSource(options, settingPath, definition.Name, time);
         mapper = new Ec2AssetMapper(options);
     }
@@ -60,8 +60,7 @@ public sealed class AwsAssetSource : IAssetSource, IDisposable
 
     private async Task ReadRegionAsync(AwsAccountOptions? account, string region, ISweepSink sink, CancellationToken cancellationToken)
     {
-        var endpoint = new Uri(options.Endpoint.Replace("{region}", region, StringComparison.Ordinal));
-        var client = new Ec2QueryClient(http, endpoint, region, token => credentials.ForAccountAsync(account, token), time);
+        using var client = Ec2Clients.Create(options, new AccountCredentials(credentials, account), region, Math.Max(0, options.Http.MaxAttempts - 1));
         if (account?.AccountId is { } accountId)
         {
             sink.AddSite(new Site(Ec2AssetMapper.SiteName(accountId, region), Platform.Aws, region, SiteKind.CloudRegion));
@@ -70,35 +69,45 @@ public sealed class AwsAssetSource : IAssetSource, IDisposable
         var images = new Dictionary<string, Ec2Image?>(StringComparer.Ordinal);
         var tokens = new HashSet<string>(StringComparer.Ordinal);
         var (count, pages) = (0, 0);
-        string? nextToken = null;
-        do
+        var request = new DescribeInstancesRequest
         {
-            var page = await client.DescribeInstancesAsync(nextToken, options.PageSize, cancellationToken);
-            pages++;
-            await LookUpImagesAsync(client, page.Instances, images, cancellationToken);
-            foreach (var instance in page.Instances)
+            MaxResults = options.PageSize,
+            Filters = [new Filter("instance-state-name", [.. LiveStates])],
+        };
+        var operation = $"DescribeInstances {region}";
+        try
+        {
+            await foreach (var page in client.Paginators.DescribeInstances(request).Responses.WithCancellation(cancellationToken))
             {
-                if (account is null)
+                pages++;
+                var instances = (page.Reservations ?? []).SelectMany(r => (r.Instances ?? []).Select(i => Ec2Clients.Read(i, r.OwnerId))).ToList();
+                await LookUpImagesAsync(client, region, instances, images, cancellationToken);
+                foreach (var instance in instances)
                 {
-                    sink.AddSite(new Site(Ec2AssetMapper.SiteName(instance.OwnerId, region), Platform.Aws, region, SiteKind.CloudRegion));
+                    if (account is null)
+                    {
+                        sink.AddSite(new Site(Ec2AssetMapper.SiteName(instance.OwnerId, region), Platform.Aws, region, SiteKind.CloudRegion));
+                    }
+
+                    sink.AddAsset(mapper.Map(instance, instance.ImageId is { } ami ? images.GetValueOrDefault(ami) : null, region));
+                    count++;
                 }
 
-                sink.AddAsset(mapper.Map(instance, instance.ImageId is { } ami ? images.GetValueOrDefault(ami) : null, region));
-                count++;
-            }
-
-            nextToken = page.NextToken;
-            if (nextToken is not null && !tokens.Add(nextToken))
-            {
-                throw new MalformedResponseException($"DescribeInstances {region}", "the same NextToken came back twice; paging would not end.");
+                if (!string.IsNullOrEmpty(page.NextToken) && !tokens.Add(page.NextToken))
+                {
+                    throw new MalformedResponseException(operation, "the same NextToken came back twice; paging would not end.");
+                }
             }
         }
-        while (nextToken is not null);
+        catch (Exception ex) when (Ec2Clients.IsSdkError(ex))
+        {
+            throw Ec2Clients.Describe(operation, ex);
+        }
 
         AwsLogs.RegionRead(logger, Name, count, region, account?.AccountId ?? "(base)", pages, images.Count);
     }
 
-    private async Task LookUpImagesAsync(Ec2QueryClient client, IReadOnlyList<Ec2Instance> instances, Dictionary<string, Ec2Image?> images, CancellationToken cancellationToken)
+    private async Task LookUpImagesAsync(AmazonEC2Client client, string region, IReadOnlyList<Ec2Instance> instances, Dictionary<string, Ec2Image?> images, CancellationToken cancellationToken)
     {
         var unknown = instances.Select(i => i.ImageId).OfType<string>().Where(id => !images.ContainsKey(id)).Distinct(StringComparer.Ordinal).ToList();
         foreach (var batch in unknown.Chunk(ImagesPerCall))
@@ -108,9 +117,25 @@ public sealed class AwsAssetSource : IAssetSource, IDisposable
                 images[id] = null;
             }
 
-            foreach (var image in await client.DescribeImagesAsync(batch, options.ImageOwners, cancellationToken))
+            var request = new DescribeImagesRequest
             {
-                images[image.ImageId] = image;
+                IncludeDeprecated = true,
+                Owners = [.. options.ImageOwners.Prepend("self").Distinct(StringComparer.Ordinal)],
+                Filters = [new Filter("image-id", [.. batch])],
+            };
+            DescribeImagesResponse response;
+            try
+            {
+                response = await client.DescribeImagesAsync(request, cancellationToken);
+            }
+            catch (Exception ex) when (Ec2Clients.IsSdkError(ex))
+            {
+                throw Ec2Clients.Describe($"DescribeImages {region}", ex);
+            }
+
+            foreach (var image in response.Images ?? [])
+            {
+                images[image.ImageId] = Ec2Clients.Read(image);
             }
         }
     }
@@ -118,6 +143,5 @@ public sealed class AwsAssetSource : IAssetSource, IDisposable
     public void Dispose()
     {
         credentials.Dispose();
-        http.Http.Dispose();
     }
 }

@@ -20,7 +20,6 @@ public sealed class AwsAssetSourceFactory(ILoggerFactory loggers, TimeProvider t
             definition,
             Bind(section),
             path,
-            ConnectorHttp.CreateClient(),
             time,
             loggers.CreateLogger<AwsAssetSource>());
     }

@@ -27,6 +27,9 @@ public sealed class AwsSourceOptions : SourceSettings
     /// <summary>The EC2 endpoint; <c>{region}</c> is replaced by the region. Default <c>https://ec2.{region}.amazonaws.com/</c>.</summary>
     public string Endpoint { get; set; } = "https://ec2.{region}.amazonaws.com/";
 
+    /// <summary>The SSM endpoint the executor sends patch commands to; <c>{region}</c> is replaced by the region. Default <c>https://ssm.{region}.amazonaws.com/</c>.</summary>
+    public string SsmEndpoint { get; set; } = "https://ssm.{region}.amazonaws.com/";
+
     /// <summary>The STS endpoint for AssumeRole; <c>{region}</c> is replaced by <see cref="StsRegion"/>. Default <c>https://sts.{region}.amazonaws.com/</c>.</summary>
     public string StsEndpoint { get; set; } = "https://sts.{region}.amazonaws.com/";
 

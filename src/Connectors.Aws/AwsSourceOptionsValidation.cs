@@ -54,7 +54,8 @@ internal static partial class AwsSourceOptionsValidation
         }
 
         foreach (var problem in SourceSettings.ValidateUrl($"{path}:Endpoint", options.Endpoint)
-            .Concat(SourceSettings.ValidateUrl($"{path}:StsEndpoint", options.StsEndpoint)))
+            .Concat(SourceSettings.ValidateUrl($"{path}:StsEndpoint", options.StsEndpoint))
+            .Concat(SourceSettings.ValidateUrl($"{path}:SsmEndpoint", options.SsmEndpoint)))
         {
             yield return problem;
         }

@@ -28,8 +28,8 @@ public sealed class AwsAssetSourceTests
         });
         Assert.All(server.Requests, r =>
         {
-            Assert.StartsWith("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20261102/eu-west-1/ec2/aws4_request, SignedHeaders=content-type;host;x-amz-date, Signature=", r.Header("Authorization"));
-            Assert.Equal("20261102T090000Z", r.Header("X-Amz-Date"));
+            Assert.Matches("^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/\\d{8}/eu-west-1/ec2/aws4_request, SignedHeaders=[a-z0-9;-]*host;[a-z0-9;-]*x-amz-date[a-z0-9;-]*, Signature=[0-9a-f]{64}$", r.Header("Authorization"));
+            Assert.Matches("^\\d{8}T\\d{6}Z$", r.Header("X-Amz-Date"));
         });
     }
 
@@ -118,7 +118,7 @@ public sealed class AwsAssetSourceTests
         Assert.Equal(2, ec2.Count(r => r.Path == "/aws/us-east-1/"));
         Assert.All(ec2, r =>
         {
-            Assert.StartsWith("AWS4-HMAC-SHA256 Credential=ASIAIOSFODNN7EXAMPLE/20261102/", r.Header("Authorization"));
+            Assert.StartsWith("AWS4-HMAC-SHA256 Credential=ASIAIOSFODNN7EXAMPLE/", r.Header("Authorization"));
             Assert.Contains("x-amz-security-token", r.Header("Authorization"));
             Assert.NotNull(r.Header("X-Amz-Security-Token"));
         });

@@ -6,7 +6,7 @@ namespace Qlrf.Connectors.Tests.Aws;
 public sealed class AwsFailureTests
 {
     [Fact]
-    public async Task Throttling_is_retried_with_jittered_backoff_then_succeeds()
+    public async Task Throttling_is_retried_by_the_sdk_then_succeeds()
     {
         await using var server = await FixtureServer.StartAsync();
         server.On(
@@ -15,33 +15,31 @@ public sealed class AwsFailureTests
             Answer.Fixture("aws/request-limit-exceeded.xml", 503),
             Answer.Fixture("aws/describe-instances-page2.xml"));
         server.On(AwsFixture.Ec2("eu-west-1", "DescribeImages"), Answer.Fixture("aws/describe-images.xml"));
-        var time = new InstantTimeProvider();
         var sink = new RecordingSink();
 
-        await AwsFixture.Create(AwsFixture.Settings(server, "eu-west-1"), time).DiscoverAsync(sink, CancellationToken.None);
+        await AwsFixture.Create(AwsFixture.Settings(server, "eu-west-1"), new InstantTimeProvider()).DiscoverAsync(sink, CancellationToken.None);
 
         Assert.Empty(sink.Failures);
         Assert.Single(sink.Assets);
         Assert.Equal(3, server.Requests.Count(r => r.Parameter("Action") == "DescribeInstances"));
-        var delays = time.Delays.ToList();
-        Assert.Equal(2, delays.Count);
-        Assert.InRange(delays[0], TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1));
-        Assert.InRange(delays[1], TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2));
     }
 
     [Fact]
-    public async Task Retry_after_from_the_server_is_honoured()
+    public async Task Throttling_on_every_attempt_fails_the_region_with_the_ec2_error_code()
     {
         await using var server = await FixtureServer.StartAsync();
-        server.On(
-            AwsFixture.Ec2("eu-west-1", "DescribeInstances"),
-            Answer.Fixture("aws/request-limit-exceeded.xml", 429, ("Retry-After", "7")),
-            Answer.Fixture("aws/describe-instances-empty.xml"));
-        var time = new InstantTimeProvider();
+        server.EmptyRegion("eu-west-1");
+        server.On(AwsFixture.Ec2("us-east-1", "DescribeInstances"), Answer.Fixture("aws/request-limit-exceeded.xml", 503));
+        var settings = AwsFixture.Settings(server, "eu-west-1", "us-east-1");
+        settings["Http:MaxAttempts"] = "2";
+        var sink = new RecordingSink();
 
-        await AwsFixture.Create(AwsFixture.Settings(server, "eu-west-1"), time).DiscoverAsync(new RecordingSink(), CancellationToken.None);
+        await AwsFixture.Create(settings, new InstantTimeProvider()).DiscoverAsync(sink, CancellationToken.None);
 
-        Assert.Equal(TimeSpan.FromSeconds(7), Assert.Single(time.Delays));
+        var failure = Assert.Single(sink.Failures);
+        Assert.Equal("aws-prod/default/us-east-1", failure.Scope);
+        Assert.Contains("DescribeInstances us-east-1: HTTP 503 RequestLimitExceeded: Request limit exceeded.", failure.Message, StringComparison.Ordinal);
+        Assert.Equal(2, server.Requests.Count(r => r.Path == "/aws/us-east-1/"));
     }
 
     [Fact]
@@ -57,7 +55,9 @@ public sealed class AwsFailureTests
         Assert.Equal(4, sink.Assets.Count);
         var failure = Assert.Single(sink.Failures);
         Assert.Equal("aws-prod/default/us-east-1", failure.Scope);
-        Assert.StartsWith("Source 'aws-prod', region us-east-1 of account (base credentials): DescribeInstances us-east-1: malformed response:", failure.Message);
+        Assert.True(
+            failure.Message.StartsWith("Source 'aws-prod', region us-east-1 of account (base credentials): DescribeInstances us-east-1: malformed response:", StringComparison.Ordinal),
+            failure.Message);
         Assert.Single(server.Requests, r => r.Path == "/aws/us-east-1/");
     }
 
