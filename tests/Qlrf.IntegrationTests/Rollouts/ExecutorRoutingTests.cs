@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Qlrf.Api.Rollouts;
 using Qlrf.Audit;
 using Qlrf.Discovery;
 using Qlrf.IntegrationTests.Support;
