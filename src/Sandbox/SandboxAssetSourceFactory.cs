@@ -10,7 +10,9 @@ public sealed class SandboxAssetSourceFactory(SandboxSources sources, ISandboxSt
 {
     public const string DefaultEstateFile = "samples/estate.yaml";
 
-    public string Kind => "sandbox";
+    public const string SandboxKind = "sandbox";
+
+    public string Kind => SandboxKind;
 
     public IEnumerable<string> Validate(string settingPath, IConfiguration section)
     {

@@ -12,7 +12,7 @@ namespace Qlrf.Api.Dr;
 /// Drills: start one (with an optional <c>Idempotency-Key</c>), list them, show one with its live phase, and its
 /// report as JSON or Markdown.
 /// </summary>
-public sealed class DrillsFunctions(IDrPairStore pairs, IDrillStore drills, DrillLauncher launcher, OrchestrationTenancy orchestrations, RequestContext request, TimeProvider time)
+public sealed class DrillsFunctions(IDrPairStore pairs, IDrillStore drills, DrillLauncher launcher, DrillCoverage coverage, OrchestrationTenancy orchestrations, RequestContext request, TimeProvider time)
 {
     public const string Listing = "dr-drills";
     public const string IdempotencyHeader = "Idempotency-Key";
@@ -32,6 +32,7 @@ public sealed class DrillsFunctions(IDrPairStore pairs, IDrillStore drills, Dril
 
         var pair = await pairs.GetAsync(request.Organisation, pairId, cancellationToken)
             ?? throw new RequestValidationException("pairId", $"there is no DR pair '{pairId}'.");
+        await coverage.RequireAsync(pair, cancellationToken);
         var start = await launcher.StartAsync(pair, new DrillRequest(kind, body.DryRun, DrillTrigger.Manual, request.Actor, key.Length == 0 ? null : key), cancellationToken);
         request.AuditDetails["pair"] = pair.Id;
         request.AuditDetails["kind"] = Json.EnumText<DrillKind>.Of(kind);

@@ -5,11 +5,15 @@ using Qlrf.Inventory;
 using Qlrf.Json;
 using Qlrf.Rollouts;
 using Qlrf.Rollouts.Policies;
+using Qlrf.Workflows.Rollouts.Planning;
 
 namespace Qlrf.Api.Rollouts;
 
-/// <summary>Turns a start body into a <see cref="RolloutRequest"/>, or a 400 naming the field at fault.</summary>
-public sealed class RolloutRequestReader(IImageStore images, IInventoryStore inventory, RolloutPatchSets patchSets, TimeProvider time)
+/// <summary>
+/// Turns a start body into a <see cref="RolloutRequest"/>, or a 400 naming the field at fault; also a 400 when the
+/// scope holds assets no executor can change (<see cref="ExecutorCoverage"/>). A start and a dry run both read here.
+/// </summary>
+public sealed class RolloutRequestReader(IImageStore images, IInventoryStore inventory, RolloutPatchSets patchSets, ExecutorCoverage coverage, TimeProvider time)
 {
     public const int MaxAssetIds = 10_000;
 
@@ -22,7 +26,7 @@ public sealed class RolloutRequestReader(IImageStore images, IInventoryStore inv
 
         var target = await TargetAsync(organisation, body.Target, cancellationToken);
         var scope = await ScopeAsync(organisation, body.Scope, cancellationToken);
-        return new RolloutRequest
+        var request = new RolloutRequest
         {
             Target = target,
             Scope = scope,
@@ -32,6 +36,24 @@ public sealed class RolloutRequestReader(IImageStore images, IInventoryStore inv
                 : EnumText<Autonomy>.TryParse(body.Autonomy, out var autonomy) ? autonomy
                 : throw new RequestValidationException("autonomy", $"'{body.Autonomy}' is not one of {string.Join(", ", EnumText<Autonomy>.All)}."),
         };
+        await RequireExecutorsAsync(organisation, request, cancellationToken);
+        return request;
+    }
+
+    private async Task RequireExecutorsAsync(string organisation, RolloutRequest request, CancellationToken cancellationToken)
+    {
+        if (request.Target.IsImage)
+        {
+            var version = await images.GetVersionAsync(organisation, $"{request.Target.ImageFamily}@{request.Target.ImageVersion}", cancellationToken);
+            if (version is not null)
+            {
+                await coverage.RequireAsync(organisation, request, version, cancellationToken);
+            }
+        }
+        else if (patchSets.Find(request.Target.PatchSet ?? string.Empty) is { } patchSet)
+        {
+            await coverage.RequireAsync(organisation, request, patchSet, cancellationToken);
+        }
     }
 
     private async Task<RolloutTarget> TargetAsync(string organisation, TargetBody? body, CancellationToken cancellationToken)

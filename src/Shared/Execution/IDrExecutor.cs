@@ -11,6 +11,12 @@ public interface IDrExecutor
     /// <summary>Whether this executor serves a pair between these sites of the organisation.</summary>
     bool Handles(string organisation, string primarySite, string recoverySite);
 
+    /// <summary>
+    /// Whether this executor can fail over a workload discovered by the source on the platform (by default, every one
+    /// at the sites it serves); a drill of a pair protecting one it cannot is refused when requested.
+    /// </summary>
+    ExecutorSupport Protects(string source, Inventory.Platform platform) => ExecutorSupport.Supported;
+
     /// <summary>The site's health now.</summary>
     Task<DrSiteStatus> GetSiteStatusAsync(string organisation, string site, CancellationToken cancellationToken);
 

@@ -12,6 +12,12 @@ public interface IPlatformExecutor
     /// <summary>Whether this executor changes assets discovered by the given source on the given platform.</summary>
     bool Handles(string source, Platform platform);
 
+    /// <summary>
+    /// Whether this executor can do the operation on the assets it handles (by default, every one). An executor that
+    /// cannot (one that cannot apply or remove a patch set) says why, and a rollout needing it is refused when requested.
+    /// </summary>
+    ExecutorSupport Supports(ExecutorOperation operation) => ExecutorSupport.Supported;
+
     /// <summary>Moves the asset to the version; says whether anything changed. Throws <see cref="ExecutorException"/> on failure.</summary>
     Task<ExecutionOutcome> ApplyImageAsync(ImageChange change, CancellationToken cancellationToken);
 

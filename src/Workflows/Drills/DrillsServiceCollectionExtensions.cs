@@ -24,6 +24,8 @@ public static class DrillsServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<DrOptions>, DrOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<DrExecutors>();
+        services.AddSingleton<DrPairWorkloads>();
+        services.AddSingleton<DrillCoverage>();
         services.AddSingleton<DrillLauncher>();
         services.AddSingleton<DrillSchedulingFunctions>();
         services.AddTimerFunctions(t => t.Add<DrillSchedulingFunctions>(

@@ -28,6 +28,7 @@ public static class RolloutsServiceCollectionExtensions
         services.AddSingleton<RolloutPatchSets>();
         services.AddSingleton<RolloutExecutors>();
         services.AddSingleton<ScopeResolution>();
+        services.AddSingleton<ExecutorCoverage>();
         services.AddSingleton<RiskInputs>();
         services.AddSingleton<RolloutPlanning>();
         services.AddOrchestrationTasks(r => r

@@ -10,17 +10,15 @@ namespace Qlrf.Workflows.Drills.Activities;
 /// replication is running and its lag is within the RPO target. A failed check is a result, not an error; only
 /// a fault reaching the inventory or the platform throws (and is retried). Reads only.
 /// </summary>
-public sealed class DrillPreCheckActivity(IInventoryStore inventory, DrExecutors executors) : Activity<DrillPreCheckRequest, PreCheckResult>
+public sealed class DrillPreCheckActivity(DrPairWorkloads found, DrExecutors executors) : Activity<DrillPreCheckRequest, PreCheckResult>
 {
-    private const int Page = 500;
-
     public override async Task<PreCheckResult> RunAsync(ActivityContext context, DrillPreCheckRequest input)
     {
         ArgumentNullException.ThrowIfNull(input);
         using var span = DrTelemetry.ActivitySource.StartActivity("dr.precheck");
         span?.SetTag("qlrf.drill", input.DrillId);
         var pair = input.Pair;
-        var workloads = await WorkloadsAsync(pair, context.CancellationToken);
+        var workloads = (await found.FindAsync(pair, context.CancellationToken)).Select(a => a.Asset.Id).ToList();
         var scope = new DrScope(pair.Organisation, pair.Id, pair.PrimarySite, pair.RecoverySite, workloads);
         var executor = executors.Find(pair.Organisation, pair.PrimarySite, pair.RecoverySite);
         if (executor is null)
@@ -57,33 +55,6 @@ public sealed class DrillPreCheckActivity(IInventoryStore inventory, DrExecutors
         return problem is null
             ? new PreCheckResult(true, $"{workloads.Count} workload(s); both sites healthy; replication lag {DrReadinessEvaluator.Duration(replication.Lag)} within the RPO target {DrReadinessEvaluator.Duration(pair.RpoTarget)}.", null, workloads, primary, recovery, replication)
             : PreCheckResult.Failed(workloads, problem, site, primary, recovery, replication);
-    }
-
-    private async Task<List<string>> WorkloadsAsync(DrPair pair, CancellationToken cancellationToken)
-    {
-        var found = new SortedSet<string>(StringComparer.Ordinal);
-        if (pair.Workloads.Tags.Count > 0)
-        {
-            var filter = new AssetFilter { Site = pair.PrimarySite, Environment = pair.Environment, Tags = [.. pair.Workloads.Tags] };
-            string? after = null;
-            do
-            {
-                var page = await inventory.QueryAssetsAsync(pair.Organisation, filter, Page, after, cancellationToken);
-                found.UnionWith(page.Items.Select(a => a.Asset.Id));
-                after = page.NextCursor;
-            }
-            while (after is not null);
-        }
-
-        foreach (var id in pair.Workloads.AssetIds)
-        {
-            if (await inventory.GetAssetAsync(pair.Organisation, id, cancellationToken) is { RemovedAt: null } asset && DrPairRules.Protects(pair, asset.Asset))
-            {
-                found.Add(id);
-            }
-        }
-
-        return [.. found];
     }
 }
 
