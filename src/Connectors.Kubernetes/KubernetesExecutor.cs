@@ -25,6 +25,11 @@ public sealed class KubernetesExecutor(KubernetesClusters clusters, TimeProvider
 
     public bool Handles(string source, Platform platform) => platform == Platform.Kubernetes && clusters.IsKubernetes(source);
 
+    /// <summary>Only image changes: workloads are not patched in place.</summary>
+    public ExecutorSupport Supports(ExecutorOperation operation) => operation == ExecutorOperation.ApplyImage
+        ? ExecutorSupport.Supported
+        : ExecutorSupport.Unsupported("Kubernetes workloads are not patched in place; build a patched image and roll it out as an image change");
+
     public async Task<ExecutionOutcome> ApplyImageAsync(ImageChange change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);

@@ -34,6 +34,7 @@ public static class ApiApp
         builder.AddSandboxDrSimulator();
         builder.AddNotificationChannels();
         builder.AddCloudConnectors();
+        builder.AddCloudExecutors();
         builder.AddDiscovery();
         builder.AddDrift();
         builder.AddDurableFunctionsRuntime();

@@ -32,6 +32,7 @@ public static class OrchestrationApp
         builder.AddSandboxDrSimulator();
         builder.AddNotificationChannels();
         builder.AddCloudConnectors();
+        builder.AddCloudExecutors();
         builder.AddDiscovery();
         builder.AddDurableFunctionsRuntime();
         builder.AddWorkflowCore();

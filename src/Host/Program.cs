@@ -19,6 +19,7 @@ builder.AddSandboxDrSimulator();
 builder.AddNotificationChannels();
 builder.AddSampleImages();
 builder.AddCloudConnectors();
+builder.AddCloudExecutors();
 builder.AddDiscovery();
 builder.AddDrift();
 builder.AddEmbeddedDurableRuntime();

@@ -46,6 +46,11 @@ public sealed class AwsExecutor : IPlatformExecutor, IDisposable
     public bool Handles(string source, Platform platform) =>
         platform == Platform.Aws && sources.Any(s => string.Equals(s.Name, source, StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>Patch sets install through the patch baseline, which cannot uninstall: a patch-set rollout could not roll back.</summary>
+    public ExecutorSupport Supports(ExecutorOperation operation) => operation == ExecutorOperation.RemovePatchSet
+        ? ExecutorSupport.Unsupported($"on AWS a patch set installs through {options.PatchDocument}, which cannot uninstall it, so a patch-set rollout could not roll back; roll out a patched image instead")
+        : ExecutorSupport.Supported;
+
     public async Task<ExecutionOutcome> ApplyImageAsync(ImageChange change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
