@@ -1,7 +1,4 @@
-using System.Security.Cryptography.X509Certificates;
 using Azure;
-using Azure.Core;
-using Azure.Core.Pipeline;
 using Azure.ResourceManager;
 using Azure.ResourceManager.Compute;
 using Azure.ResourceManager.Compute.Models;
@@ -22,8 +19,7 @@ public sealed class AzureAssetSource : IAssetSource, IDisposable
     private readonly AssetSourceDefinition definition;
     private readonly AzureSourceOptions options;
     private readonly ILogger logger;
-    private readonly HttpClient httpClient;
-    private readonly X509Certificate2? authority;
+    private readonly ArmConnection connection;
     private readonly ArmClient arm;
     private readonly AzureVmMapper mapper;
 
@@ -32,18 +28,8 @@ public sealed class AzureAssetSource : IAssetSource, IDisposable
         this.definition = definition;
         this.options = options;
         this.logger = logger;
-        authority = options.CaCertificateFile is { } caFile ? X509Certificate2.CreateFromPem(File.ReadAllText(caFile)) : null;
-        httpClient = ConnectorHttp.CreateClient(ConnectorHttp.CreateHandler(authority));
-        var transport = new HttpClientTransport(httpClient);
-        var armOptions = new ArmClientOptions
-        {
-            Environment = new ArmEnvironment(new Uri(options.Endpoint), options.Audience),
-            Transport = transport,
-            RetryPolicy = new ArmRetryPolicy(options.Http, time, logger),
-        };
-        armOptions.Retry.NetworkTimeout = options.Http.Timeout;
-        armOptions.Diagnostics.IsLoggingContentEnabled = false;
-        arm = new ArmClient(AzureCredentials.Create(options.Credentials, settingPath, transport), defaultSubscriptionId: null, armOptions);
+        connection = new ArmConnection(options, settingPath, time, logger);
+        arm = connection.Client;
         mapper = new AzureVmMapper(options);
     }
 
@@ -144,7 +130,6 @@ public sealed class AzureAssetSource : IAssetSource, IDisposable
 
     public void Dispose()
     {
-        httpClient.Dispose();
-        authority?.Dispose();
+        connection.Dispose();
     }
 }

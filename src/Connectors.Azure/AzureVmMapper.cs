@@ -52,13 +52,17 @@ internal sealed class AzureVmMapper(AzureSourceOptions options)
         Environment = tags.FirstOrDefault(t => string.Equals(t.Key, options.EnvironmentTag, StringComparison.OrdinalIgnoreCase)).Value is { Length: > 0 } env ? env : options.DefaultEnvironment,
         Image = AzureImageReference.Resolve(image, pattern),
         Tags = new Dictionary<string, string>(tags, StringComparer.Ordinal),
-        State = (statuses?.Select(s => s.Code).FirstOrDefault(c => c?.StartsWith("PowerState/", StringComparison.Ordinal) == true)) switch
+        State = State(statuses),
+        Health = AssetHealth.Unknown,
+    };
+
+    /// <summary>An instance's state from the <c>PowerState/…</c> status of its instance view.</summary>
+    public static AssetState State(IEnumerable<InstanceViewStatus>? statuses) =>
+        statuses?.Select(s => s.Code).FirstOrDefault(c => c?.StartsWith("PowerState/", StringComparison.Ordinal) == true) switch
         {
             "PowerState/running" => AssetState.Running,
             "PowerState/starting" => AssetState.Pending,
             "PowerState/stopped" or "PowerState/stopping" or "PowerState/deallocated" or "PowerState/deallocating" => AssetState.Stopped,
             _ => AssetState.Unknown,
-        },
-        Health = AssetHealth.Unknown,
-    };
+        };
 }
