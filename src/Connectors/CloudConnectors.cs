@@ -25,13 +25,14 @@ public static class CloudConnectors
     }
 
     /// <summary>
-    /// Registers the platforms' executors, which change the assets of configured <c>aws</c> and <c>kubernetes</c>
+    /// Registers the platforms' executors, which change the assets of configured <c>aws</c>, <c>azure</c> and <c>kubernetes</c>
     /// sources, for the hosts that run rollouts or check rollout requests (not the discovery app). Assets of the
     /// other platforms have no executor yet: a rollout of them is refused when requested.
     /// </summary>
     public static IHostApplicationBuilder AddCloudExecutors(this IHostApplicationBuilder builder)
     {
         builder.AddAwsExecutor();
+        builder.AddAzureExecutor();
         builder.AddKubernetesExecutor();
         return builder;
     }
