@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using k8s;
 using k8s.Autorest;
 using k8s.Models;
@@ -15,7 +16,7 @@ namespace Qlrf.Connectors.Kubernetes;
 /// key) and waits until the rollout is complete; a workload already on the image is not patched again. Patch sets
 /// are refused: a workload is changed by a new image, never patched in place.
 /// </summary>
-public sealed class KubernetesExecutor(KubernetesClusters clusters, TimeProvider time, ILogger<KubernetesExecutor> logger) : IPlatformExecutor
+public sealed partial class KubernetesExecutor(KubernetesClusters clusters, TimeProvider time, ILogger<KubernetesExecutor> logger) : IPlatformExecutor
 {
     /// <summary>The annotation holding the idempotency key of the last change QL-RF made to a workload.</summary>
     public const string ChangeAnnotation = "qlrf.io/change";
@@ -46,7 +47,7 @@ public sealed class KubernetesExecutor(KubernetesClusters clusters, TimeProvider
             throw new ExecutorException($"Kubernetes {session.Describe}: its update strategy is OnDelete, so the controller would not replace its pods; QL-RF changes only workloads that roll out by themselves (RollingUpdate).");
         }
 
-        var image = TargetImage(target, workload.Image);
+        var image = TargetImage(target, workload.Image, change.ToVersion);
         var changed = !SameImage(workload.Image, image);
         if (changed)
         {
@@ -142,11 +143,24 @@ public sealed class KubernetesExecutor(KubernetesClusters clusters, TimeProvider
             : throw new ExecutorException(
                 $"Kubernetes workload '{change.AssetId}': image version {change.Family} {change.ToVersion} has no Kubernetes reference (an image digest); publish the golden image's digest for that version first.");
 
-    /// <summary>The image to run: the reference when it names its repository, else the workload's repository at the digest.</summary>
-    internal static string TargetImage(string reference, string current) =>
-        reference.Contains('@', StringComparison.Ordinal) || reference.Contains('/', StringComparison.Ordinal) || !reference.StartsWith("sha256:", StringComparison.Ordinal)
-            ? reference
-            : $"{ContainerImage.Parse(current).Repository}@{reference}";
+    /// <summary>
+    /// The image to run: the reference's repository (the workload's when the reference is a bare digest) at the reference's
+    /// digest, tagged with the target version when the reference has no tag and the version is a valid tag. The kubelet pulls
+    /// by the digest; the tag is what discovery and the health check read back as the version, so the next sweep and the
+    /// health gate see the target version rather than the digest. A reference without a digest is used as it is.
+    /// </summary>
+    internal static string TargetImage(string reference, string current, string version)
+    {
+        var repositoryDigest = reference.StartsWith("sha256:", StringComparison.Ordinal) ? $"{ContainerImage.Parse(current).Repository}@{reference}" : reference;
+        var parsed = ContainerImage.Parse(repositoryDigest);
+        return parsed.Digest is { } digest && parsed.Tag is null && ValidTag().IsMatch(version)
+            ? $"{parsed.Repository}:{version}@{digest}"
+            : repositoryDigest;
+    }
+
+    /// <summary>A Docker/OCI tag: a word character, then up to 127 word characters, dots and dashes.</summary>
+    [GeneratedRegex("^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$", RegexOptions.CultureInvariant)]
+    private static partial Regex ValidTag();
 
     /// <summary>Whether the container already runs the image: same repository and same digest (or same tag when neither has a digest).</summary>
     internal static bool SameImage(string current, string target)

@@ -12,7 +12,8 @@ namespace Qlrf.Connectors.Tests.Kubernetes;
 /// A stateful apps/v1 API on a loopback port: GET and strategic-merge PATCH of Deployments, StatefulSets and DaemonSets.
 /// A PATCH that changes the pod template bumps the generation; each later GET moves the rollout one step on (the
 /// controller sees the spec, then one pod, then all pods are updated and available), or, when
-/// <see cref="FailRollouts"/> is set, marks a Deployment Progressing=False ProgressDeadlineExceeded.
+/// <see cref="FailRollouts"/> is set, marks a Deployment Progressing=False ProgressDeadlineExceeded. It serves discovery
+/// too: the lists of each kind, in all namespaces or one, from the same objects (a list moves no rollout on).
 /// </summary>
 public sealed class FakeKubernetesApi : IAsyncDisposable
 {
@@ -79,6 +80,10 @@ public sealed class FakeKubernetesApi : IAsyncDisposable
 
     public int Patches => Requests.Count(r => r.Method == "PATCH");
 
+    /// <summary>The PATCH calls per workload path.</summary>
+    public IReadOnlyDictionary<string, int> PatchesByPath =>
+        Requests.Where(r => r.Method == "PATCH").GroupBy(r => r.Path, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+
     private async Task HandleAsync(HttpContext context)
     {
         using var reader = new StreamReader(context.Request.Body);
@@ -96,7 +101,11 @@ public sealed class FakeKubernetesApi : IAsyncDisposable
         string answer;
         lock (gate)
         {
-            if (!objects.TryGetValue(path, out var workload))
+            if (HttpMethods.IsGet(context.Request.Method) && List(path) is { } list)
+            {
+                answer = list.ToJsonString();
+            }
+            else if (!objects.TryGetValue(path, out var workload))
             {
                 context.Response.StatusCode = 404;
                 var name = path.Split('/')[^1];
@@ -143,6 +152,35 @@ public sealed class FakeKubernetesApi : IAsyncDisposable
         {
             workload["metadata"]!["generation"] = workload["metadata"]!["generation"]!.GetValue<long>() + 1;
         }
+    }
+
+    /// <summary>A list of one kind (<c>/apis/apps/v1/{resource}</c> or <c>/apis/apps/v1/namespaces/{ns}/{resource}</c>), or null for any other path.</summary>
+    private JsonObject? List(string path)
+    {
+        var parts = path.Trim('/').Split('/');
+        var (ns, resource) = parts switch
+        {
+            ["apis", "apps", "v1", var r] => ((string?)null, r),
+            ["apis", "apps", "v1", "namespaces", var n, var r] => (n, r),
+            _ => (null, string.Empty),
+        };
+        if (resource is not ("deployments" or "statefulsets" or "daemonsets"))
+        {
+            return null;
+        }
+
+        var prefix = ns is null ? "/apis/apps/v1/namespaces/" : $"/apis/apps/v1/namespaces/{ns}/";
+        var items = objects.Where(o => o.Key.StartsWith(prefix, StringComparison.Ordinal) && o.Key.Split('/')[^2] == resource)
+            .OrderBy(o => o.Key, StringComparer.Ordinal)
+            .Select(o => o.Value.DeepClone());
+        var kind = resource switch { "deployments" => "Deployment", "statefulsets" => "StatefulSet", _ => "DaemonSet" };
+        return new JsonObject
+        {
+            ["kind"] = kind + "List",
+            ["apiVersion"] = "apps/v1",
+            ["metadata"] = new JsonObject { ["resourceVersion"] = "48291800" },
+            ["items"] = new JsonArray([.. items]),
+        };
     }
 
     /// <summary>One step of the controller: observe the new generation with one pod updated, then finish (or fail).</summary>

@@ -62,7 +62,7 @@ public sealed class KubernetesExecutorTests : IAsyncLifetime
         Assert.Equal("application/strategic-merge-patch+json; charset=utf-8", patch.ContentType);
         var workload = api.Get(CheckoutPath);
         var containers = workload["spec"]!["template"]!["spec"]!["containers"]!.AsArray();
-        Assert.Equal($"registry.acme.example:5000/payments/checkout@{Digest2}", containers[0]!["image"]!.GetValue<string>());
+        Assert.Equal($"registry.acme.example:5000/payments/checkout:2.9.0@{Digest2}", containers[0]!["image"]!.GetValue<string>());
         Assert.Equal("envoyproxy/envoy:v1.31.0", containers[1]!["image"]!.GetValue<string>());
         Assert.Equal("rollout-7/apply/1", workload["metadata"]!["annotations"]![KubernetesExecutor.ChangeAnnotation]!.GetValue<string>());
         Assert.Equal(4, workload["status"]!["observedGeneration"]!.GetValue<long>());
@@ -83,7 +83,7 @@ public sealed class KubernetesExecutorTests : IAsyncLifetime
         Assert.Equal(new ExecutionOutcome(true, "2.8.1"), rolledBack);
         Assert.Equal(2, api.Patches);
         var workload = api.Get(CheckoutPath);
-        Assert.Equal($"registry.acme.example:5000/payments/checkout@{Digest1}", workload["spec"]!["template"]!["spec"]!["containers"]![0]!["image"]!.GetValue<string>());
+        Assert.Equal($"registry.acme.example:5000/payments/checkout:2.8.1@{Digest1}", workload["spec"]!["template"]!["spec"]!["containers"]![0]!["image"]!.GetValue<string>());
         Assert.Equal("rollout-7/rollback/1", workload["metadata"]!["annotations"]![KubernetesExecutor.ChangeAnnotation]!.GetValue<string>());
     }
 
@@ -98,10 +98,10 @@ public sealed class KubernetesExecutorTests : IAsyncLifetime
         var second = await executor.ApplyImageAsync(Change("k8s://c1/monitoring/daemonset/node-exporter", "v1.9.0", $"quay.io/prometheus/node-exporter@{Digest2}"), CancellationToken.None);
 
         Assert.True(first.Changed && second.Changed);
-        Assert.Equal($"postgres@{Digest2}", api.Get("/apis/apps/v1/namespaces/data/statefulsets/postgres")["spec"]!["template"]!["spec"]!["containers"]![1]!["image"]!.GetValue<string>());
+        Assert.Equal($"postgres:16.4@{Digest2}", api.Get("/apis/apps/v1/namespaces/data/statefulsets/postgres")["spec"]!["template"]!["spec"]!["containers"]![1]!["image"]!.GetValue<string>());
         Assert.Equal("quay.io/prometheus/postgres-exporter:v0.15.0", postgres["spec"]!["template"]!["spec"]!["containers"]![0]!["image"]!.GetValue<string>());
         var exporter = api.Get("/apis/apps/v1/namespaces/monitoring/daemonsets/node-exporter");
-        Assert.Equal($"quay.io/prometheus/node-exporter@{Digest2}", exporter["spec"]!["template"]!["spec"]!["containers"]![0]!["image"]!.GetValue<string>());
+        Assert.Equal($"quay.io/prometheus/node-exporter:v1.9.0@{Digest2}", exporter["spec"]!["template"]!["spec"]!["containers"]![0]!["image"]!.GetValue<string>());
         Assert.Equal(5, exporter["status"]!["numberAvailable"]!.GetValue<int>());
     }
 

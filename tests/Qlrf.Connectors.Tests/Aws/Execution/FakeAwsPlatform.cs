@@ -12,9 +12,11 @@ using Microsoft.Extensions.Logging;
 namespace Qlrf.Connectors.Tests.Aws.Execution;
 
 /// <summary>
-/// One EC2 instance behind a loopback EC2 (the Query protocol: form-encoded POSTs, XML answers as the EC2 API reference
-/// shows them) and SSM (JSON 1.1, the operation in X-Amz-Target). It keeps the instance's AMI and tags, runs
-/// replace-root-volume tasks and patch commands through scripted states, and records every call.
+/// EC2 instances behind a loopback EC2 (the Query protocol: form-encoded POSTs, XML answers as the EC2 API reference
+/// shows them) and SSM (JSON 1.1, the operation in X-Amz-Target). It keeps each instance's AMI and tags, runs
+/// replace-root-volume tasks and patch commands through scripted states, and records every call. It serves discovery
+/// too (DescribeInstances of all instances, DescribeImages by id or image-id filter), from the same state, so an
+/// executor's change shows in the next sweep. It starts with one instance, <see cref="InstanceId"/>.
 /// </summary>
 public sealed class FakeAwsPlatform : IAsyncDisposable
 {
@@ -23,16 +25,48 @@ public sealed class FakeAwsPlatform : IAsyncDisposable
     private const string Ns = "http://ec2.amazonaws.com/doc/2016-11-15/";
     private readonly WebApplication app;
     private readonly Lock gate = new();
-    private readonly Dictionary<string, (string TaskId, Queue<string> States, string ImageId)> tasksByToken = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string TaskId, string InstanceId, Queue<string> States, string ImageId)> tasksByToken = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, FakeInstance> instances = new(StringComparer.Ordinal) { [InstanceId] = new("ami-0abcdef1234567890") };
     private readonly Dictionary<string, Queue<string>> commands = new(StringComparer.Ordinal);
 
     private FakeAwsPlatform(WebApplication app) => this.app = app;
 
     public string BaseUrl { get; private set; } = string.Empty;
 
-    public string ImageId { get; set; } = "ami-0abcdef1234567890";
+    /// <summary>The AMI of the first instance.</summary>
+    public string ImageId
+    {
+        get => ImageOf(InstanceId);
+        set
+        {
+            lock (gate)
+            {
+                instances[InstanceId].ImageId = value;
+            }
+        }
+    }
 
-    public ConcurrentDictionary<string, string> Tags { get; } = new(StringComparer.Ordinal);
+    /// <summary>The tags of the first instance.</summary>
+    public ConcurrentDictionary<string, string> Tags => instances[InstanceId].Tags;
+
+    /// <summary>The AMIs DescribeImages knows, by id: their names (the sources' image name pattern reads family and version from them).</summary>
+    public ConcurrentDictionary<string, string> Images { get; } = new(StringComparer.Ordinal)
+    {
+        ["ami-0abcdef1234567890"] = "ubuntu-2204-base-1.4.0",
+        ["ami-0new000000000000"] = "ubuntu-2204-base-1.5.0",
+    };
+
+    /// <summary>The ARNs of every instance, the first one first.</summary>
+    public IReadOnlyList<string> Arns
+    {
+        get
+        {
+            lock (gate)
+            {
+                return [.. instances.Keys.Select(id => $"arn:aws:ec2:eu-west-1:123456789012:instance/{id}")];
+            }
+        }
+    }
 
     /// <summary>The states a new replace-root-volume task goes through, one per describe call; the first is what Create answers.</summary>
     public List<string> TaskStates { get; set; } = ["pending", "in-progress", "succeeded"];
@@ -48,6 +82,29 @@ public sealed class FakeAwsPlatform : IAsyncDisposable
     public ConcurrentQueue<(string Action, IReadOnlyDictionary<string, string> Parameters)> Calls { get; } = new();
 
     public IEnumerable<IReadOnlyDictionary<string, string>> CallsOf(string action) => Calls.Where(c => c.Action == action).Select(c => c.Parameters);
+
+    /// <summary>Adds a running instance on <paramref name="imageId"/> with these tags.</summary>
+    public void AddInstance(string instanceId, string imageId, params (string Key, string Value)[] tags)
+    {
+        var instance = new FakeInstance(imageId);
+        foreach (var (key, value) in tags)
+        {
+            instance.Tags[key] = value;
+        }
+
+        lock (gate)
+        {
+            instances[instanceId] = instance;
+        }
+    }
+
+    public string ImageOf(string instanceId)
+    {
+        lock (gate)
+        {
+            return instances[instanceId].ImageId;
+        }
+    }
 
     public static async Task<FakeAwsPlatform> StartAsync()
     {
@@ -120,15 +177,20 @@ public sealed class FakeAwsPlatform : IAsyncDisposable
             switch (action)
             {
                 case "DescribeInstances":
-                    var tags = string.Concat(Tags.Select(t => $"<item><key>{X(t.Key)}</key><value>{X(t.Value)}</value></item>"));
-                    return $"<reservationSet><item><reservationId>r-1</reservationId><ownerId>123456789012</ownerId><instancesSet><item><instanceId>{InstanceId}</instanceId><imageId>{ImageId}</imageId><instanceState><code>16</code><name>running</name></instanceState><placement><availabilityZone>eu-west-1a</availabilityZone></placement><tagSet>{tags}</tagSet></item></instancesSet></item></reservationSet>";
+                    var wanted = Listed(p, "InstanceId.");
+                    var items = string.Concat(instances.Where(i => wanted.Count == 0 || wanted.Contains(i.Key)).Select(i => Instance(i.Key, i.Value)));
+                    return $"<reservationSet><item><reservationId>r-1</reservationId><ownerId>123456789012</ownerId><instancesSet>{items}</instancesSet></item></reservationSet>";
                 case "DescribeImages":
-                    return $"<imagesSet><item><imageId>{p["ImageId.1"]}</imageId><imageState>available</imageState><name>ubuntu-2204-base-{(p["ImageId.1"] == "ami-0new000000000000" ? "1.5.0" : "1.4.0")}</name></item></imagesSet>";
+                    var ids = Listed(p, "ImageId.");
+                    ids.UnionWith(p.Where(f => f.Key.StartsWith("Filter.", StringComparison.Ordinal) && f.Key.Contains(".Value.", StringComparison.Ordinal)
+                        && p.GetValueOrDefault(f.Key[..f.Key.IndexOf(".Value.", StringComparison.Ordinal)] + ".Name") == "image-id").Select(f => f.Value));
+                    var images = string.Concat(ids.Where(Images.ContainsKey).Select(id => $"<item><imageId>{id}</imageId><imageState>available</imageState><ownerId>123456789012</ownerId><name>{X(Images[id])}</name></item>"));
+                    return $"<imagesSet>{images}</imagesSet>";
                 case "CreateReplaceRootVolumeTask":
                     var token = p["ClientToken"];
                     if (!tasksByToken.TryGetValue(token, out var task))
                     {
-                        task = ($"replacevol-{tasksByToken.Count + 1:x17}", new Queue<string>(TaskStates), p["ImageId"]);
+                        task = ($"replacevol-{tasksByToken.Count + 1:x17}", p["InstanceId"], new Queue<string>(TaskStates), p["ImageId"]);
                         tasksByToken[token] = task;
                     }
 
@@ -137,9 +199,9 @@ public sealed class FakeAwsPlatform : IAsyncDisposable
                     var described = tasksByToken.Values.Single(t => t.TaskId == p["ReplaceRootVolumeTaskId.1"]);
                     return $"<replaceRootVolumeTaskSet><item>{Task(described, advance: true)}</item></replaceRootVolumeTaskSet>";
                 case "DescribeInstanceStatus":
-                    return $"<instanceStatusSet><item><instanceId>{InstanceId}</instanceId><availabilityZone>eu-west-1a</availabilityZone><instanceState><code>16</code><name>running</name></instanceState><systemStatus><status>{Status.System}</status></systemStatus><instanceStatus><status>{Status.Instance}</status></instanceStatus></item></instanceStatusSet>";
+                    return $"<instanceStatusSet><item><instanceId>{p["InstanceId.1"]}</instanceId><availabilityZone>eu-west-1a</availabilityZone><instanceState><code>16</code><name>running</name></instanceState><systemStatus><status>{Status.System}</status></systemStatus><instanceStatus><status>{Status.Instance}</status></instanceStatus></item></instanceStatusSet>";
                 case "CreateTags":
-                    Tags[p["Tag.1.Key"]] = p["Tag.1.Value"];
+                    instances[p["ResourceId.1"]].Tags[p["Tag.1.Key"]] = p["Tag.1.Value"];
                     return "<return>true</return>";
                 default:
                     throw new InvalidOperationException("The fake EC2 does not know " + action);
@@ -147,7 +209,16 @@ public sealed class FakeAwsPlatform : IAsyncDisposable
         }
     }
 
-    private string Task((string TaskId, Queue<string> States, string ImageId) task, bool advance)
+    private static HashSet<string> Listed(Dictionary<string, string> p, string prefix) =>
+        [.. p.Where(f => f.Key.StartsWith(prefix, StringComparison.Ordinal)).Select(f => f.Value)];
+
+    private static string Instance(string id, FakeInstance instance)
+    {
+        var tags = string.Concat(instance.Tags.Select(t => $"<item><key>{X(t.Key)}</key><value>{X(t.Value)}</value></item>"));
+        return $"<item><instanceId>{id}</instanceId><imageId>{instance.ImageId}</imageId><instanceState><code>16</code><name>running</name></instanceState><placement><availabilityZone>eu-west-1a</availabilityZone></placement><tagSet>{tags}</tagSet></item>";
+    }
+
+    private string Task((string TaskId, string InstanceId, Queue<string> States, string ImageId) task, bool advance)
     {
         if (advance && task.States.Count > 1)
         {
@@ -157,10 +228,10 @@ public sealed class FakeAwsPlatform : IAsyncDisposable
         var state = task.States.Peek();
         if (state == "succeeded")
         {
-            ImageId = task.ImageId;
+            instances[task.InstanceId].ImageId = task.ImageId;
         }
 
-        return $"<replaceRootVolumeTaskId>{task.TaskId}</replaceRootVolumeTaskId><instanceId>{InstanceId}</instanceId><taskState>{state}</taskState><startTime>2026-11-02T09:00:00Z</startTime><imageId>{task.ImageId}</imageId><deleteReplacedRootVolume>false</deleteReplacedRootVolume>";
+        return $"<replaceRootVolumeTaskId>{task.TaskId}</replaceRootVolumeTaskId><instanceId>{task.InstanceId}</instanceId><taskState>{state}</taskState><startTime>2026-11-02T09:00:00Z</startTime><imageId>{task.ImageId}</imageId><deleteReplacedRootVolume>false</deleteReplacedRootVolume>";
     }
 
     private (int Status, string Body) Ssm(string action, JsonObject request)
@@ -187,6 +258,13 @@ public sealed class FakeAwsPlatform : IAsyncDisposable
     }
 
     private static string X(string text) => SecurityElement.Escape(text);
+
+    private sealed class FakeInstance(string imageId)
+    {
+        public string ImageId { get; set; } = imageId;
+
+        public ConcurrentDictionary<string, string> Tags { get; } = new(StringComparer.Ordinal);
+    }
 
     public async ValueTask DisposeAsync()
     {
