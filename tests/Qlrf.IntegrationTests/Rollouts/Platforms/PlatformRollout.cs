@@ -59,10 +59,18 @@ internal static class PlatformRollout
         Assert.All(done.Assets, a => Assert.Equal((RolloutAssetStatus.Succeeded, true, NewVersion), (a.Status, a.Changed, a.ToVersion)));
     }
 
-    /// <summary>Sweeps <paramref name="source"/> through the API and waits for the run to succeed.</summary>
+    /// <summary>
+    /// Sweeps <paramref name="source"/> through the API and waits for the run to succeed. The rollout's own
+    /// follow-up sweep of the source may still be running (a 409): the sweep is asked for again once it has ended.
+    /// </summary>
     public static async Task SweepAsync(QlrfHost host, string source)
     {
-        var (status, _, body) = await host.SendAsync(HttpMethod.Post, "/api/v1/discovery/sweeps", JsonSerializer.Serialize(new { source }));
+        var (status, body) = (HttpStatusCode.Conflict, string.Empty);
+        await Eventually.TrueAsync(async () =>
+        {
+            (status, _, body) = await host.SendAsync(HttpMethod.Post, "/api/v1/discovery/sweeps", JsonSerializer.Serialize(new { source }));
+            return status != HttpStatusCode.Conflict || !body.Contains("already sweeping", StringComparison.Ordinal);
+        }, TimeSpan.FromSeconds(60), $"the follow-up sweep of {source} to end");
         Assert.True(status == HttpStatusCode.Accepted, body);
         var run = await host.WaitForRunAsync(JsonSerializer.Deserialize<SweepRun>(body, QlrfHost.Json)!.Id);
         Assert.Equal((SweepStatus.Succeeded, source), (run.Status, run.Source));
