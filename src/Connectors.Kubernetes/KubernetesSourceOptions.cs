@@ -17,6 +17,12 @@ public sealed class KubernetesSourceOptions : SourceSettings
     /// <summary>The annotation naming a workload's primary container; without it the first container is. Default <c>qlrf.io/primary-container</c>.</summary>
     public string PrimaryContainerAnnotation { get; set; } = "qlrf.io/primary-container";
 
+    /// <summary>
+    /// The annotation naming a workload's image family; without it the family is the last segment of the image's
+    /// repository (<c>registry.example:5000/payments/checkout</c> is <c>checkout</c>). Default <c>qlrf.io/image-family</c>.
+    /// </summary>
+    public string ImageFamilyAnnotation { get; set; } = "qlrf.io/image-family";
+
     /// <summary>How long the executor waits for an image change to roll out before it fails the change. Default 15 minutes.</summary>
     public TimeSpan RolloutTimeout { get; set; } = TimeSpan.FromMinutes(15);
 

@@ -4,8 +4,9 @@ namespace Qlrf.Connectors.Kubernetes;
 
 /// <summary>
 /// Maps a workload to an asset: id <c>k8s://{cluster}/{namespace}/{kind}/{name}</c>, its labels as tags
-/// (plus <c>k8s:kind</c> and <c>k8s:namespace</c>), and its primary container's image as repository
-/// (family), tag (version) and digest (reference). Ready replicas give its health.
+/// (plus <c>k8s:kind</c> and <c>k8s:namespace</c>), and its primary container's image as family (the
+/// <see cref="KubernetesSourceOptions.ImageFamilyAnnotation"/>, else the repository's last segment, since a
+/// registry path is no family name), tag (version) and digest (reference; the full image when untagged). Ready replicas give its health.
 /// </summary>
 internal sealed class WorkloadMapper(KubernetesSourceOptions options)
 {
@@ -47,7 +48,10 @@ internal sealed class WorkloadMapper(KubernetesSourceOptions options)
         }
 
         var parsed = ContainerImage.Parse(image);
-        return new ImageRef(parsed.Repository, parsed.Tag ?? parsed.Digest!, parsed.Digest ?? image);
+        var family = workload.Metadata.Annotations?.GetValueOrDefault(options.ImageFamilyAnnotation) is { Length: > 0 } named
+            ? named.Trim()
+            : parsed.Repository[(parsed.Repository.LastIndexOf('/') + 1)..];
+        return new ImageRef(family, parsed.Tag ?? parsed.Digest!, parsed.Digest ?? image);
     }
 
     private static (int Desired, int Ready) Replicas(string kind, Workload workload) => kind == "DaemonSet"

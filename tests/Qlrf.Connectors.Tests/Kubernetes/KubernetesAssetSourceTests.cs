@@ -49,14 +49,14 @@ public sealed class KubernetesAssetSourceTests
         Assert.Equal("k8s-c1", checkout.Site);
         Assert.Equal("prod", checkout.Environment);
         Assert.Equal(
-            new ImageRef("registry.acme.example:5000/payments/checkout", "2.8.1", "sha256:9b2a3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7f809"),
+            new ImageRef("payments-checkout", "2.8.1", "sha256:9b2a3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7f809"),
             checkout.Image);
         Assert.Equal("payments", checkout.Tags["team"]);
         Assert.Equal("Deployment", checkout.Tags["k8s:kind"]);
         Assert.Equal((AssetState.Running, AssetHealth.Healthy), (checkout.State, checkout.Health));
 
         var ledger = sink.Asset("deployment/ledger-api");
-        Assert.Equal(new ImageRef("ghcr.io/acme/ledger-api", "1.12.0", "ghcr.io/acme/ledger-api:1.12.0"), ledger.Image);
+        Assert.Equal(new ImageRef("ledger-api", "1.12.0", "ghcr.io/acme/ledger-api:1.12.0"), ledger.Image);
         Assert.Equal(AssetHealth.Degraded, ledger.Health);
 
         var report = sink.Asset("deployment/nightly-report");
@@ -69,7 +69,7 @@ public sealed class KubernetesAssetSourceTests
         Assert.Equal("sha256:4d2f1a0b9c8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f", postgres.Image.Version);
 
         var exporter = sink.Asset("daemonset/node-exporter");
-        Assert.Equal(new ImageRef("quay.io/prometheus/node-exporter", "v1.8.2", "quay.io/prometheus/node-exporter:v1.8.2"), exporter.Image);
+        Assert.Equal(new ImageRef("node-exporter", "v1.8.2", "quay.io/prometheus/node-exporter:v1.8.2"), exporter.Image);
         Assert.Equal(AssetHealth.Unhealthy, exporter.Health);
     }
 
