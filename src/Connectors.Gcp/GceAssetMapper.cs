@@ -34,18 +34,22 @@ internal sealed class GceAssetMapper(GcpSourceOptions options)
             Environment = labels.GetValueOrDefault(options.EnvironmentTag) is { Length: > 0 } env ? env : options.DefaultEnvironment,
             Image = imagePath is null ? null : Image(imagePath, image),
             Tags = labels,
-            State = instance.Status switch
-            {
-                "PROVISIONING" or "STAGING" => AssetState.Pending,
-                "RUNNING" or "REPAIRING" => AssetState.Running,
-                "STOPPING" or "STOPPED" or "SUSPENDING" or "SUSPENDED" or "TERMINATED" => AssetState.Stopped,
-                _ => AssetState.Unknown,
-            },
+            State = State(instance.Status),
             Health = AssetHealth.Unknown,
         };
     }
 
-    private ImageRef? Image(string imagePath, GceImage? image)
+    /// <summary>An instance's state from its Compute Engine status.</summary>
+    public static AssetState State(string? status) => status switch
+    {
+        "PROVISIONING" or "STAGING" => AssetState.Pending,
+        "RUNNING" or "REPAIRING" => AssetState.Running,
+        "STOPPING" or "STOPPED" or "SUSPENDING" or "SUSPENDED" or "TERMINATED" => AssetState.Stopped,
+        _ => AssetState.Unknown,
+    };
+
+    /// <summary>The golden image (family and version) of an image path and the image as Compute describes it.</summary>
+    public ImageRef? Image(string imagePath, GceImage? image)
     {
         var name = image?.Name ?? Last(imagePath)!;
         var labels = image?.Labels ?? [];

@@ -5,11 +5,12 @@ namespace Qlrf.Connectors.Gcp;
 /// <summary>
 /// Access tokens for the Compute Engine API (scope <c>compute.readonly</c>) through Google.Apis.Auth: a
 /// service-account key file, Application Default Credentials (workload identity), or a token from an
-/// environment variable. Google.Apis.Auth caches and refreshes the token.
+/// environment variable. Google.Apis.Auth caches and refreshes the token. The executor asks for scope <c>compute</c>.
 /// </summary>
-internal sealed class GcpCredentialSource(GcpCredentialOptions options, string settingPath) : IDisposable
+internal sealed class GcpCredentialSource(GcpCredentialOptions options, string settingPath, string scope = GcpCredentialSource.ComputeReadOnlyScope) : IDisposable
 {
     public const string ComputeReadOnlyScope = "https://www.googleapis.com/auth/compute.readonly";
+    public const string ComputeScope = "https://www.googleapis.com/auth/compute";
     private readonly SemaphoreSlim gate = new(1, 1);
     private ITokenAccess? access;
 
@@ -39,7 +40,7 @@ internal sealed class GcpCredentialSource(GcpCredentialOptions options, string s
                 var credential = options.KeyFile is { } keyFile
                     ? (await CredentialFactory.FromFileAsync<ServiceAccountCredential>(keyFile, cancellationToken)).ToGoogleCredential()
                     : await GoogleCredential.GetApplicationDefaultAsync(cancellationToken);
-                access = credential.CreateScoped(ComputeReadOnlyScope);
+                access = credential.CreateScoped(scope);
             }
 
             return access;

@@ -25,7 +25,7 @@ public static class CloudConnectors
     }
 
     /// <summary>
-    /// Registers the platforms' executors, which change the assets of configured <c>aws</c>, <c>azure</c> and <c>kubernetes</c>
+    /// Registers the platforms' executors, which change the assets of configured <c>aws</c>, <c>azure</c>, <c>gcp</c> and <c>kubernetes</c>
     /// sources, for the hosts that run rollouts or check rollout requests (not the discovery app). Assets of the
     /// other platforms have no executor yet: a rollout of them is refused when requested.
     /// </summary>
@@ -33,6 +33,7 @@ public static class CloudConnectors
     {
         builder.AddAwsExecutor();
         builder.AddAzureExecutor();
+        builder.AddGcpExecutor();
         builder.AddKubernetesExecutor();
         return builder;
     }

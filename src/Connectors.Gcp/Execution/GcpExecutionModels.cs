@@ -1,0 +1,29 @@
+namespace Qlrf.Connectors.Gcp.Execution;
+
+/// <summary>What the executor reads of an instance: its status, disks and metadata (<c>created-by</c> names a managed instance group).</summary>
+internal sealed record GceInstanceState(string Name, string? Status, List<GceAttachedDisk>? Disks, GceMetadata? Metadata, string? SelfLink)
+{
+    public GceAttachedDisk? Boot => Disks?.FirstOrDefault(d => d.Boot);
+
+    /// <summary>The instance group manager that created the instance (metadata <c>created-by</c>), if any.</summary>
+    public string? CreatedBy => Metadata?.Items?.FirstOrDefault(i => i.Key == "created-by")?.Value;
+}
+
+internal sealed record GceAttachedDisk(bool Boot, string? Source, string? DeviceName);
+
+internal sealed record GceMetadata(List<GceMetadataItem>? Items);
+
+internal sealed record GceMetadataItem(string Key, string? Value);
+
+/// <summary>A persistent disk; Compute writes int64 fields (<c>sizeGb</c>) as strings.</summary>
+internal sealed record GceDiskState(string Name, string? SelfLink, string? SourceImage, string? SizeGb, string? Type, string? Status);
+
+/// <summary>An image's name and the smallest disk it fits on.</summary>
+internal sealed record GceImageSize(string Name, string? DiskSizeGb, string? SelfLink);
+
+/// <summary>A zonal operation: <c>PENDING</c>, <c>RUNNING</c> or <c>DONE</c>, with its errors when it failed.</summary>
+internal sealed record GceOperation(string Name, string? Status, string? Zone, GceOperationError? Error, int? HttpErrorStatusCode, string? HttpErrorMessage);
+
+internal sealed record GceOperationError(List<GceOperationErrorItem>? Errors);
+
+internal sealed record GceOperationErrorItem(string? Code, string? Message);
