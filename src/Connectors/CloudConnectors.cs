@@ -34,6 +34,7 @@ public static class CloudConnectors
         builder.AddAwsExecutor();
         builder.AddAzureExecutor();
         builder.AddKubernetesExecutor();
+        builder.AddKubernetesDrExecutor();
         return builder;
     }
 }
