@@ -27,4 +27,18 @@ public sealed class KubernetesClusters
 
         return null;
     }
+
+    /// <summary>The source settings and cluster whose site (<c>k8s-{Name}</c>) is <paramref name="site"/> among the organisation's sources, or null.</summary>
+    public (KubernetesSourceOptions Source, KubernetesClusterOptions Cluster)? FindSite(string organisation, string site)
+    {
+        foreach (var (org, options) in sources.Values)
+        {
+            if (org == organisation && options.Clusters.FirstOrDefault(c => c.Name is not null && WorkloadMapper.SiteName(c.Name) == site) is { } found)
+            {
+                return (options, found);
+            }
+        }
+
+        return null;
+    }
 }

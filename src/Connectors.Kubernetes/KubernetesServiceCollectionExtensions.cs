@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Qlrf.Connectors.Kubernetes.Dr;
 using Qlrf.Discovery;
 using Qlrf.Execution;
 
@@ -28,6 +29,21 @@ public static class KubernetesServiceCollectionExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<KubernetesClusters>();
         builder.Services.AddSingleton<IPlatformExecutor, KubernetesExecutor>();
+        return builder;
+    }
+
+    /// <summary>
+    /// Registers the DR executor for pairs of two Kubernetes clusters (test failover scales the pair's deployments up in
+    /// the recovery namespace; settings under the recovery cluster's source, <c>Dr:Pairs:{pairId}</c>). Call after
+    /// <see cref="AddKubernetesConnector"/>, in hosts that run drills.
+    /// </summary>
+    public static IHostApplicationBuilder AddKubernetesDrExecutor(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton<KubernetesClusters>();
+        builder.Services.AddHttpClient(KubernetesDrExecutor.ProbeClient);
+        builder.Services.AddSingleton<IDrExecutor, KubernetesDrExecutor>();
         return builder;
     }
 }

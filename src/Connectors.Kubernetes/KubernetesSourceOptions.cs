@@ -1,3 +1,4 @@
+using Qlrf.Connectors.Kubernetes.Dr;
 using Qlrf.Inventory;
 
 namespace Qlrf.Connectors.Kubernetes;
@@ -28,6 +29,9 @@ public sealed class KubernetesSourceOptions : SourceSettings
 
     /// <summary>How often the executor reads a rolling-out workload's status. Default 5 s.</summary>
     public TimeSpan RolloutPollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The DR pairs whose recovery site is one of these clusters; see <see cref="KubernetesDrOptions"/>.</summary>
+    public KubernetesDrOptions Dr { get; } = new();
 }
 
 /// <summary>One cluster: through a kubeconfig (token or client certificate) or the pod's service account.</summary>

@@ -35,6 +35,7 @@ public static class CloudConnectors
         builder.AddAzureExecutor();
         builder.AddGcpExecutor();
         builder.AddKubernetesExecutor();
+        builder.AddKubernetesDrExecutor();
         return builder;
     }
 }

@@ -14,6 +14,9 @@ namespace Qlrf.Connectors.Tests.Kubernetes;
 /// controller sees the spec, then one pod, then all pods are updated and available), or, when
 /// <see cref="FailRollouts"/> is set, marks a Deployment Progressing=False ProgressDeadlineExceeded. It serves discovery
 /// too: the lists of each kind, in all namespaces or one, from the same objects (a list moves no rollout on).
+/// A PATCH of <c>spec.replicas</c> scales a Deployment: the next GET shows it observed with none ready (Available=False),
+/// the one after settled, its conditions stamped with <see cref="Now"/>. <c>/version</c> answers, and the paths in
+/// <see cref="Answers"/> answer GET with their status (validation probes).
 /// </summary>
 public sealed class FakeKubernetesApi : IAsyncDisposable
 {
@@ -21,6 +24,7 @@ public sealed class FakeKubernetesApi : IAsyncDisposable
     private readonly ConcurrentDictionary<string, JsonObject> objects = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<(int Status, string Body)> failures = new();
     private readonly Lock gate = new();
+    private readonly ConcurrentDictionary<string, int> scaling = new(StringComparer.Ordinal);
 
     private FakeKubernetesApi(WebApplication app) => this.app = app;
 
@@ -29,6 +33,12 @@ public sealed class FakeKubernetesApi : IAsyncDisposable
     public ConcurrentQueue<(string Method, string Path, string? ContentType, string Body)> Requests { get; } = new();
 
     public bool FailRollouts { get; set; }
+
+    /// <summary>The platform's clock: the timestamps of the conditions a scale sets.</summary>
+    public DateTimeOffset Now { get; set; } = new(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
+
+    /// <summary>Other paths and the status a GET of each answers (e.g. a service's health endpoint).</summary>
+    public ConcurrentDictionary<string, int> Answers { get; } = new(StringComparer.Ordinal);
 
     public static async Task<FakeKubernetesApi> StartAsync()
     {
@@ -101,7 +111,16 @@ public sealed class FakeKubernetesApi : IAsyncDisposable
         string answer;
         lock (gate)
         {
-            if (HttpMethods.IsGet(context.Request.Method) && List(path) is { } list)
+            if (HttpMethods.IsGet(context.Request.Method) && Answers.TryGetValue(path, out var status))
+            {
+                context.Response.StatusCode = status;
+                answer = "{}";
+            }
+            else if (HttpMethods.IsGet(context.Request.Method) && path.TrimEnd('/') == "/version")
+            {
+                answer = new JsonObject { ["major"] = "1", ["minor"] = "31", ["gitVersion"] = "v1.31.2" }.ToJsonString();
+            }
+            else if (HttpMethods.IsGet(context.Request.Method) && List(path) is { } list)
             {
                 answer = list.ToJsonString();
             }
@@ -115,7 +134,13 @@ public sealed class FakeKubernetesApi : IAsyncDisposable
             {
                 if (HttpMethods.IsPatch(context.Request.Method))
                 {
-                    Patch(workload, JsonNode.Parse(body)!.AsObject());
+                    var patch = JsonNode.Parse(body)!.AsObject();
+                    Patch(workload, patch);
+                    Scale(path, workload, patch);
+                }
+                else if (scaling.ContainsKey(path))
+                {
+                    AdvanceScale(path, workload);
                 }
                 else
                 {
@@ -153,6 +178,52 @@ public sealed class FakeKubernetesApi : IAsyncDisposable
             workload["metadata"]!["generation"] = workload["metadata"]!["generation"]!.GetValue<long>() + 1;
         }
     }
+
+    /// <summary>A PATCH of spec.replicas: a new generation the next GETs scale to.</summary>
+    private void Scale(string path, JsonObject workload, JsonObject patch)
+    {
+        if (patch["spec"]?["replicas"] is not { } wanted || wanted.GetValue<int>() == workload["spec"]!["replicas"]!.GetValue<int>())
+        {
+            return;
+        }
+
+        workload["spec"]!["replicas"] = wanted.GetValue<int>();
+        workload["metadata"]!["generation"] = workload["metadata"]!["generation"]!.GetValue<long>() + 1;
+        scaling[path] = 0;
+    }
+
+    /// <summary>One step of a scale: observed with no replica ready, then settled with its conditions stamped <see cref="Now"/>.</summary>
+    private void AdvanceScale(string path, JsonObject workload)
+    {
+        var generation = workload["metadata"]!["generation"]!.GetValue<long>();
+        var desired = workload["spec"]!["replicas"]!.GetValue<int>();
+        var status = workload["status"]!.AsObject();
+        if (status["observedGeneration"]!.GetValue<long>() < generation)
+        {
+            var stamp = Stamp(Now);
+            status["observedGeneration"] = generation;
+            status["replicas"] = Math.Max(desired, 1);
+            status["updatedReplicas"] = desired;
+            status["readyReplicas"] = 0;
+            status["availableReplicas"] = 0;
+            status["conditions"] = new JsonArray(
+                new JsonObject { ["type"] = "Available", ["status"] = "False", ["reason"] = "MinimumReplicasUnavailable", ["message"] = "Deployment does not have minimum availability.", ["lastTransitionTime"] = stamp, ["lastUpdateTime"] = stamp },
+                new JsonObject { ["type"] = "Progressing", ["status"] = "True", ["reason"] = "ReplicaSetUpdated", ["message"] = "ReplicaSet is progressing.", ["lastTransitionTime"] = stamp, ["lastUpdateTime"] = stamp });
+            return;
+        }
+
+        var settled = Settled("Deployment", generation, desired);
+        foreach (var condition in settled["conditions"]!.AsArray())
+        {
+            condition!["lastTransitionTime"] = Stamp(Now);
+            condition["lastUpdateTime"] = Stamp(Now);
+        }
+
+        workload["status"] = settled;
+        scaling.TryRemove(path, out _);
+    }
+
+    private static string Stamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>A list of one kind (<c>/apis/apps/v1/{resource}</c> or <c>/apis/apps/v1/namespaces/{ns}/{resource}</c>), or null for any other path.</summary>
     private JsonObject? List(string path)
