@@ -41,6 +41,24 @@ public sealed class AppCompositionTests
         Assert.NotEmpty(functionClasses);
     }
 
+    [Theory]
+    [InlineData("orchestration")]
+    [InlineData("api")]
+    public void The_apps_that_run_or_check_rollouts_hold_the_real_executors_and_no_sandbox_when_no_sandbox_source_is_configured(string service)
+    {
+        var (create, _) = App(service);
+        var builder = create([]);
+        builder.Configuration.AddInMemoryCollection(Settings(service));
+        using var host = builder.Build();
+
+        var executors = host.Services.GetServices<Execution.IPlatformExecutor>().Select(e => e.GetType().Name).Order(StringComparer.Ordinal).ToList();
+        var drExecutors = host.Services.GetServices<Execution.IDrExecutor>().Select(e => e.GetType().Name).ToList();
+
+        Assert.Equal(["AwsExecutor", "AzureExecutor", "GcpExecutor", "KubernetesExecutor"], executors);
+        Assert.DoesNotContain(drExecutors, name => name.StartsWith("Sandbox", StringComparison.Ordinal));
+        Assert.Contains("KubernetesDrExecutor", drExecutors);
+    }
+
     [Fact]
     public void An_app_without_its_queue_connection_fails_at_start_naming_the_setting()
     {
