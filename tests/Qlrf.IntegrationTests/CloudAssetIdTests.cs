@@ -156,6 +156,37 @@ public sealed class CloudAssetIdTests(CloudAssetsFixture fixture) : IClassFixtur
         Assert.All(ids, id => Assert.Contains("/", id, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task A_drill_of_a_pair_no_dr_executor_serves_is_refused_when_requested_and_nothing_starts()
+    {
+        using var client = Host.CreateClient();
+        var azure = (await ListPagedAsync(client)).Where(a => a.Source == "azure" && a.Environment == "prod").ToList();
+        var primary = azure.GroupBy(a => a.Site).OrderByDescending(g => g.Count()).First();
+        var recovery = (await Host.GetJsonAsync<List<Site>>("/api/v1/sites")).First(s => s.Name.StartsWith($"azure-{AzureFixture.Prod}-", StringComparison.Ordinal) && s.Name != primary.Key);
+        var pair = JsonSerializer.Serialize(new
+        {
+            id = "azure-unserved",
+            name = "Azure pair without a DR executor",
+            primarySite = primary.Key,
+            recoverySite = recovery.Name,
+            environment = "prod",
+            workloads = new { assetIds = primary.Select(a => a.Id).ToList() },
+            replication = "asynchronous",
+            rtoTargetSeconds = 300,
+            rpoTargetSeconds = 60,
+        });
+        Assert.Equal(HttpStatusCode.Created, (await client.SendAsync(HttpMethod.Post, "/api/v1/dr/pairs", pair)).Status);
+
+        var drill = await client.SendAsync(HttpMethod.Post, "/api/v1/dr/drills", """{"pairId":"azure-unserved","kind":"test_failover"}""");
+
+        Assert.True(drill.Status == HttpStatusCode.BadRequest, drill.Body);
+        var problem = drill.Json<Microsoft.AspNetCore.Mvc.ValidationProblemDetails>();
+        Assert.True(problem.Errors.ContainsKey("pairId"), drill.Body);
+        Assert.Contains(primary.Key, drill.Body, StringComparison.Ordinal);
+        var drills = (await client.FetchAsync("/api/v1/dr/drills")).Body;
+        Assert.DoesNotContain("azure-unserved", drills, StringComparison.Ordinal);
+    }
+
     /// <summary>Every asset, a few at a time, following each page's <c>nextCursor</c> as given.</summary>
     private static async Task<List<AssetDto>> ListPagedAsync(HttpClient client)
     {
