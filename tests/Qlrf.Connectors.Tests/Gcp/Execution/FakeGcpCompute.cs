@@ -13,6 +13,7 @@ namespace Qlrf.Connectors.Tests.Gcp.Execution;
 /// instance methods check what Compute checks (a boot disk is detached or attached only while the instance is stopped, a
 /// disk name is unique), a repeated <c>requestId</c> gets the first operation back, and every call is recorded.
 /// It starts with instance <see cref="Instance"/> running from <see cref="OldImage"/> on boot disk <see cref="Instance"/>.
+/// Discovery reads the same state: the project's instances and disks through aggregatedList (one page), and images by path.
 /// </summary>
 public sealed class FakeGcpCompute : IAsyncDisposable
 {
@@ -106,6 +107,32 @@ public sealed class FakeGcpCompute : IAsyncDisposable
         }
     }
 
+    /// <summary>Adds a running instance booting from a disk of its own name made from <paramref name="image"/> (a path in <see cref="Images"/>).</summary>
+    public void AddInstance(string name, string image, params (string Key, string Value)[] labels)
+    {
+        lock (gate)
+        {
+            disks[name] = new FakeDisk(name, image, Images[image].SizeGb, $"projects/{Project}/zones/{Zone}/diskTypes/pd-balanced");
+            var instance = new FakeInstance { Status = "RUNNING" };
+            instance.Disks.Add(new FakeAttached("persistent-disk-0", name, Boot: true));
+            foreach (var (key, value) in labels)
+            {
+                instance.Labels[key] = value;
+            }
+
+            instances[name] = instance;
+        }
+    }
+
+    /// <summary>The image the instance's boot disk was made from (a path), or null without a boot disk.</summary>
+    public string? BootImageOf(string instance)
+    {
+        lock (gate)
+        {
+            return instances[instance].Disks.FirstOrDefault(d => d.Boot) is { } boot ? disks[boot.Disk].SourceImage : null;
+        }
+    }
+
     /// <summary>Marks the instance as made by a managed instance group (metadata <c>created-by</c>).</summary>
     public void InGroup(string manager)
     {
@@ -172,6 +199,18 @@ public sealed class FakeGcpCompute : IAsyncDisposable
                 return Images.TryGetValue(path, out var image)
                     ? (200, new JsonObject { ["kind"] = "compute#image", ["name"] = path[(path.LastIndexOf('/') + 1)..], ["selfLink"] = "https://compute.googleapis.com/compute/v1/" + path, ["diskSizeGb"] = image.SizeGb, ["labels"] = Labels(image.Labels), ["status"] = "READY" })
                     : (404, Error(404, "NOT_FOUND", $"The resource '{path}' was not found"));
+            }
+
+            if (method == "GET" && path == $"projects/{Project}/aggregated/instances")
+            {
+                calls.Add("GET aggregated/instances");
+                return (200, Aggregated("instances", instances.Select(i => (JsonNode)InstanceJson(i.Key, i.Value))));
+            }
+
+            if (method == "GET" && path == $"projects/{Project}/aggregated/disks")
+            {
+                calls.Add("GET aggregated/disks");
+                return (200, Aggregated("disks", disks.Values.Select(d => (JsonNode)DiskJson(d))));
             }
 
             if (!path.StartsWith(zonePrefix, StringComparison.Ordinal))
@@ -335,6 +374,14 @@ public sealed class FakeGcpCompute : IAsyncDisposable
         return json;
     }
 
+    /// <summary>An aggregatedList answer with every item in the one zone.</summary>
+    private static JsonObject Aggregated(string collection, IEnumerable<JsonNode> items) => new()
+    {
+        ["kind"] = $"compute#{collection[..^1]}AggregatedList",
+        ["id"] = $"projects/{Project}/aggregated/{collection}",
+        ["items"] = new JsonObject { [$"zones/{Zone}"] = new JsonObject { [collection] = new JsonArray(items.ToArray()) } },
+    };
+
     private static JsonObject InstanceJson(string name, FakeInstance instance)
     {
         var json = new JsonObject
@@ -355,6 +402,11 @@ public sealed class FakeGcpCompute : IAsyncDisposable
                 ["source"] = $"https://compute.googleapis.com/compute/v1/projects/{Project}/zones/{Zone}/disks/{d.Disk}",
             }).ToArray()),
         };
+        if (instance.Labels.Count > 0)
+        {
+            json["labels"] = Labels(instance.Labels);
+        }
+
         if (instance.CreatedBy is { } manager)
         {
             json["metadata"] = new JsonObject { ["items"] = new JsonArray(new JsonObject { ["key"] = "created-by", ["value"] = manager }) };
@@ -410,6 +462,8 @@ public sealed class FakeGcpCompute : IAsyncDisposable
         public string Status { get; set; } = "RUNNING";
 
         public string? CreatedBy { get; set; }
+
+        public Dictionary<string, string> Labels { get; } = new(StringComparer.Ordinal);
 
         public List<FakeAttached> Disks { get; } = [];
     }
