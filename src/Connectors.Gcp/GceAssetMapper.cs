@@ -7,7 +7,8 @@ namespace Qlrf.Connectors.Gcp;
 /// resource name as id, its labels as tags, the environment label as environment, and the image family
 /// from the image's labels or its own family, the version from its labels, or from its name after the
 /// family when that is a version (<c>ubuntu-2204-base-v20261020</c> in family <c>ubuntu-2204-base</c> is
-/// <c>20261020</c>), or else from the name pattern (<c>debian-12-bookworm-v20240110</c> gives <c>20240110</c>).
+/// <c>20261020</c>), or else from the name pattern (<c>debian-12-bookworm-v20240110</c> gives <c>20240110</c>); a version of
+/// dashed digit groups is read with dots (<c>1-4-0</c> is <c>1.4.0</c>), since GCP names and labels cannot hold dots.
 /// </summary>
 internal sealed class GceAssetMapper(GcpSourceOptions options)
 {
@@ -62,8 +63,17 @@ internal sealed class GceAssetMapper(GcpSourceOptions options)
             version = rest.Length > 0 && char.IsAsciiDigit(rest[0]) ? rest : null;
         }
 
-        return pattern.Resolve(family, version, name, imagePath);
+        return pattern.Resolve(family, version, name, imagePath) is { } resolved ? resolved with { Version = DottedVersion(resolved.Version)! } : null;
     }
+
+    /// <summary>
+    /// GCP allows no dots in label values or image names, so <c>1-4-0</c> there stands for <c>1.4.0</c>: digit groups
+    /// joined by dashes or underscores are read with dots, so they match the golden version as registered.
+    /// </summary>
+    public static string? DottedVersion(string? version) =>
+        version is { Length: > 0 } && version.Split('-', '_') is { Length: > 1 } parts && parts.All(p => p.Length > 0 && p.All(char.IsAsciiDigit))
+            ? string.Join('.', parts)
+            : version;
 
     private static string? Last(string? url) => url?[(url.LastIndexOf('/') + 1)..];
 }

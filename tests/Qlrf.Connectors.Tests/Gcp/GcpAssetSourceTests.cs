@@ -44,12 +44,12 @@ public sealed class GcpAssetSourceTests
         Assert.Equal("//compute.googleapis.com/projects/acme-prod/zones/europe-west1-b/instances/web-prod-euw1-01", web.Id);
         Assert.Equal("gcp-acme-prod-europe-west1", web.Site);
         Assert.Equal("prod", web.Environment);
-        Assert.Equal(new ImageRef("ubuntu-2204-base", "1-4-0", "projects/acme-images/global/images/ubuntu-2204-base-v20261020"), web.Image);
+        Assert.Equal(new ImageRef("ubuntu-2204-base", "1.4.0", "projects/acme-images/global/images/ubuntu-2204-base-v20261020"), web.Image);
         Assert.Equal("web", web.Tags["team"]);
         Assert.Equal(AssetState.Running, web.State);
 
         var db = sink.Asset("instances/db-prod-euw1-01");
-        Assert.Equal(new ImageRef("postgres-16-base", "2-1-3", "projects/acme-images/global/images/postgres-16-base-2-1-3"), db.Image);
+        Assert.Equal(new ImageRef("postgres-16-base", "2.1.3", "projects/acme-images/global/images/postgres-16-base-2-1-3"), db.Image);
         Assert.Equal(AssetState.Stopped, db.State);
 
         var bastion = sink.Asset("instances/bastion-usc1");
@@ -143,4 +143,14 @@ public sealed class GcpAssetSourceTests
             File.Delete(keyFile);
         }
     }
+
+    [Theory]
+    [InlineData("1-4-0", "1.4.0")]
+    [InlineData("2026_10_1", "2026.10.1")]
+    [InlineData("20261020", "20261020")]
+    [InlineData("1.4.0", "1.4.0")]
+    [InlineData("1-4-0-rc1", "1-4-0-rc1")]
+    [InlineData("v1-4", "v1-4")]
+    public void Gcp_versions_of_dashed_digit_groups_read_with_dots(string version, string expected) =>
+        Assert.Equal(expected, Qlrf.Connectors.Gcp.GceAssetMapper.DottedVersion(version));
 }
