@@ -10,8 +10,9 @@ using Qlrf.Connectors.Tests.Support;
 namespace Qlrf.Connectors.Tests.Azure.Execution;
 
 /// <summary>
-/// A loopback Azure Resource Manager (TLS, as ARM is) holding a uniform scale set with one instance and a standalone VM,
-/// answering in the shapes the Compute REST reference documents. Long-running operations answer 202 (or 200 with
+/// A loopback Azure Resource Manager (TLS, as ARM is) holding a uniform scale set with one instance (more through
+/// <see cref="AddInstance"/>) and a standalone VM, answering in the shapes the Compute REST reference documents, the
+/// subscription's VM and scale-set lists and the scale set's instance list (which discovery reads) included. Long-running operations answer 202 (or 200 with
 /// provisioning state Updating, the new model already in place) with <c>Azure-AsyncOperation</c> and <c>Location</c> headers; their status goes through
 /// <see cref="OperationStatuses"/>, one per poll, and their effect lands when they succeed. Every call is recorded.
 /// </summary>
@@ -23,11 +24,14 @@ public sealed class FakeArmPlatform : IAsyncDisposable
     public const string OldImage = Gallery + "/versions/1.4.0";
     public const string NewImage = Gallery + "/versions/1.5.0";
     public static readonly string Instance = (ScaleSet + "/virtualMachines/1").ToLowerInvariant();
+    public static readonly string VmsList = ("/subscriptions/" + Subscription + "/providers/Microsoft.Compute/virtualMachines").ToLowerInvariant();
+    public static readonly string ScaleSetsList = ("/subscriptions/" + Subscription + "/providers/Microsoft.Compute/virtualMachineScaleSets").ToLowerInvariant();
     public static readonly string Vm = ("/subscriptions/" + Subscription + "/resourceGroups/rg-web-prod/providers/Microsoft.Compute/virtualMachines/web-prod-weu-01").ToLowerInvariant();
 
     private readonly WebApplication app;
     private readonly Lock gate = new();
     private readonly Dictionary<string, Operation> operations = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> instanceImages = new(StringComparer.Ordinal) { ["1"] = OldImage };
     private int nextOperation;
 
     private FakeArmPlatform(WebApplication app) => this.app = app;
@@ -36,7 +40,26 @@ public sealed class FakeArmPlatform : IAsyncDisposable
 
     public string ModelImage { get; set; } = OldImage;
 
-    public string InstanceImage { get; set; } = OldImage;
+    /// <summary>The image of instance 1.</summary>
+    public string InstanceImage
+    {
+        get => instanceImages["1"];
+        set => instanceImages["1"] = value;
+    }
+
+    /// <summary>The scale set's instance ids, in order.</summary>
+    public IReadOnlyList<string> InstanceIds => [.. instanceImages.Keys.Order(StringComparer.Ordinal)];
+
+    /// <summary>The asset id (lower-cased resource id) of the scale set's instance <paramref name="instanceId"/>.</summary>
+    public static string InstanceAssetId(string instanceId) => (ScaleSet + "/virtualMachines/" + instanceId).ToLowerInvariant();
+
+    /// <summary>Adds instance <paramref name="instanceId"/> to the scale set, running <paramref name="image"/>.</summary>
+    public void AddInstance(string instanceId, string image = OldImage) => instanceImages[instanceId] = image;
+
+    public string InstanceImageOf(string instanceId) => instanceImages[instanceId];
+
+    /// <summary>The instance ids each manual upgrade asked for, one entry per instance per call.</summary>
+    public IEnumerable<string> UpgradedInstanceIds => CallsOf("POST manualupgrade").SelectMany(b => b!["instanceIds"]!.AsArray().Select(i => (string)i!));
 
     public string VmImage { get; set; } = OldImage;
 
@@ -104,10 +127,15 @@ public sealed class FakeArmPlatform : IAsyncDisposable
 
         await (call switch
         {
-            "GET instance" => WriteAsync(context, 200, InstanceJson(context.Request.Query["$expand"] == "instanceView")),
+            "GET instance" => instanceImages.ContainsKey(InstanceIdOf(path))
+                ? WriteAsync(context, 200, InstanceJson(InstanceIdOf(path), context.Request.Query["$expand"] == "instanceView"))
+                : WriteAsync(context, 404, Error("ResourceNotFound", $"no instance {path} here")),
+            "GET instances" => WriteAsync(context, 200, List([.. InstanceIds.Select(id => InstanceJson(id, context.Request.Query["$expand"] == "instanceView"))])),
+            "GET scalesets" => WriteAsync(context, 200, List(ScaleSetJson("Succeeded"))),
+            "GET vms" => WriteAsync(context, 200, List(VmJson(context.Request.Query["$expand"] == "instanceView", "Succeeded"))),
             "GET scaleset" => WriteAsync(context, 200, ScaleSetJson("Succeeded")),
             "PATCH scaleset" => UpdateScaleSetAsync(context, body!),
-            "POST manualupgrade" => StartAsync(context, 202, null, () => InstanceImage = ModelImage),
+            "POST manualupgrade" => StartAsync(context, 202, null, () => Upgrade(body!)),
             "GET vm" => WriteAsync(context, 200, VmJson(context.Request.Query["$expand"] == "instanceView", "Succeeded")),
             "PATCH vm" => UpdateVmTagsAsync(context, body!),
             "POST installpatches" => StartAsync(context, 202, null, () => { }, PatchResultJson()),
@@ -122,10 +150,28 @@ public sealed class FakeArmPlatform : IAsyncDisposable
         : path.Contains("/operationresults/", StringComparison.Ordinal) ? "operationresult"
         : path.EndsWith("/manualupgrade", StringComparison.Ordinal) ? "manualupgrade"
         : path.EndsWith("/installpatches", StringComparison.Ordinal) ? "installpatches"
-        : path == Instance ? "instance"
+        : path.StartsWith(InstancePrefix, StringComparison.Ordinal) && path.Length > InstancePrefix.Length && !path[InstancePrefix.Length..].Contains('/', StringComparison.Ordinal) ? "instance"
+        : path == InstancePrefix.TrimEnd('/') ? "instances"
+        : path == VmsList ? "vms"
+        : path == ScaleSetsList ? "scalesets"
         : string.Equals(path, ScaleSet, StringComparison.OrdinalIgnoreCase) ? "scaleset"
         : path == Vm ? "vm"
         : path;
+
+    private static readonly string InstancePrefix = (ScaleSet + "/virtualMachines/").ToLowerInvariant();
+
+    private static string InstanceIdOf(string path) => path[InstancePrefix.Length..];
+
+    private static JsonObject List(params JsonObject[] items) => new() { ["value"] = new JsonArray([.. items]) };
+
+    /// <summary>A manual upgrade's effect: each named instance takes the scale set's model as it is when the operation ends.</summary>
+    private void Upgrade(JsonNode body)
+    {
+        foreach (var id in body["instanceIds"]!.AsArray().Select(i => (string)i!))
+        {
+            instanceImages[id] = ModelImage;
+        }
+    }
 
     private Task StartAsync(HttpContext context, int status, JsonObject? answer, Action effect, JsonObject? result = null)
     {
@@ -202,7 +248,7 @@ public sealed class FakeArmPlatform : IAsyncDisposable
         ["name"] = "api-vmss",
         ["type"] = "Microsoft.Compute/virtualMachineScaleSets",
         ["location"] = "westeurope",
-        ["sku"] = new JsonObject { ["name"] = "Standard_D2s_v5", ["tier"] = "Standard", ["capacity"] = 2 },
+        ["sku"] = new JsonObject { ["name"] = "Standard_D2s_v5", ["tier"] = "Standard", ["capacity"] = instanceImages.Count },
         ["properties"] = new JsonObject
         {
             ["upgradePolicy"] = new JsonObject { ["mode"] = "Manual" },
@@ -219,17 +265,18 @@ public sealed class FakeArmPlatform : IAsyncDisposable
         },
     };
 
-    private JsonObject InstanceJson(bool instanceView)
+    private JsonObject InstanceJson(string instanceId, bool instanceView)
     {
+        var image = instanceImages[instanceId];
         var properties = new JsonObject
         {
-            ["latestModelApplied"] = string.Equals(InstanceImage, ModelImage, StringComparison.OrdinalIgnoreCase),
+            ["latestModelApplied"] = string.Equals(image, ModelImage, StringComparison.OrdinalIgnoreCase),
             ["storageProfile"] = new JsonObject
             {
-                ["imageReference"] = new JsonObject { ["id"] = InstanceImage },
+                ["imageReference"] = new JsonObject { ["id"] = image },
                 ["osDisk"] = new JsonObject { ["osType"] = "Linux", ["createOption"] = "FromImage" },
             },
-            ["osProfile"] = new JsonObject { ["computerName"] = "api-vmss000001" },
+            ["osProfile"] = new JsonObject { ["computerName"] = "api-vmss" + instanceId.PadLeft(6, '0') },
             ["provisioningState"] = "Succeeded",
         };
         if (instanceView)
@@ -239,11 +286,11 @@ public sealed class FakeArmPlatform : IAsyncDisposable
 
         return new JsonObject
         {
-            ["id"] = ScaleSet + "/virtualMachines/1",
-            ["name"] = "api-vmss_1",
+            ["id"] = ScaleSet + "/virtualMachines/" + instanceId,
+            ["name"] = "api-vmss_" + instanceId,
             ["type"] = "Microsoft.Compute/virtualMachineScaleSets/virtualMachines",
             ["location"] = "westeurope",
-            ["instanceId"] = "1",
+            ["instanceId"] = instanceId,
             ["properties"] = properties,
         };
     }
