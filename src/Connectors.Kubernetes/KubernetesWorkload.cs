@@ -30,10 +30,9 @@ internal sealed record KubernetesWorkload(
 
     public string Progress => $"observed generation {ObservedGeneration} of {Generation}, {Updated} updated and {Available} available of {Desired} desired, {Total} in all";
 
-    public static KubernetesWorkload Of(V1Deployment d, string annotation) => new(
+    public static KubernetesWorkload Of(V1Deployment d, string annotation) => Create(
         "Deployment",
-        Primary(d.Metadata, d.Spec?.Template?.Spec, annotation)?.Name,
-        Primary(d.Metadata, d.Spec?.Template?.Spec, annotation)?.Image,
+        Primary(d.Metadata, d.Spec?.Template?.Spec, annotation),
         d.Metadata?.Generation ?? 0,
         d.Status?.ObservedGeneration ?? 0,
         d.Spec?.Replicas ?? 1,
@@ -44,10 +43,9 @@ internal sealed record KubernetesWorkload(
         [.. d.Status?.Conditions ?? []],
         d.Spec?.Strategy?.Type);
 
-    public static KubernetesWorkload Of(V1StatefulSet s, string annotation) => new(
+    public static KubernetesWorkload Of(V1StatefulSet s, string annotation) => Create(
         "StatefulSet",
-        Primary(s.Metadata, s.Spec?.Template?.Spec, annotation)?.Name,
-        Primary(s.Metadata, s.Spec?.Template?.Spec, annotation)?.Image,
+        Primary(s.Metadata, s.Spec?.Template?.Spec, annotation),
         s.Metadata?.Generation ?? 0,
         s.Status?.ObservedGeneration ?? 0,
         s.Spec?.Replicas ?? 1,
@@ -58,10 +56,9 @@ internal sealed record KubernetesWorkload(
         [],
         s.Spec?.UpdateStrategy?.Type);
 
-    public static KubernetesWorkload Of(V1DaemonSet s, string annotation) => new(
+    public static KubernetesWorkload Of(V1DaemonSet s, string annotation) => Create(
         "DaemonSet",
-        Primary(s.Metadata, s.Spec?.Template?.Spec, annotation)?.Name,
-        Primary(s.Metadata, s.Spec?.Template?.Spec, annotation)?.Image,
+        Primary(s.Metadata, s.Spec?.Template?.Spec, annotation),
         s.Metadata?.Generation ?? 0,
         s.Status?.ObservedGeneration ?? 0,
         s.Status?.DesiredNumberScheduled ?? 0,
@@ -71,6 +68,11 @@ internal sealed record KubernetesWorkload(
         s.Status?.CurrentNumberScheduled ?? 0,
         [],
         s.Spec?.UpdateStrategy?.Type);
+
+    private static KubernetesWorkload Create(
+        string kind, V1Container? primary, long generation, long observedGeneration, int desired, int updated, int available, int ready, int total,
+        IReadOnlyList<V1DeploymentCondition> conditions, string? updateStrategy) =>
+        new(kind, primary?.Name, primary?.Image, generation, observedGeneration, desired, updated, available, ready, total, conditions, updateStrategy);
 
     /// <summary>The container the connector maps as the workload's image: the one the annotation names, else the first.</summary>
     private static V1Container? Primary(V1ObjectMeta? meta, V1PodSpec? pod, string annotation)
