@@ -3,79 +3,100 @@ using Azure;
 using Azure.Core;
 using Azure.Core.Pipeline;
 using Microsoft.Extensions.Logging;
+using Polly;
+using Polly.Retry;
 
 namespace Qlrf.Connectors.Azure;
 
 /// <summary>
-/// Azure.Core's retry step replaced by the connectors' own: throttling (429, 503) and transient failures
-/// (408, 500, 502, 504, no answer) are retried with <see cref="Backoff"/>, honouring <c>Retry-After</c>, and
-/// the wait is on the injected <see cref="TimeProvider"/>.
+/// Azure.Core's retry step replaced by a Polly retry with the connectors' settings: throttling (429, 503) and
+/// transient failures (408, 500, 502, 504, no answer) are retried with jittered exponential backoff, honouring
+/// <c>retry-after-ms</c> and <c>Retry-After</c> (at most <see cref="ConnectorResilience.MaxRetryAfter"/>), and the
+/// wait is on the injected <see cref="TimeProvider"/>. The message is sent again as it is (Azure.Core rewinds its content).
 /// </summary>
-internal sealed class ArmRetryPolicy(ConnectorHttpOptions options, TimeProvider time, ILogger logger) : HttpPipelinePolicy
+internal sealed class ArmRetryPolicy : HttpPipelinePolicy
 {
+    private readonly ResiliencePipeline<int> retries;
+
+    public ArmRetryPolicy(ConnectorHttpOptions options, TimeProvider time, ILogger logger)
+    {
+        var builder = new ResiliencePipelineBuilder<int> { Name = "azure", TimeProvider = time };
+        if (options.MaxAttempts > 1)
+        {
+            builder.AddRetry(new RetryStrategyOptions<int>
+            {
+                MaxRetryAttempts = options.MaxAttempts - 1,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = options.BaseDelay,
+                MaxDelay = options.MaxDelay,
+                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is { } ex
+                    ? ex is RequestFailedException or IOException or OperationCanceledException && !args.Context.CancellationToken.IsCancellationRequested
+                    : args.Outcome.Result is 429 or 503 or 408 or 500 or 502 or 504),
+                DelayGenerator = args => ValueTask.FromResult(Message(args.Context) is { HasResponse: true } message && args.Outcome.Exception is null ? RetryAfter(message.Response) : null),
+                OnRetry = args =>
+                {
+                    var message = Message(args.Context)!;
+                    var throttled = args.Outcome.Result is 429 or 503;
+                    var reason = args.Outcome.Exception?.Message ?? $"HTTP {args.Outcome.Result}";
+                    ConnectorTelemetry.Retries.Add(1, new("connector", "azure"), new("reason", throttled ? "throttled" : "transient"));
+                    AzureLogs.Retrying(logger, message.Request.Method.Method, message.Request.Uri.Path, args.AttemptNumber + 1, reason, (long)args.RetryDelay.TotalMilliseconds);
+                    if (message.HasResponse)
+                    {
+                        message.Response.ContentStream?.Dispose();
+                    }
+
+                    return default;
+                },
+            });
+        }
+
+        retries = builder.Build();
+    }
+
+    private static readonly ResiliencePropertyKey<HttpMessage> MessageKey = new("qlrf.arm.message");
+
     public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline) =>
         ProcessAsync(message, pipeline).AsTask().GetAwaiter().GetResult();
 
     public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
     {
         ArgumentNullException.ThrowIfNull(message);
-        for (var attempt = 1; ; attempt++)
+        var context = ResilienceContextPool.Shared.Get(message.CancellationToken);
+        context.Properties.Set(MessageKey, message);
+        try
         {
-            string reason;
-            TimeSpan? retryAfter = null;
-            var throttled = false;
-            try
-            {
-                await ProcessNextAsync(message, pipeline);
-                var status = message.HasResponse ? message.Response.Status : 0;
-                throttled = status is 429 or 503;
-                if (!throttled && status is not (408 or 500 or 502 or 504))
+            await retries.ExecuteAsync(
+                static async (ctx, pipeline) =>
                 {
-                    return;
-                }
-
-                reason = $"HTTP {status}";
-                retryAfter = RetryAfter(message.Response);
-            }
-            catch (Exception ex) when (ex is RequestFailedException or IOException or OperationCanceledException && !message.CancellationToken.IsCancellationRequested)
-            {
-                if (attempt >= options.MaxAttempts)
-                {
-                    throw;
-                }
-
-                reason = ex.Message;
-            }
-
-            if (attempt >= options.MaxAttempts)
-            {
-                return;
-            }
-
-            var delay = Backoff.Delay(options, attempt, retryAfter);
-            ConnectorTelemetry.Retries.Add(1, new("connector", "azure"), new("reason", throttled ? "throttled" : "transient"));
-            var request = message.Request;
-            var method = request.Method.Method;
-            var path = request.Uri.Path;
-            AzureLogs.Retrying(logger, method, path, attempt, reason, (long)delay.TotalMilliseconds);
-            if (message.HasResponse)
-            {
-                message.Response.ContentStream?.Dispose();
-            }
-
-            await Task.Delay(delay, time, message.CancellationToken);
+                    var message = ctx.Properties.GetValue(MessageKey, null!);
+                    await ProcessNextAsync(message, pipeline);
+                    return message.HasResponse ? message.Response.Status : 0;
+                },
+                context,
+                pipeline);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
         }
     }
 
+    private static HttpMessage? Message(ResilienceContext context) =>
+        context.Properties.TryGetValue(MessageKey, out var message) ? message : null;
+
     private static TimeSpan? RetryAfter(Response response)
     {
+        TimeSpan? wait = null;
         if (response.Headers.TryGetValue("retry-after-ms", out var ms) && double.TryParse(ms, NumberStyles.Float, CultureInfo.InvariantCulture, out var milliseconds))
         {
-            return TimeSpan.FromMilliseconds(milliseconds);
+            wait = TimeSpan.FromMilliseconds(milliseconds);
+        }
+        else if (response.Headers.TryGetValue("Retry-After", out var value) && int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
+        {
+            wait = TimeSpan.FromSeconds(seconds);
         }
 
-        return response.Headers.TryGetValue("Retry-After", out var value) && int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
-            ? TimeSpan.FromSeconds(seconds)
-            : null;
+        return wait is not { } server || server <= TimeSpan.Zero ? null : server > ConnectorResilience.MaxRetryAfter ? ConnectorResilience.MaxRetryAfter : server;
     }
 }

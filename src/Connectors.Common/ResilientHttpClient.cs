@@ -1,27 +1,37 @@
 using System.Diagnostics;
-using System.Net;
-using System.Text;
 using System.Text.Json;
 using System.Xml;
 using Microsoft.Extensions.Logging;
+using Polly;
+using Polly.Timeout;
 
 namespace Qlrf.Connectors;
 
 /// <summary>
-/// Sends a connector's API calls: each attempt under <see cref="ConnectorHttpOptions.Timeout"/>, throttling
-/// and transient failures retried with <see cref="Backoff"/> (waiting on the injected
-/// <see cref="TimeProvider"/>), and an answer that does not parse reported as malformed, not retried.
-/// A request is built afresh for every attempt, so that it can be signed with the attempt's time.
+/// Sends a connector's API calls through the <see cref="ConnectorResilience"/> pipeline: each attempt under
+/// <see cref="ConnectorHttpOptions.Timeout"/> (body included), throttling and transient failures retried as the
+/// pipeline decides, and an answer that does not parse reported as malformed, not retried. A request is built
+/// afresh for every attempt, so that it carries the attempt's credentials (a refreshed token, a new signature).
 /// </summary>
-public sealed class ResilientHttpClient(HttpClient http, ConnectorHttpOptions options, TimeProvider time, ILogger logger, string connector)
+public sealed class ResilientHttpClient
 {
-    private const int ErrorBodyLimit = 4096;
+    private readonly HttpClient http;
+    private readonly ConnectorHttpOptions options;
+    private readonly TimeProvider time;
+    private readonly string connector;
+    private readonly ConnectorRetryRules rules;
+    private readonly ResiliencePipeline<HttpResponseMessage> pipeline;
 
-    /// <summary>Tells whether an error answer means "slow down" beyond 429 and 503 (EC2's RequestLimitExceeded, GCP's rateLimitExceeded).</summary>
-    public Func<HttpStatusCode, string, bool> IsThrottled { get; init; } = static (_, _) => false;
-
-    /// <summary>Tells whether an error answer must not be retried even though its status is usually transient (vCenter's too_many_matches comes as a 500).</summary>
-    public Func<HttpStatusCode, string, bool> IsPermanent { get; init; } = static (_, _) => false;
+    public ResilientHttpClient(HttpClient http, ConnectorHttpOptions options, TimeProvider time, ILogger logger, string connector, ConnectorRetryRules? rules = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        this.http = http;
+        this.options = options;
+        this.time = time;
+        this.connector = connector;
+        this.rules = rules ?? ConnectorRetryRules.StatusOnly;
+        pipeline = ConnectorResilience.Pipeline(options, this.rules, time, logger, connector);
+    }
 
     /// <summary>Turns an error answer's body into a short description (the platform's error code and message).</summary>
     public Func<string, string> DescribeError { get; init; } = Collapse;
@@ -37,86 +47,104 @@ public sealed class ResilientHttpClient(HttpClient http, ConnectorHttpOptions op
         ArgumentNullException.ThrowIfNull(createRequest);
         ArgumentNullException.ThrowIfNull(readResponse);
         using var activity = ConnectorTelemetry.ActivitySource.StartActivity(connector + " " + operation, ActivityKind.Client);
-        for (var attempt = 1; ; attempt++)
-        {
-            var failure = await AttemptAsync(operation, createRequest, readResponse, cancellationToken);
-            if (failure.Done)
-            {
-                activity?.SetTag("qlrf.attempts", attempt);
-                return failure.Value!;
-            }
-
-            if (attempt >= options.MaxAttempts)
-            {
-                activity?.SetStatus(ActivityStatusCode.Error, failure.Reason);
-                throw ConnectorHttpException.GaveUp(operation, failure.Status, attempt, failure.Reason);
-            }
-
-            var delay = Backoff.Delay(options, attempt, failure.RetryAfter);
-            ConnectorTelemetry.Retries.Add(1, new("connector", connector), new("reason", failure.Throttled ? "throttled" : "transient"));
-            if (failure.Throttled)
-            {
-                ConnectorLogs.Throttled(logger, connector, operation, attempt, (long)delay.TotalMilliseconds);
-            }
-            else
-            {
-                ConnectorLogs.Transient(logger, connector, operation, attempt, failure.Reason, (long)delay.TotalMilliseconds);
-            }
-
-            await Task.Delay(delay, time, cancellationToken);
-        }
-    }
-
-    private async Task<Attempt<T>> AttemptAsync<T>(
-        string operation,
-        Func<CancellationToken, ValueTask<HttpRequestMessage>> createRequest,
-        Func<HttpResponseMessage, CancellationToken, Task<T>> readResponse,
-        CancellationToken cancellationToken)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(options.Timeout);
-        var started = time.GetTimestamp();
-        var outcome = "ok";
+        var attempts = 0;
+        var context = ResilienceContextPool.Shared.Get(operation, cancellationToken);
+        HttpResponseMessage response;
         try
         {
-            using var request = await createRequest(timeout.Token);
-            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            response = await pipeline.ExecuteAsync(
+                async ctx =>
+                {
+                    attempts++;
+                    return await AttemptAsync(operation, createRequest, ctx.CancellationToken);
+                },
+                context);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or IOException or TimeoutRejectedException)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
+            throw ConnectorHttpException.GaveUp(operation, null, attempts, ex.Message);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+
+        activity?.SetTag("qlrf.attempts", attempts);
+        using (response)
+        {
             if (response.IsSuccessStatusCode)
             {
                 try
                 {
-                    return Attempt<T>.Success(await readResponse(response, timeout.Token));
+                    return await readResponse(response, cancellationToken);
                 }
                 catch (Exception ex) when (ex is JsonException or XmlException or FormatException or InvalidDataException or KeyNotFoundException or InvalidOperationException)
                 {
-                    outcome = "malformed";
                     throw new MalformedResponseException(operation, ex.Message, ex);
                 }
             }
 
-            var body = await ReadErrorBodyAsync(response, timeout.Token);
+            var body = await response.Content.ReadAsStringAsync(cancellationToken);
             var status = response.StatusCode;
-            var permanent = IsPermanent(status, body);
-            var throttled = !permanent && (status is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable || IsThrottled(status, body));
-            var transient = !permanent && status is HttpStatusCode.RequestTimeout or HttpStatusCode.InternalServerError or HttpStatusCode.BadGateway or HttpStatusCode.GatewayTimeout;
-            if (!throttled && !transient)
+            if (rules.Judge(status, body) is HttpVerdict.Throttled or HttpVerdict.Transient)
             {
-                outcome = "error";
-                throw new ConnectorHttpException(operation, status, DescribeError(body));
+                var reason = $"HTTP {(int)status} {DescribeError(body)}".TrimEnd();
+                activity?.SetStatus(ActivityStatusCode.Error, reason);
+                throw ConnectorHttpException.GaveUp(operation, status, attempts, reason);
             }
 
-            outcome = throttled ? "throttled" : "transient";
-            return Attempt<T>.Retry(status, $"HTTP {(int)status} {DescribeError(body)}".TrimEnd(), throttled, RetryAfter(response));
+            throw new ConnectorHttpException(operation, status, DescribeError(body));
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+    }
+
+    /// <summary>
+    /// One attempt: the answer comes back with its body read (an error body's first 4 KB), so that the pipeline can
+    /// judge it and a body that breaks off is retried like any transient failure. No answer in time is a <see cref="TimeoutRejectedException"/>.
+    /// </summary>
+    private async Task<HttpResponseMessage> AttemptAsync(string operation, Func<CancellationToken, ValueTask<HttpRequestMessage>> createRequest, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(options.Timeout);
+        var started = time.GetTimestamp();
+        var outcome = "error";
+        try
         {
-            outcome = "transient";
-            return Attempt<T>.Retry(null, $"no answer within {options.Timeout}", false, null);
+            using var request = await createRequest(timeout.Token);
+            var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            try
+            {
+                if (response.IsSuccessStatusCode)
+                {
+                    await response.Content.LoadIntoBufferAsync(timeout.Token);
+                    outcome = "ok";
+                    return response;
+                }
+
+                var body = await ConnectorResilience.BufferErrorBodyAsync(response, timeout.Token);
+                outcome = rules.Judge(response.StatusCode, body) switch
+                {
+                    HttpVerdict.Throttled => "throttled",
+                    HttpVerdict.Transient => "transient",
+                    _ => "error",
+                };
+                return response;
+            }
+            catch
+            {
+                response.Dispose();
+                throw;
+            }
         }
         catch (Exception ex) when (ex is HttpRequestException or IOException)
         {
             outcome = "transient";
-            return Attempt<T>.Retry(null, ex.Message, false, null);
+            throw;
+        }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            outcome = "transient";
+            throw new TimeoutRejectedException($"no answer within {options.Timeout}", options.Timeout, ex);
         }
         finally
         {
@@ -125,53 +153,11 @@ public sealed class ResilientHttpClient(HttpClient http, ConnectorHttpOptions op
         }
     }
 
-    private TimeSpan? RetryAfter(HttpResponseMessage response)
-    {
-        if (response.Headers.RetryAfter is not { } header)
-        {
-            return null;
-        }
-
-        if (header.Delta is { } delta)
-        {
-            return delta;
-        }
-
-        return header.Date is { } date ? date - time.GetUtcNow() : null;
-    }
-
-    private static async Task<string> ReadErrorBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
-        var buffer = new byte[ErrorBodyLimit];
-        var read = 0;
-        while (read < buffer.Length)
-        {
-            var n = await stream.ReadAsync(buffer.AsMemory(read), cancellationToken);
-            if (n == 0)
-            {
-                break;
-            }
-
-            read += n;
-        }
-
-        return Encoding.UTF8.GetString(buffer, 0, read);
-    }
-
     /// <summary>An error body on one line, at most 300 characters.</summary>
     public static string Collapse(string body)
     {
         ArgumentNullException.ThrowIfNull(body);
         var text = string.Join(' ', body.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
         return text.Length > 300 ? string.Concat(text.AsSpan(0, 300), "…") : text;
-    }
-
-    private readonly record struct Attempt<TValue>(bool Done, TValue? Value, HttpStatusCode? Status, string Reason, bool Throttled, TimeSpan? RetryAfter)
-    {
-        public static Attempt<TValue> Success(TValue value) => new(true, value, null, string.Empty, false, null);
-
-        public static Attempt<TValue> Retry(HttpStatusCode? status, string reason, bool throttled, TimeSpan? retryAfter) =>
-            new(false, default, status, reason, throttled, retryAfter);
     }
 }

@@ -26,9 +26,8 @@ public sealed class GcpAssetSource : IAssetSource, IDisposable
         this.logger = logger;
         this.httpClient = httpClient;
         credentials = new GcpCredentialSource(options.Credentials, settingPath);
-        var http = new ResilientHttpClient(httpClient, options.Http, time, logger, "gcp")
+        var http = new ResilientHttpClient(httpClient, options.Http, time, logger, "gcp", new ConnectorRetryRules { IsThrottled = GcpComputeClient.IsThrottled })
         {
-            IsThrottled = GcpComputeClient.IsThrottled,
             DescribeError = GcpComputeClient.DescribeError,
         };
         client = new GcpComputeClient(http, new Uri(options.Endpoint.TrimEnd('/') + "/"), credentials);

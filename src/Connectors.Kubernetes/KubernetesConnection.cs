@@ -2,6 +2,7 @@ using System.Security.Cryptography.X509Certificates;
 using k8s;
 using k8s.Authentication;
 using k8s.Exceptions;
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 
 namespace Qlrf.Connectors.Kubernetes;
@@ -9,7 +10,8 @@ namespace Qlrf.Connectors.Kubernetes;
 /// <summary>
 /// Builds a KubernetesClient for one cluster: from a kubeconfig context (token, token file, client certificate,
 /// or an exec plugin such as the EKS, GKE and AKS ones) or from the pod's service account (token re-read as it
-/// rotates). Calls are retried on throttling and transient errors by <see cref="KubernetesRetryHandler"/>.
+/// rotates). Calls are retried on throttling and transient errors by the connectors <see cref="ConnectorResilience"/>
+/// pipeline, as a <c>ResilienceHandler</c> under the client (which does not retry itself).
 /// </summary>
 internal static class KubernetesConnection
 {
@@ -24,7 +26,8 @@ internal static class KubernetesConnection
         ArgumentNullException.ThrowIfNull(http);
         var configuration = Configuration(cluster);
         configuration.HttpClientTimeout = http.Timeout;
-        return new k8s.Kubernetes(configuration, new KubernetesRetryHandler(http, time, logger, cluster.Name ?? "cluster"));
+        var retries = new ResilienceHandler(ConnectorResilience.Pipeline(http, ConnectorRetryRules.StatusOnly, time, logger, "kubernetes " + (cluster.Name ?? "cluster")));
+        return new k8s.Kubernetes(configuration, retries);
     }
 
     private static KubernetesClientConfiguration FromKubeconfig(string path, string? context)

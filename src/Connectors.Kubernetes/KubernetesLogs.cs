@@ -8,9 +8,6 @@ internal static partial class KubernetesLogs
     [LoggerMessage(EventId = 8140, Level = LogLevel.Debug, Message = "Source {Source} read {Workloads} workloads from cluster {Cluster}")]
     public static partial void ClusterRead(ILogger logger, string source, int workloads, string cluster);
 
-    [LoggerMessage(EventId = 8141, Level = LogLevel.Warning, Message = "Kubernetes call {Operation} failed (attempt {Attempt}: {Reason}); retrying in {DelayMs} ms")]
-    public static partial void Retrying(ILogger logger, string operation, int attempt, string reason, long delayMs);
-
     [LoggerMessage(EventId = 8142, Level = LogLevel.Information, Message = "Patched {Asset} container {Container} to image {Image} (change {IdempotencyKey})")]
     public static partial void ImagePatched(ILogger logger, string asset, string container, string image, string idempotencyKey);
 

@@ -52,9 +52,8 @@ public sealed class VsphereAssetSource : IAssetSource
         var name = vcenter.Name!;
         var at = $"{settingPath}:Vcenters:{index}";
         using var httpClient = ConnectorHttp.CreateClient(ConnectorHttp.CreateHandler(vcenter.CaCertificateFile is null ? null : Authority(vcenter.CaCertificateFile)));
-        var http = new ResilientHttpClient(httpClient, options.Http, time, logger, "vsphere")
+        var http = new ResilientHttpClient(httpClient, options.Http, time, logger, "vsphere", new ConnectorRetryRules { IsPermanent = VcenterClient.IsTooManyMatches })
         {
-            IsPermanent = VcenterClient.IsTooManyMatches,
             DescribeError = VcenterClient.DescribeError,
         };
         var client = new VcenterClient(http, new Uri(vcenter.Url!.TrimEnd('/') + "/"), name, () => (

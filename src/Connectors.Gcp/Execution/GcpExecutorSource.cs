@@ -18,9 +18,8 @@ internal sealed class GcpExecutorSource : IDisposable
         this.options = options;
         httpClient = ConnectorHttp.CreateClient();
         credentials = new GcpCredentialSource(options.Credentials, settingPath, GcpCredentialSource.ComputeScope);
-        var http = new ResilientHttpClient(httpClient, options.Http, time, logger, "gcp")
+        var http = new ResilientHttpClient(httpClient, options.Http, time, logger, "gcp", new ConnectorRetryRules { IsThrottled = GcpComputeClient.IsThrottled })
         {
-            IsThrottled = GcpComputeClient.IsThrottled,
             DescribeError = GcpComputeClient.DescribeError,
         };
         Compute = new GcpComputeCalls(http, new Uri(options.Endpoint.TrimEnd('/') + "/"), credentials);
