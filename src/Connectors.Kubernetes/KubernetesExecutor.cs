@@ -59,7 +59,7 @@ public sealed partial class KubernetesExecutor(KubernetesClusters clusters, Time
             KubernetesLogs.ImageAlreadyApplied(logger, change.AssetId, image);
         }
 
-        await WaitForRolloutAsync(session, cancellationToken);
+        await WaitForRolloutAsync(session, change.Progress, cancellationToken);
         return new ExecutionOutcome(changed, change.ToVersion);
     }
 
@@ -94,12 +94,13 @@ public sealed partial class KubernetesExecutor(KubernetesClusters clusters, Time
         return new AssetHealthReport(assetId, health, AssetState.Running, version, $"{workload.Ready} of {workload.Desired} ready");
     }
 
-    private async Task WaitForRolloutAsync(WorkloadSession session, CancellationToken cancellationToken)
+    private async Task WaitForRolloutAsync(WorkloadSession session, IExecutorProgress? progress, CancellationToken cancellationToken)
     {
         var polls = Math.Max(1, (int)Math.Ceiling(session.Options.RolloutTimeout / session.Options.RolloutPollInterval));
         for (var poll = 0; ; poll++)
         {
             var workload = await session.ReadAsync(cancellationToken);
+            await progress.ReportAsync($"Kubernetes rollout of {session.Describe}", workload.Progress, cancellationToken);
             if (workload.DeadlineExceeded is { } deadline)
             {
                 throw new ExecutorException($"Kubernetes {session.Describe}: the rollout failed, condition Progressing=False reason ProgressDeadlineExceeded: {deadline.Message}");

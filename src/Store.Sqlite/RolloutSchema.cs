@@ -48,4 +48,10 @@ internal static class RolloutSchema
             PRIMARY KEY (org, target)
         ) WITHOUT ROWID;
         """);
+
+    /// <summary>Each asset's result keeps the executor's latest progress report and its time.</summary>
+    public static readonly SchemaMigration V2 = new("rollouts", 2, """
+        ALTER TABLE rollout_assets ADD COLUMN progress TEXT;
+        ALTER TABLE rollout_assets ADD COLUMN progress_at INTEGER;
+        """);
 }

@@ -9,6 +9,8 @@ public sealed partial class SqliteRolloutStore
 {
     private const string ResultColumns = "asset_id, stage, batch, status, from_version, to_version, changed, started_at, finished_at, detail, health";
 
+    private const string ReadColumns = ResultColumns + ", progress, progress_at";
+
     public Task<Rollout> SavePlanAsync(
         string organisation, string rolloutId, IReadOnlyList<RolloutStage> stages, IReadOnlyList<RolloutAssetResult> assets, Func<Rollout, Rollout> change, CancellationToken cancellationToken)
     {
@@ -69,8 +71,22 @@ public sealed partial class SqliteRolloutStore
         }, cancellationToken);
     }
 
+    public Task SaveProgressAsync(string organisation, string rolloutId, string assetId, string progress, DateTimeOffset at, CancellationToken cancellationToken) =>
+        database.WriteAsync((connection, transaction) =>
+        {
+            using var update = connection.CreateCommand();
+            update.Transaction = transaction;
+            update.CommandText = "UPDATE rollout_assets SET progress = $progress, progress_at = $at WHERE org = $org AND rollout_id = $rollout AND asset_id = $asset";
+            update.Add("$progress", progress);
+            update.Add("$at", SqliteValues.DbTime(at));
+            update.Add("$org", organisation);
+            update.Add("$rollout", rolloutId);
+            update.Add("$asset", assetId);
+            update.ExecuteNonQuery();
+        }, cancellationToken);
+
     public Task<RolloutAssetResult?> GetResultAsync(string organisation, string rolloutId, string assetId, CancellationToken cancellationToken) =>
-        Task.FromResult(ReadResults($"SELECT {ResultColumns} FROM rollout_assets WHERE org = $org AND rollout_id = $rollout AND asset_id = $asset", c =>
+        Task.FromResult(ReadResults($"SELECT {ReadColumns} FROM rollout_assets WHERE org = $org AND rollout_id = $rollout AND asset_id = $asset", c =>
         {
             c.Add("$org", organisation);
             c.Add("$rollout", rolloutId);
@@ -78,7 +94,7 @@ public sealed partial class SqliteRolloutStore
         }).FirstOrDefault());
 
     public Task<IReadOnlyList<RolloutAssetResult>> ListResultsAsync(string organisation, string rolloutId, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<RolloutAssetResult>>(ReadResults($"SELECT {ResultColumns} FROM rollout_assets WHERE org = $org AND rollout_id = $rollout ORDER BY position, asset_id", c =>
+        Task.FromResult<IReadOnlyList<RolloutAssetResult>>(ReadResults($"SELECT {ReadColumns} FROM rollout_assets WHERE org = $org AND rollout_id = $rollout ORDER BY position, asset_id", c =>
         {
             c.Add("$org", organisation);
             c.Add("$rollout", rolloutId);
@@ -131,6 +147,8 @@ public sealed partial class SqliteRolloutStore
                 FinishedAt = reader.GetTimeOrNull(8),
                 Detail = reader.GetStringOrNull(9),
                 Health = reader.GetStringOrNull(10),
+                Progress = reader.GetStringOrNull(11),
+                ProgressAt = reader.GetTimeOrNull(12),
             });
         }
 

@@ -32,6 +32,7 @@ public static class SqliteStoreServiceCollectionExtensions
         services.AddSingleton(ImageSchema.V1);
         services.AddSingleton(DriftSchema.V1);
         services.AddSingleton(RolloutSchema.V1);
+        services.AddSingleton(RolloutSchema.V2);
         services.AddSingleton(DrSchema.V1);
         services.AddSingleton(SandboxDrSchema.V1);
         services.AddSingleton<SqliteDatabase>();

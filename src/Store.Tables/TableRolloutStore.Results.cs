@@ -57,6 +57,29 @@ public sealed partial class TableRolloutStore
         }
     }
 
+    public async Task SaveProgressAsync(string organisation, string rolloutId, string assetId, string progress, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var partition = Partition(organisation, rolloutId);
+        for (var attempt = 1; ; attempt++)
+        {
+            if (await Table.GetAsync(partition, ResultKey(assetId), cancellationToken) is not { } stored)
+            {
+                return;
+            }
+
+            var updated = ReadResult(stored) with { Progress = progress, ProgressAt = at };
+            try
+            {
+                await Table.SubmitAsync([TableAction.Replace(ResultRow(partition, updated, stored.Number("Position")), stored.ETag)], cancellationToken);
+                return;
+            }
+            catch (TablePreconditionException) when (attempt < Attempts)
+            {
+                // The result changed meanwhile: apply the report to the new one.
+            }
+        }
+    }
+
     public async Task<RolloutAssetResult?> GetResultAsync(string organisation, string rolloutId, string assetId, CancellationToken cancellationToken) =>
         await Table.GetAsync(Partition(organisation, rolloutId), ResultKey(assetId), cancellationToken) is { } row ? ReadResult(row) : null;
 
@@ -103,6 +126,8 @@ public sealed partial class TableRolloutStore
         StartedAt = result.StartedAt ?? before.StartedAt,
         FinishedAt = result.FinishedAt ?? before.FinishedAt,
         Health = result.Health ?? before.Health,
+        Progress = result.Progress ?? before.Progress,
+        ProgressAt = result.ProgressAt ?? before.ProgressAt,
         Stage = before.Stage,
         Batch = before.Batch,
     };
@@ -123,6 +148,8 @@ public sealed partial class TableRolloutStore
         ["FinishedAt"] = result.FinishedAt,
         ["Detail"] = result.Detail,
         ["Health"] = result.Health,
+        ["Progress"] = result.Progress,
+        ["ProgressAt"] = result.ProgressAt,
     };
 
     private static RolloutAssetResult ReadResult(TableRow row) => new()
@@ -138,5 +165,7 @@ public sealed partial class TableRolloutStore
         FinishedAt = row.GetDate("FinishedAt"),
         Detail = row.GetString("Detail"),
         Health = row.GetString("Health"),
+        Progress = row.GetString("Progress"),
+        ProgressAt = row.GetDate("ProgressAt"),
     };
 }

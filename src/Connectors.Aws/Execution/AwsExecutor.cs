@@ -77,7 +77,7 @@ public sealed class AwsExecutor : IPlatformExecutor, IDisposable
         var task = created.ReplaceRootVolumeTask
             ?? throw new ExecutorException($"CreateReplaceRootVolumeTask for '{change.AssetId}' returned no task.");
         AwsLogs.ReplacingRootVolume(logger, change.AssetId, ami, task.ReplaceRootVolumeTaskId, task.TaskState?.Value ?? "unknown");
-        await WaitForTaskAsync(ec2, change.AssetId, ami, task, cancellationToken);
+        await WaitForTaskAsync(ec2, change.AssetId, ami, task, change.Progress, cancellationToken);
         return new ExecutionOutcome(Changed: true, change.ToVersion);
     }
 
@@ -114,13 +114,15 @@ public sealed class AwsExecutor : IPlatformExecutor, IDisposable
         return new AssetHealthReport(assetId, health, Ec2AssetMapper.State(status.InstanceState?.Name?.Value ?? string.Empty), version, detail);
     }
 
-    private async Task WaitForTaskAsync(AmazonEC2Client ec2, string assetId, string ami, ReplaceRootVolumeTask task, CancellationToken cancellationToken)
+    private async Task WaitForTaskAsync(
+        AmazonEC2Client ec2, string assetId, string ami, ReplaceRootVolumeTask task, IExecutorProgress? progress, CancellationToken cancellationToken)
     {
         var id = task.ReplaceRootVolumeTaskId;
         var deadline = time.GetUtcNow() + options.ImageTimeout;
         while (true)
         {
             var state = task.TaskState?.Value;
+            await progress.ReportAsync($"EC2 replace-root-volume task {id} from {ami}", state ?? "unknown", cancellationToken);
             if (state == ReplaceRootVolumeTaskState.Succeeded)
             {
                 return;

@@ -47,7 +47,7 @@ internal sealed class AwsPatchCommands(AwsExecutorOptions options, TimeProvider 
             await TagAsync(ec2, change.AssetId, arn, tag, commandId, cancellationToken);
         }
 
-        await WaitAsync(ssm, change.AssetId, arn, commandId, cancellationToken);
+        await WaitAsync(ssm, change.AssetId, arn, commandId, change.Progress, cancellationToken);
         await TagAsync(ec2, change.AssetId, arn, tag, Applied, cancellationToken);
         return true;
     }
@@ -65,13 +65,15 @@ internal sealed class AwsPatchCommands(AwsExecutorOptions options, TimeProvider 
         return running ? commandId : null;
     }
 
-    private async Task WaitAsync(AmazonSimpleSystemsManagementClient ssm, string assetId, AwsInstanceArn arn, string commandId, CancellationToken cancellationToken)
+    private async Task WaitAsync(
+        AmazonSimpleSystemsManagementClient ssm, string assetId, AwsInstanceArn arn, string commandId, IExecutorProgress? progress, CancellationToken cancellationToken)
     {
         var deadline = time.GetUtcNow() + options.PatchTimeout;
         while (true)
         {
             var invocation = await StatusAsync(ssm, assetId, arn, commandId, cancellationToken);
             var status = invocation?.Status;
+            await progress.ReportAsync($"SSM command {commandId} ({options.PatchDocument})", status?.Value ?? "Pending", cancellationToken);
             if (status == CommandInvocationStatus.Success)
             {
                 return;

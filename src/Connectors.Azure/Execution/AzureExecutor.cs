@@ -80,13 +80,13 @@ public sealed class AzureExecutor : IPlatformExecutor, IDisposable
                     StorageProfile = new VirtualMachineScaleSetUpdateStorageProfile { ImageReference = target.ToImageReference() },
                 },
             };
-            await AzureCalls.WaitAsync(change.AssetId, "Update scale set (image reference)", options.PollInterval, () => scaleSet.Value.UpdateAsync(WaitUntil.Started, patch, cancellationToken), cancellationToken);
+            await AzureCalls.WaitAsync(change.AssetId, "Update scale set (image reference)", options.PollInterval, change.Progress, () => scaleSet.Value.UpdateAsync(WaitUntil.Started, patch, cancellationToken), cancellationToken);
             AzureLogs.ScaleSetModelUpdated(logger, scaleSetId, target.Reference);
         }
 
         AzureLogs.UpgradingInstance(logger, change.AssetId, target.Reference);
         var ids = new VirtualMachineScaleSetVmInstanceRequiredIds([asset.InstanceId!]);
-        await AzureCalls.WaitAsync(change.AssetId, "UpdateInstances (manual upgrade)", options.PollInterval, () => scaleSet.Value.UpdateInstancesAsync(WaitUntil.Started, ids, cancellationToken), cancellationToken);
+        await AzureCalls.WaitAsync(change.AssetId, "UpdateInstances (manual upgrade)", options.PollInterval, change.Progress, () => scaleSet.Value.UpdateInstancesAsync(WaitUntil.Started, ids, cancellationToken), cancellationToken);
         return new ExecutionOutcome(Changed: true, change.ToVersion);
     }
 
@@ -118,7 +118,7 @@ public sealed class AzureExecutor : IPlatformExecutor, IDisposable
         }
 
         var content = PatchContent(change, data.StorageProfile?.OSDisk?.OSType);
-        var result = await AzureCalls.WaitAsync(change.AssetId, "InstallPatches", options.PollInterval, () => vm.Value.InstallPatchesAsync(WaitUntil.Started, content, cancellationToken), cancellationToken);
+        var result = await AzureCalls.WaitAsync(change.AssetId, "InstallPatches", options.PollInterval, change.Progress, () => vm.Value.InstallPatchesAsync(WaitUntil.Started, content, cancellationToken), cancellationToken);
         if (result.Status == PatchOperationStatus.Failed || result.FailedPatchCount > 0)
         {
             var error = result.Error is { } e ? $"{e.Code}: {e.Message}" : $"{result.FailedPatchCount ?? 0} patches failed";
@@ -134,7 +134,7 @@ public sealed class AzureExecutor : IPlatformExecutor, IDisposable
         }
 
         tags.Tags[tag] = "applied";
-        await AzureCalls.WaitAsync(change.AssetId, "Update VM (patch-set tag)", options.PollInterval, () => vm.Value.UpdateAsync(WaitUntil.Started, tags, cancellationToken), cancellationToken);
+        await AzureCalls.WaitAsync(change.AssetId, "Update VM (patch-set tag)", options.PollInterval, change.Progress, () => vm.Value.UpdateAsync(WaitUntil.Started, tags, cancellationToken), cancellationToken);
         return new ExecutionOutcome(Changed: true, version);
     }
 

@@ -21,8 +21,12 @@ internal sealed record GceDiskState(string Name, string? SelfLink, string? Sourc
 /// <summary>An image's name and the smallest disk it fits on.</summary>
 internal sealed record GceImageSize(string Name, string? DiskSizeGb, string? SelfLink);
 
-/// <summary>A zonal operation: <c>PENDING</c>, <c>RUNNING</c> or <c>DONE</c>, with its errors when it failed.</summary>
-internal sealed record GceOperation(string Name, string? Status, string? Zone, GceOperationError? Error, int? HttpErrorStatusCode, string? HttpErrorMessage);
+/// <summary>A zonal operation: <c>PENDING</c>, <c>RUNNING</c> or <c>DONE</c> (with its <c>progress</c> percentage), with its errors when it failed.</summary>
+internal sealed record GceOperation(string Name, string? Status, string? Zone, GceOperationError? Error, int? HttpErrorStatusCode, string? HttpErrorMessage, int? Progress = null)
+{
+    /// <summary>The operation's state as progress: <c>RUNNING 40%</c>.</summary>
+    public string State => (Status ?? "PENDING") + (Progress is { } percent ? $" {percent.ToString(System.Globalization.CultureInfo.InvariantCulture)}%" : string.Empty);
+}
 
 internal sealed record GceOperationError(List<GceOperationErrorItem>? Errors);
 

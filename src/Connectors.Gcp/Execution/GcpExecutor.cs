@@ -75,7 +75,7 @@ public sealed class GcpExecutor : IPlatformExecutor, IDisposable
             if (bootDisk.Name == newDisk && instance.Status is "TERMINATED" or "STOPPED")
             {
                 // A retried step that attached the new disk but did not start the instance.
-                await RunAsync(asset, id, "instances.start", $"{id.Path}/start", null, change.IdempotencyKey, cancellationToken);
+                await RunAsync(asset, id, "instances.start", $"{id.Path}/start", null, change, cancellationToken);
                 return new ExecutionOutcome(Changed: true, change.ToVersion);
             }
 
@@ -85,7 +85,7 @@ public sealed class GcpExecutor : IPlatformExecutor, IDisposable
 
         if (instance.Status is not ("TERMINATED" or "STOPPED"))
         {
-            await RunAsync(asset, id, "instances.stop", $"{id.Path}/stop", null, change.IdempotencyKey, cancellationToken);
+            await RunAsync(asset, id, "instances.stop", $"{id.Path}/stop", null, change, cancellationToken);
         }
 
         var disk = await compute.DiskAsync(asset, id.DiskPath(newDisk), cancellationToken);
@@ -104,7 +104,7 @@ public sealed class GcpExecutor : IPlatformExecutor, IDisposable
                 body["sizeGb"] = oldSize.ToString(CultureInfo.InvariantCulture);
             }
 
-            await RunAsync(asset, id, "disks.insert", $"projects/{id.Project}/zones/{id.Zone}/disks", body, change.IdempotencyKey, cancellationToken);
+            await RunAsync(asset, id, "disks.insert", $"projects/{id.Project}/zones/{id.Zone}/disks", body, change, cancellationToken);
         }
         else if (!SameImage(disk.SourceImage, target))
         {
@@ -113,17 +113,17 @@ public sealed class GcpExecutor : IPlatformExecutor, IDisposable
 
         if (boot is not null && !IsDisk(boot.Source, newDisk))
         {
-            await RunAsync(asset, id, "instances.detachDisk", $"{id.Path}/detachDisk?deviceName={Uri.EscapeDataString(boot.DeviceName ?? string.Empty)}", null, change.IdempotencyKey, cancellationToken);
+            await RunAsync(asset, id, "instances.detachDisk", $"{id.Path}/detachDisk?deviceName={Uri.EscapeDataString(boot.DeviceName ?? string.Empty)}", null, change, cancellationToken);
             boot = null;
         }
 
         if (boot is null)
         {
             var attach = new JsonObject { ["source"] = id.DiskPath(newDisk), ["boot"] = true, ["autoDelete"] = false };
-            await RunAsync(asset, id, "instances.attachDisk", $"{id.Path}/attachDisk", attach, change.IdempotencyKey, cancellationToken);
+            await RunAsync(asset, id, "instances.attachDisk", $"{id.Path}/attachDisk", attach, change, cancellationToken);
         }
 
-        await RunAsync(asset, id, "instances.start", $"{id.Path}/start", null, change.IdempotencyKey, cancellationToken);
+        await RunAsync(asset, id, "instances.start", $"{id.Path}/start", null, change, cancellationToken);
         GcpLogs.BootDiskReplaced(logger, asset, newDisk, target, bootDisk?.Name ?? "(detached before)");
         return new ExecutionOutcome(Changed: true, change.ToVersion);
     }
@@ -162,14 +162,20 @@ public sealed class GcpExecutor : IPlatformExecutor, IDisposable
     }
 
     /// <summary>Starts an operation (its <c>requestId</c> from the step and the call) and waits until it is <c>DONE</c>.</summary>
-    private async Task RunAsync(string assetId, GcpInstanceId id, string call, string path, JsonObject? body, string idempotencyKey, CancellationToken cancellationToken)
+    private async Task RunAsync(string assetId, GcpInstanceId id, string call, string path, JsonObject? body, ImageChange change, CancellationToken cancellationToken)
     {
         var compute = Locate(assetId).Source.Compute;
-        var operation = await compute.StartAsync(assetId, call, path, body, RequestId(idempotencyKey, call), cancellationToken);
+        var operation = await compute.StartAsync(assetId, call, path, body, RequestId(change.IdempotencyKey, call), cancellationToken);
         GcpLogs.OperationStarted(logger, assetId, call, operation.Name);
         var deadline = time.GetUtcNow() + options.Timeout;
-        while (operation.Status != "DONE")
+        while (true)
         {
+            await change.Progress.ReportAsync($"Compute Engine {call} (operation {operation.Name})", operation.State, cancellationToken);
+            if (operation.Status == "DONE")
+            {
+                break;
+            }
+
             if (time.GetUtcNow() >= deadline)
             {
                 throw new ExecutorException($"Compute Engine {call} for '{assetId}' (operation {operation.Name}) is still {operation.Status} after {options.Timeout}.");

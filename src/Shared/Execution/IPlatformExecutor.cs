@@ -33,10 +33,18 @@ public interface IPlatformExecutor
 }
 
 /// <summary>An image change to make. <see cref="IdempotencyKey"/> names the step (instance id and step) that asks for it.</summary>
-public sealed record ImageChange(string Organisation, string AssetId, string Family, string ToVersion, string? Reference, string IdempotencyKey);
+public sealed record ImageChange(string Organisation, string AssetId, string Family, string ToVersion, string? Reference, string IdempotencyKey)
+{
+    /// <summary>Where the executor reports how far the change has come; null when nobody listens.</summary>
+    public IExecutorProgress? Progress { get; init; }
+}
 
 /// <summary>A patch set to apply to an asset (or to remove from it, as a compensation), with the patches it holds.</summary>
-public sealed record PatchSetChange(string Organisation, string AssetId, string PatchSetId, IReadOnlyList<string> Patches, bool Remove, string IdempotencyKey);
+public sealed record PatchSetChange(string Organisation, string AssetId, string PatchSetId, IReadOnlyList<string> Patches, bool Remove, string IdempotencyKey)
+{
+    /// <summary>Where the executor reports how far the change has come; null when nobody listens.</summary>
+    public IExecutorProgress? Progress { get; init; }
+}
 
 /// <summary>What an executor did: whether it changed anything, and the version the asset runs now.</summary>
 public sealed record ExecutionOutcome(bool Changed, string Version);

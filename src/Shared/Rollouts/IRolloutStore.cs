@@ -38,6 +38,12 @@ public interface IRolloutStore
     /// <summary>Records asset results (replacing each asset's earlier one) and, if given, the rollout's progress, in one transaction.</summary>
     Task SaveResultsAsync(string organisation, string rolloutId, IReadOnlyList<RolloutAssetResult> results, RolloutProgress? progress, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Records how far an asset's change has come (its executor's latest report) on its result, leaving the rest of the
+    /// result as it is; an asset that is not in the rollout's plan is left alone.
+    /// </summary>
+    Task SaveProgressAsync(string organisation, string rolloutId, string assetId, string progress, DateTimeOffset at, CancellationToken cancellationToken);
+
     Task<RolloutAssetResult?> GetResultAsync(string organisation, string rolloutId, string assetId, CancellationToken cancellationToken);
 
     /// <summary>Every asset's result, in plan order.</summary>

@@ -30,6 +30,12 @@ public sealed record RolloutAssetResult
     /// <summary>The asset's health after the change, as the health check saw it.</summary>
     public string? Health { get; init; }
 
+    /// <summary>How far its change (or rollback) had come when last reported by the platform: the platform's task and its state.</summary>
+    public string? Progress { get; init; }
+
+    /// <summary>When <see cref="Progress"/> was reported.</summary>
+    public DateTimeOffset? ProgressAt { get; init; }
+
     public double? DurationMs => StartedAt is { } s && FinishedAt is { } f ? (f - s).TotalMilliseconds : null;
 }
 

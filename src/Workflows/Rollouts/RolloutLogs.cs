@@ -36,4 +36,7 @@ internal static partial class RolloutLogs
 
     [LoggerMessage(EventId = 10009, Level = LogLevel.Warning, Message = "Rollout {RolloutId}: a health gate broke in {Stage}: {Failed} of {Assets} assets failed (gate {MaxPercent}%); rolling back")]
     public static partial void GateBroken(ILogger logger, string rolloutId, string stage, int failed, int assets, double maxPercent);
+
+    [LoggerMessage(EventId = 10010, Level = LogLevel.Warning, Message = "Rollout {RolloutId}: the progress of {AssetId} could not be recorded (the change goes on): {Problem}")]
+    public static partial void ProgressNotRecorded(ILogger logger, string rolloutId, string assetId, string problem);
 }

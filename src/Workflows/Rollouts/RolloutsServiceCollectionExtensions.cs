@@ -27,6 +27,7 @@ public static class RolloutsServiceCollectionExtensions
         services.AddSingleton<RolloutPolicies>();
         services.AddSingleton<RolloutPatchSets>();
         services.AddSingleton<RolloutExecutors>();
+        services.AddSingleton<AssetProgress>();
         services.AddSingleton<ScopeResolution>();
         services.AddSingleton<ExecutorCoverage>();
         services.AddSingleton<RiskInputs>();

@@ -54,9 +54,15 @@ public sealed class KubernetesExecutorTests : IAsyncLifetime
     [Fact]
     public async Task An_image_change_patches_the_primary_container_and_waits_for_the_rollout()
     {
-        var outcome = await executor.ApplyImageAsync(Change(Checkout, "2.9.0", Digest2), CancellationToken.None);
+        var progress = new RecordingProgress();
+
+        var outcome = await executor.ApplyImageAsync(Change(Checkout, "2.9.0", Digest2) with { Progress = progress }, CancellationToken.None);
 
         Assert.Equal(new ExecutionOutcome(true, "2.9.0"), outcome);
+        Assert.Equal(2, progress.Reports.Count);
+        Assert.All(progress.Reports, r => Assert.Equal("Kubernetes rollout of Deployment payments/checkout ('" + Checkout + "')", r.Step));
+        Assert.Contains("3 updated and 3 available of 3 desired", progress.Reports.Last().State, StringComparison.Ordinal);
+        Assert.DoesNotContain("3 updated and 3 available", progress.Reports.First().State, StringComparison.Ordinal);
         var patch = Assert.Single(api.Requests, r => r.Method == "PATCH");
         Assert.Equal(CheckoutPath, patch.Path);
         Assert.Equal("application/strategic-merge-patch+json; charset=utf-8", patch.ContentType);

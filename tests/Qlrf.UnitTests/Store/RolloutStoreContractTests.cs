@@ -108,6 +108,31 @@ public sealed class RolloutStoreContractTests(Azurite azurite)
 
     [Theory]
     [MemberData(nameof(Backends))]
+    public async Task Progress_is_recorded_on_a_planned_asset_only_and_outlives_the_result_that_follows(string backend)
+    {
+        using var stores = new RegistryStores(backend, time, azurite);
+        var rollouts = stores.Rollouts;
+        await rollouts.CreateAsync(Rollout("ro-1", T), default);
+        await rollouts.SavePlanAsync(Org, "ro-1", [new(0, true, [["web-1"]])], [Result("web-1", stage: 0) with { FromVersion = "2026.10" }], r => r, default);
+
+        await rollouts.SaveProgressAsync(Org, "ro-1", "web-1", "EC2 task replacevol-1: pending", T, default);
+        await rollouts.SaveProgressAsync(Org, "ro-1", "web-1", "EC2 task replacevol-1: in-progress", T.AddSeconds(5), default);
+        await rollouts.SaveProgressAsync(Org, "ro-1", "web-404", "nothing", T, default);
+        var during = (await rollouts.GetResultAsync(Org, "ro-1", "web-1", default))!;
+        await rollouts.SaveResultsAsync(Org, "ro-1", [Result("web-1", RolloutAssetStatus.Succeeded, stage: 0) with { ToVersion = "2026.11", Changed = true }], null, default);
+        var after = (await rollouts.GetResultAsync(Org, "ro-1", "web-1", default))!;
+
+        Assert.Equal(
+            ("EC2 task replacevol-1: in-progress", (DateTimeOffset?)T.AddSeconds(5), RolloutAssetStatus.Pending, "2026.10"),
+            (during.Progress, during.ProgressAt, during.Status, during.FromVersion));
+        Assert.Equal(
+            ("EC2 task replacevol-1: in-progress", (DateTimeOffset?)T.AddSeconds(5), RolloutAssetStatus.Succeeded),
+            (after.Progress, after.ProgressAt, after.Status));
+        Assert.Null(await rollouts.GetResultAsync(Org, "ro-1", "web-404", default));
+    }
+
+    [Theory]
+    [MemberData(nameof(Backends))]
     public async Task Policy_exceptions_are_granted_replaced_listed_and_revoked_per_organisation(string backend)
     {
         using var stores = new RegistryStores(backend, time, azurite);

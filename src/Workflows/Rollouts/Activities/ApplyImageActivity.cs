@@ -10,7 +10,7 @@ namespace Qlrf.Workflows.Rollouts.Activities;
 /// version first, so a repeated call changes nothing more. Reads the asset's version, health and state before
 /// the change (the health check's baseline). Throws when the change fails, so durable retries can work.
 /// </summary>
-public sealed class ApplyImageActivity(RolloutExecutors executors, IImageStore images, TimeProvider time, ILogger<ApplyImageActivity> logger)
+public sealed class ApplyImageActivity(RolloutExecutors executors, IImageStore images, AssetProgress progress, TimeProvider time, ILogger<ApplyImageActivity> logger)
     : Activity<ApplyImageInput, AssetChangeOutcome>
 {
     public override async Task<AssetChangeOutcome> RunAsync(ActivityContext context, ApplyImageInput input)
@@ -29,7 +29,10 @@ public sealed class ApplyImageActivity(RolloutExecutors executors, IImageStore i
             var before = await executor.CheckHealthAsync(input.Organisation, input.AssetId, ct);
             var started = time.GetUtcNow();
             var outcome = await executor.ApplyImageAsync(
-                new ImageChange(input.Organisation, input.AssetId, input.Family, input.Version, version?.On(asset.Asset.Platform)?.Reference, input.IdempotencyKey), ct);
+                new ImageChange(input.Organisation, input.AssetId, input.Family, input.Version, version?.On(asset.Asset.Platform)?.Reference, input.IdempotencyKey)
+                {
+                    Progress = progress.For(input.Organisation, input.RolloutId, input.AssetId),
+                }, ct);
             var finished = time.GetUtcNow();
             RolloutTelemetry.ApplyDuration.Record((finished - started).TotalMilliseconds);
             RolloutTelemetry.AssetChanges.Add(1, new KeyValuePair<string, object?>("outcome", outcome.Changed ? "changed" : "unchanged"));

@@ -11,7 +11,7 @@ namespace Qlrf.Workflows.Rollouts.Activities;
 /// asset's health and state before the change (the health check's baseline). Throws when the change fails, so
 /// durable retries can work.
 /// </summary>
-public sealed class ApplyPatchSetActivity(RolloutExecutors executors, RolloutPatchSets patchSets, TimeProvider time, ILogger<ApplyPatchSetActivity> logger)
+public sealed class ApplyPatchSetActivity(RolloutExecutors executors, RolloutPatchSets patchSets, AssetProgress progress, TimeProvider time, ILogger<ApplyPatchSetActivity> logger)
     : Activity<ApplyPatchSetInput, AssetChangeOutcome>
 {
     public override async Task<AssetChangeOutcome> RunAsync(ActivityContext context, ApplyPatchSetInput input)
@@ -31,7 +31,10 @@ public sealed class ApplyPatchSetActivity(RolloutExecutors executors, RolloutPat
             var before = await executor.CheckHealthAsync(input.Organisation, input.AssetId, ct);
             var started = time.GetUtcNow();
             var outcome = await executor.ApplyPatchSetAsync(
-                new PatchSetChange(input.Organisation, input.AssetId, patchSet.Id, patchSet.Patches, Remove: false, input.IdempotencyKey), ct);
+                new PatchSetChange(input.Organisation, input.AssetId, patchSet.Id, patchSet.Patches, Remove: false, input.IdempotencyKey)
+                {
+                    Progress = progress.For(input.Organisation, input.RolloutId, input.AssetId),
+                }, ct);
             var finished = time.GetUtcNow();
             RolloutTelemetry.ApplyDuration.Record((finished - started).TotalMilliseconds);
             RolloutTelemetry.AssetChanges.Add(1, new KeyValuePair<string, object?>("outcome", outcome.Changed ? "changed" : "unchanged"));

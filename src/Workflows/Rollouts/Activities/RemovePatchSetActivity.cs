@@ -10,7 +10,7 @@ namespace Qlrf.Workflows.Rollouts.Activities;
 /// when planned), and records it. Idempotent through the executor's own check. Throws when the executor fails,
 /// so durable retries can work.
 /// </summary>
-public sealed class RemovePatchSetActivity(RolloutExecutors executors, IRolloutStore store, TimeProvider time, ILogger<RemovePatchSetActivity> logger)
+public sealed class RemovePatchSetActivity(RolloutExecutors executors, IRolloutStore store, AssetProgress progress, TimeProvider time, ILogger<RemovePatchSetActivity> logger)
     : Activity<RemovePatchSetInput, string?>
 {
     /// <summary>Returns the asset's source when the patch set was removed (it needs a sweep), else null.</summary>
@@ -31,7 +31,10 @@ public sealed class RemovePatchSetActivity(RolloutExecutors executors, IRolloutS
         var asset = await executors.AssetAsync(input.Organisation, input.AssetId, ct);
         var started = time.GetUtcNow();
         var outcome = await executors.For(asset.Source, asset.Asset.Platform).ApplyPatchSetAsync(
-            new PatchSetChange(input.Organisation, input.AssetId, input.PatchSetId, [], Remove: true, input.IdempotencyKey), ct);
+            new PatchSetChange(input.Organisation, input.AssetId, input.PatchSetId, [], Remove: true, input.IdempotencyKey)
+            {
+                Progress = progress.For(input.Organisation, input.RolloutId, input.AssetId),
+            }, ct);
         await store.SaveResultsAsync(input.Organisation, input.RolloutId, [recorded with
         {
             Status = RolloutAssetStatus.RolledBack,

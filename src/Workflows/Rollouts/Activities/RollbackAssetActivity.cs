@@ -11,7 +11,7 @@ namespace Qlrf.Workflows.Rollouts.Activities;
 /// else as recorded when planned), and records it. Idempotent through the executor's own check. Throws when
 /// the executor fails, so durable retries can work.
 /// </summary>
-public sealed class RollbackAssetActivity(RolloutExecutors executors, IImageStore images, IRolloutStore store, TimeProvider time, ILogger<RollbackAssetActivity> logger)
+public sealed class RollbackAssetActivity(RolloutExecutors executors, IImageStore images, IRolloutStore store, AssetProgress progress, TimeProvider time, ILogger<RollbackAssetActivity> logger)
     : Activity<RollbackAssetInput, string?>
 {
     /// <summary>Returns the asset's source when it was moved back (it needs a sweep), else null.</summary>
@@ -34,7 +34,10 @@ public sealed class RollbackAssetActivity(RolloutExecutors executors, IImageStor
         var version = await images.GetVersionAsync(input.Organisation, $"{input.Family}@{to}", ct);
         var started = time.GetUtcNow();
         var outcome = await executors.For(asset.Source, asset.Asset.Platform).ApplyImageAsync(
-            new ImageChange(input.Organisation, input.AssetId, input.Family, to, version?.On(asset.Asset.Platform)?.Reference, input.IdempotencyKey), ct);
+            new ImageChange(input.Organisation, input.AssetId, input.Family, to, version?.On(asset.Asset.Platform)?.Reference, input.IdempotencyKey)
+            {
+                Progress = progress.For(input.Organisation, input.RolloutId, input.AssetId),
+            }, ct);
         await store.SaveResultsAsync(input.Organisation, input.RolloutId, [recorded with
         {
             Status = RolloutAssetStatus.RolledBack,

@@ -53,10 +53,15 @@ public sealed class AwsExecutorTests
         await using var aws = await FakeAwsPlatform.StartAsync();
         var time = new InstantTimeProvider();
         using var executor = Executor(aws, time);
+        var progress = new RecordingProgress();
 
-        var outcome = await executor.ApplyImageAsync(Change(), CancellationToken.None);
+        var outcome = await executor.ApplyImageAsync(Change() with { Progress = progress }, CancellationToken.None);
 
         Assert.Equal(new ExecutionOutcome(Changed: true, "1.5.0"), outcome);
+        Assert.Equal(3, progress.Reports.Count);
+        Assert.All(progress.Reports, r => Assert.StartsWith("EC2 replace-root-volume task ", r.Step, StringComparison.Ordinal));
+        Assert.NotEqual("succeeded", progress.Reports.First().State);
+        Assert.Equal("succeeded", progress.Reports.Last().State);
         var create = Assert.Single(aws.CallsOf("CreateReplaceRootVolumeTask"));
         Assert.Equal(FakeAwsPlatform.InstanceId, create["InstanceId"]);
         Assert.Equal(NewAmi, create["ImageId"]);
@@ -164,10 +169,14 @@ public sealed class AwsExecutorTests
     {
         await using var aws = await FakeAwsPlatform.StartAsync();
         using var executor = Executor(aws, new InstantTimeProvider());
+        var progress = new RecordingProgress();
 
-        var outcome = await executor.ApplyPatchSetAsync(Patch(), CancellationToken.None);
+        var outcome = await executor.ApplyPatchSetAsync(Patch() with { Progress = progress }, CancellationToken.None);
 
         Assert.Equal(new ExecutionOutcome(Changed: true, "1.4.0"), outcome);
+        Assert.Equal(3, progress.Reports.Count);
+        Assert.All(progress.Reports, r => Assert.StartsWith("SSM command ", r.Step, StringComparison.Ordinal));
+        Assert.Equal("Success", progress.Reports.Last().State);
         var send = Assert.Single(aws.CallsOf("SendCommand"));
         Assert.Equal("\"AWS-RunPatchBaseline\"", send["DocumentName"]);
         Assert.Equal($"[\"{FakeAwsPlatform.InstanceId}\"]", send["InstanceIds"]);

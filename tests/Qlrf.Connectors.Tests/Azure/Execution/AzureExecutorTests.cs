@@ -53,10 +53,17 @@ public sealed class AzureExecutorTests : IDisposable
     {
         await using var arm = await FakeArmPlatform.StartAsync(certificate);
         using var executor = Executor(arm, new InstantTimeProvider());
+        var progress = new RecordingProgress();
 
-        var outcome = await executor.ApplyImageAsync(Change(), CancellationToken.None);
+        var outcome = await executor.ApplyImageAsync(Change() with { Progress = progress }, CancellationToken.None);
 
         Assert.Equal(new ExecutionOutcome(Changed: true, "1.5.0"), outcome);
+        Assert.Equal(["Azure Update scale set (image reference)", "Azure UpdateInstances (manual upgrade)"], progress.Reports.Select(r => r.Step).Distinct());
+        Assert.All(progress.Reports.GroupBy(r => r.Step), step =>
+        {
+            Assert.NotEqual("Succeeded", step.First().State);
+            Assert.Equal("Succeeded", step.Last().State);
+        });
         var update = Assert.Single(arm.CallsOf("PATCH scaleset"));
         Assert.Equal(FakeArmPlatform.NewImage, (string?)update!["properties"]!["virtualMachineProfile"]!["storageProfile"]!["imageReference"]!["id"]);
         var upgrade = Assert.Single(arm.CallsOf("POST manualupgrade"));

@@ -62,10 +62,16 @@ public sealed class GcpExecutorTests
         await using var compute = await FakeGcpCompute.StartAsync();
         var time = new InstantTimeProvider();
         using var executor = Executor(compute, time);
+        var progress = new RecordingProgress();
 
-        var outcome = await executor.ApplyImageAsync(Change("https://www.googleapis.com/compute/v1/" + FakeGcpCompute.NewImage), CancellationToken.None);
+        var outcome = await executor.ApplyImageAsync(Change("https://www.googleapis.com/compute/v1/" + FakeGcpCompute.NewImage) with { Progress = progress }, CancellationToken.None);
 
         Assert.Equal(new ExecutionOutcome(Changed: true, "1.5.0"), outcome);
+        var steps = progress.Reports.GroupBy(r => r.Step).ToList();
+        Assert.Equal(
+            ["instances.stop", "disks.insert", "instances.detachDisk", "instances.attachDisk", "instances.start"],
+            steps.Select(s => s.Key.Split(' ')[2]));
+        Assert.All(steps, s => Assert.Equal(["PENDING 0%", "RUNNING 0%", "DONE 100%"], s.Select(r => r.State)));
         Assert.Equal(ChangeCalls, compute.Calls);
         Assert.Equal("RUNNING", compute.Status());
         var boot = Assert.Single(compute.Attached());

@@ -61,7 +61,7 @@ public sealed class AwsRolloutTests : IAsyncLifetime
         var before = await PlatformRollout.StateAsync(host, arns);
         Assert.All(before, a => Assert.Equal((Family, PlatformRollout.OldVersion, DriftStatus.Outdated), (a.Family, a.Version, a.Drift)));
 
-        await PlatformRollout.RollOutAsync(host, Family, arns);
+        await PlatformRollout.RollOutAsync(host, Family, arns, @"^EC2 replace-root-volume task \S+ from ami-\S+: succeeded$");
 
         // The fake's own first instance (another family) is swept too but is not in scope: it is never touched.
         var replaced = aws.CallsOf("CreateReplaceRootVolumeTask").GroupBy(c => c["InstanceId"]).ToDictionary(g => g.Key, g => g.Select(c => c["ImageId"]).ToList());

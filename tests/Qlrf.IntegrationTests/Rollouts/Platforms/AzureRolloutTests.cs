@@ -65,7 +65,7 @@ public sealed class AzureRolloutTests : IAsyncLifetime
         var before = await PlatformRollout.StateAsync(host, AssetIds);
         Assert.All(before, a => Assert.Equal((Family, PlatformRollout.OldVersion, DriftStatus.Outdated), (a.Family, a.Version, a.Drift)));
 
-        await PlatformRollout.RollOutAsync(host, Family, AssetIds);
+        await PlatformRollout.RollOutAsync(host, Family, AssetIds, @"^Azure UpdateInstances \(manual upgrade\): Succeeded$");
 
         var upgrades = arm.UpgradedInstanceIds.GroupBy(id => id).ToDictionary(g => g.Key, g => g.Count());
         Assert.Equal(InstanceIds, upgrades.Keys.Order(StringComparer.Ordinal));

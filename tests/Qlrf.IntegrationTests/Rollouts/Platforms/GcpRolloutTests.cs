@@ -61,7 +61,7 @@ public sealed class GcpRolloutTests : IAsyncLifetime
         var before = await PlatformRollout.StateAsync(host, AssetIds);
         Assert.All(before, a => Assert.Equal((Family, PlatformRollout.OldVersion, DriftStatus.Outdated), (a.Family, a.Version, a.Drift)));
 
-        await PlatformRollout.RollOutAsync(host, Family, AssetIds);
+        await PlatformRollout.RollOutAsync(host, Family, AssetIds, @"^Compute Engine instances\.start \(operation \S+\): DONE( 100%)?$");
 
         // One disk inserted per instance, named after it; the old boot disks are kept. The fake's own first instance
         // (another family) is swept too but is not in scope: it is never touched.

@@ -79,7 +79,7 @@ public sealed class KubernetesRolloutTests : IAsyncLifetime
         var before = await PlatformRollout.StateAsync(host, AssetIds);
         Assert.All(before, a => Assert.Equal((Family, PlatformRollout.OldVersion, DriftStatus.Outdated), (a.Family, a.Version, a.Drift)));
 
-        await PlatformRollout.RollOutAsync(host, Family, AssetIds);
+        await PlatformRollout.RollOutAsync(host, Family, AssetIds, @"^Kubernetes rollout of \w+ \S+ \(.+\): observed generation (\d+) of \1, (\d+) updated and \2 available of \2 desired");
 
         Assert.Equal(Workloads.Select(PathOf).Order(StringComparer.Ordinal), api.PatchesByPath.Keys.Order(StringComparer.Ordinal));
         Assert.All(api.PatchesByPath.Values, patches => Assert.Equal(1, patches));

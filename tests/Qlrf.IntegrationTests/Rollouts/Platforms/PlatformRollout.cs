@@ -32,8 +32,11 @@ internal static class PlatformRollout
         }
     }
 
-    /// <summary>Starts a rollout of <paramref name="assetIds"/> to the new version (canary 1, one wave, no waits), approves it and waits until it completes.</summary>
-    public static async Task RollOutAsync(QlrfHost host, string family, IReadOnlyList<string> assetIds)
+    /// <summary>
+    /// Starts a rollout of <paramref name="assetIds"/> to the new version (canary 1, one wave, no waits), approves it and waits
+    /// until it completes; each asset's result then holds the executor's last progress report, which must match <paramref name="lastProgress"/>.
+    /// </summary>
+    public static async Task RollOutAsync(QlrfHost host, string family, IReadOnlyList<string> assetIds, string lastProgress)
     {
         var request = JsonSerializer.Serialize(new
         {
@@ -57,6 +60,11 @@ internal static class PlatformRollout
         var done = await host.WaitForStatusAsync(id, RolloutStatus.Completed, TimeSpan.FromSeconds(120));
         Assert.Equal((assetIds.Count, 0), (done.Rollout.Progress.Done, done.Rollout.Progress.Failed));
         Assert.All(done.Assets, a => Assert.Equal((RolloutAssetStatus.Succeeded, true, NewVersion), (a.Status, a.Changed, a.ToVersion)));
+        Assert.All(done.Assets, a =>
+        {
+            Assert.Matches(lastProgress, a.Progress);
+            Assert.InRange(a.ProgressAt!.Value, a.StartedAt!.Value, a.FinishedAt!.Value);
+        });
     }
 
     /// <summary>
