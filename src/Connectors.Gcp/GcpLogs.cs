@@ -16,4 +16,10 @@ internal static partial class GcpLogs
 
     [LoggerMessage(EventId = 8083, Level = LogLevel.Information, Message = "{AssetId} boots from new disk {Disk} ({Image}); its old boot disk {OldDisk} is kept, detached")]
     public static partial void BootDiskReplaced(ILogger logger, string assetId, string disk, string image, string oldDisk);
+
+    [LoggerMessage(EventId = 8084, Level = LogLevel.Information, Message = "Managed instance group {Manager} now makes instances from template {Template}")]
+    public static partial void GroupTemplateSet(ILogger logger, string manager, string template);
+
+    [LoggerMessage(EventId = 8085, Level = LogLevel.Information, Message = "{AssetId} was replaced by managed instance group {Manager} from template {Template}")]
+    public static partial void GroupInstanceUpdated(ILogger logger, string assetId, string manager, string template);
 }

@@ -8,8 +8,8 @@ using Qlrf.Execution;
 namespace Qlrf.Connectors.Gcp.Execution;
 
 /// <summary>
-/// The Compute Engine REST calls the executor makes: reads of instances, disks, images and zonal operations, and the
-/// instance and disk methods that start operations (each with a <c>requestId</c>, so Compute answers a retried call with the
+/// The Compute Engine REST calls the executor makes: reads of instances, disks, images, operations, instance templates and
+/// managed instance groups, and the methods that start operations (each with a <c>requestId</c>, so Compute answers a retried call with the
 /// operation it already started). Any failure is an <see cref="ExecutorException"/> naming the asset and the call.
 /// </summary>
 internal sealed class GcpComputeCalls(ResilientHttpClient http, Uri endpoint, GcpCredentialSource credentials)
@@ -30,12 +30,35 @@ internal sealed class GcpComputeCalls(ResilientHttpClient http, Uri endpoint, Gc
     public Task<GceOperation> OperationAsync(string assetId, GcpInstanceId id, string operation, CancellationToken cancellationToken) =>
         RunAsync(assetId, "zoneOperations.get", HttpMethod.Get, $"projects/{id.Project}/zones/{id.Zone}/operations/{Uri.EscapeDataString(operation)}", null, Read<GceOperation>, cancellationToken);
 
-    /// <summary>Starts an operation: <c>POST {path}?requestId=...</c> with an optional JSON body.</summary>
-    public Task<GceOperation> StartAsync(string assetId, string call, string path, JsonObject? body, string requestId, CancellationToken cancellationToken) =>
+    /// <summary>An operation by its self-link (zonal, regional or global).</summary>
+    public Task<GceOperation> OperationAtAsync(string assetId, string selfLink, CancellationToken cancellationToken) =>
+        RunAsync(assetId, "operations.get", HttpMethod.Get, PathOf(selfLink), null, Read<GceOperation>, cancellationToken);
+
+    /// <summary>A managed instance group by its path (an instance's <c>created-by</c>).</summary>
+    public Task<GceManager> ManagerAsync(string assetId, string manager, CancellationToken cancellationToken) =>
+        RunAsync(assetId, "instanceGroupManagers.get", HttpMethod.Get, PathOf(manager), null, Read<GceManager>, cancellationToken);
+
+    /// <summary>An instance template as Compute returns it (copied whole into a new template); null when it does not exist.</summary>
+    public Task<JsonObject?> TemplateAsync(string assetId, string template, CancellationToken cancellationToken) =>
+        OrNullAsync(() => RunAsync(assetId, "instanceTemplates.get", HttpMethod.Get, PathOf(template), null, Read<JsonObject>, cancellationToken));
+
+    /// <summary>A page of the group's instances with what the group is doing to each.</summary>
+    public Task<GceManagedInstances> ManagedInstancesAsync(string assetId, string manager, string? pageToken, CancellationToken cancellationToken) =>
+        RunAsync(
+            assetId,
+            "instanceGroupManagers.listManagedInstances",
+            HttpMethod.Post,
+            PathOf(manager) + "/listManagedInstances?maxResults=500" + (pageToken is null ? string.Empty : "&pageToken=" + Uri.EscapeDataString(pageToken)),
+            null,
+            Read<GceManagedInstances>,
+            cancellationToken);
+
+    /// <summary>Starts an operation: <c>POST {path}?requestId=...</c> (or another method) with an optional JSON body.</summary>
+    public Task<GceOperation> StartAsync(string assetId, string call, string path, JsonObject? body, string requestId, CancellationToken cancellationToken, HttpMethod? method = null) =>
         RunAsync(
             assetId,
             call,
-            HttpMethod.Post,
+            method ?? HttpMethod.Post,
             path + (path.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "requestId=" + Uri.EscapeDataString(requestId),
             body,
             Read<GceOperation>,
@@ -80,7 +103,7 @@ internal sealed class GcpComputeCalls(ResilientHttpClient http, Uri endpoint, Gc
                 {
                     var request = new HttpRequestMessage(method, new Uri(endpoint, relative));
                     request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await credentials.AccessTokenAsync(token));
-                    if (method == HttpMethod.Post)
+                    if (method != HttpMethod.Get)
                     {
                         request.Content = JsonContent.Create(body ?? [], options: Json);
                     }

@@ -22,7 +22,7 @@ internal sealed record GceDiskState(string Name, string? SelfLink, string? Sourc
 internal sealed record GceImageSize(string Name, string? DiskSizeGb, string? SelfLink);
 
 /// <summary>A zonal operation: <c>PENDING</c>, <c>RUNNING</c> or <c>DONE</c> (with its <c>progress</c> percentage), with its errors when it failed.</summary>
-internal sealed record GceOperation(string Name, string? Status, string? Zone, GceOperationError? Error, int? HttpErrorStatusCode, string? HttpErrorMessage, int? Progress = null)
+internal sealed record GceOperation(string Name, string? Status, string? Zone, GceOperationError? Error, int? HttpErrorStatusCode, string? HttpErrorMessage, int? Progress = null, string? SelfLink = null)
 {
     /// <summary>The operation's state as progress: <c>RUNNING 40%</c>.</summary>
     public string State => (Status ?? "PENDING") + (Progress is { } percent ? $" {percent.ToString(System.Globalization.CultureInfo.InvariantCulture)}%" : string.Empty);
@@ -31,3 +31,17 @@ internal sealed record GceOperation(string Name, string? Status, string? Zone, G
 internal sealed record GceOperationError(List<GceOperationErrorItem>? Errors);
 
 internal sealed record GceOperationErrorItem(string? Code, string? Message);
+
+/// <summary>A managed instance group: its template (and versions), and how it updates its instances.</summary>
+internal sealed record GceManager(string Name, string? InstanceTemplate, List<GceManagerVersion>? Versions, GceUpdatePolicy? UpdatePolicy, string? SelfLink);
+
+internal sealed record GceManagerVersion(string? InstanceTemplate, string? Name);
+
+/// <summary><c>PROACTIVE</c> (the group replaces instances itself when its template changes) or <c>OPPORTUNISTIC</c>.</summary>
+internal sealed record GceUpdatePolicy(string? Type);
+
+/// <summary>A page of <c>listManagedInstances</c>.</summary>
+internal sealed record GceManagedInstances(List<GceManagedInstance>? ManagedInstances, string? NextPageToken);
+
+/// <summary>One instance of a group: what the group is doing to it (<c>NONE</c> when nothing) and the template it was made from.</summary>
+internal sealed record GceManagedInstance(string? Instance, string? InstanceStatus, string? CurrentAction, GceManagerVersion? Version);

@@ -15,10 +15,11 @@ namespace Qlrf.Connectors.Gcp.Execution;
 /// credentials and endpoint. An image change recreates a standalone instance's boot disk from the target image: stop, insert
 /// a disk from the image (named from the step's idempotency key, with a <c>requestId</c> derived from it), detach the old
 /// boot disk (kept, for rollback and forensics), attach the new one as boot, start; each zonal operation is waited for. Each
-/// step reads the instance first, so a retried activity continues where the last one stopped. Instances of managed instance
-/// groups are refused, and patch sets are not supported. Health comes from the instance's status.
+/// step reads the instance first, so a retried activity continues where the last one stopped. An instance of a managed instance
+/// group is updated by its group instead (see <see cref="UpdateInGroupAsync"/>). Patch sets are not supported. Health comes
+/// from the instance's status.
 /// </summary>
-public sealed class GcpExecutor : IPlatformExecutor, IDisposable
+public sealed partial class GcpExecutor : IPlatformExecutor, IDisposable
 {
     /// <summary>Compute's limit on a resource name's length.</summary>
     internal const int NameLength = 63;
@@ -64,8 +65,7 @@ public sealed class GcpExecutor : IPlatformExecutor, IDisposable
         var instance = await compute.InstanceAsync(asset, id, cancellationToken);
         if (instance.CreatedBy is { } manager && manager.Contains("/instanceGroupManagers/", StringComparison.Ordinal))
         {
-            throw new ExecutorException(
-                $"'{asset}' belongs to managed instance group {manager}: QL-RF changes the image of standalone instances only (a group's per-instance update is not supported yet); update the group's instance template to {target}.");
+            return await UpdateInGroupAsync(change, id, instance, manager, target, cancellationToken);
         }
 
         var boot = instance.Boot;
@@ -162,10 +162,15 @@ public sealed class GcpExecutor : IPlatformExecutor, IDisposable
     }
 
     /// <summary>Starts an operation (its <c>requestId</c> from the step and the call) and waits until it is <c>DONE</c>.</summary>
-    private async Task RunAsync(string assetId, GcpInstanceId id, string call, string path, JsonObject? body, ImageChange change, CancellationToken cancellationToken)
+    private Task RunAsync(string assetId, GcpInstanceId id, string call, string path, JsonObject? body, ImageChange change, CancellationToken cancellationToken) =>
+        RunAsync(assetId, id, call, path, body, change, RequestId(change.IdempotencyKey, call), HttpMethod.Post, cancellationToken);
+
+    /// <summary>Starts an operation with the request id and method given and waits until it is <c>DONE</c>, polling it by its self-link.</summary>
+    private async Task RunAsync(
+        string assetId, GcpInstanceId id, string call, string path, JsonObject? body, ImageChange change, string requestId, HttpMethod method, CancellationToken cancellationToken)
     {
         var compute = Locate(assetId).Source.Compute;
-        var operation = await compute.StartAsync(assetId, call, path, body, RequestId(change.IdempotencyKey, call), cancellationToken);
+        var operation = await compute.StartAsync(assetId, call, path, body, requestId, cancellationToken, method);
         GcpLogs.OperationStarted(logger, assetId, call, operation.Name);
         var deadline = time.GetUtcNow() + options.Timeout;
         while (true)
@@ -182,7 +187,9 @@ public sealed class GcpExecutor : IPlatformExecutor, IDisposable
             }
 
             await Task.Delay(options.PollInterval, time, cancellationToken);
-            operation = await compute.OperationAsync(assetId, id, operation.Name, cancellationToken);
+            operation = operation.SelfLink is { } selfLink
+                ? await compute.OperationAtAsync(assetId, selfLink, cancellationToken)
+                : await compute.OperationAsync(assetId, id, operation.Name, cancellationToken);
         }
 
         if (operation.Error?.Errors is { Count: > 0 } errors)

@@ -15,7 +15,7 @@ namespace Qlrf.Connectors.Tests.Gcp.Execution;
 /// It starts with instance <see cref="Instance"/> running from <see cref="OldImage"/> on boot disk <see cref="Instance"/>.
 /// Discovery reads the same state: the project's instances and disks through aggregatedList (one page), and images by path.
 /// </summary>
-public sealed class FakeGcpCompute : IAsyncDisposable
+public sealed partial class FakeGcpCompute : IAsyncDisposable
 {
     public const string Project = "acme-prod";
     public const string Zone = "europe-west1-b";
@@ -58,7 +58,7 @@ public sealed class FakeGcpCompute : IAsyncDisposable
         {
             lock (gate)
             {
-                return calls.Where(c => !c.StartsWith("GET operations/", StringComparison.Ordinal)).ToList();
+                return calls.Where(c => !c.StartsWith("GET operations/", StringComparison.Ordinal) && !c.StartsWith("GET global/operations/", StringComparison.Ordinal)).ToList();
             }
         }
     }
@@ -213,6 +213,11 @@ public sealed class FakeGcpCompute : IAsyncDisposable
                 return (200, Aggregated("disks", disks.Values.Select(d => (JsonNode)DiskJson(d))));
             }
 
+            if (path.StartsWith($"projects/{Project}/global/", StringComparison.Ordinal))
+            {
+                return AnswerGlobal(method, path[$"projects/{Project}/global/".Length..], query, body);
+            }
+
             if (!path.StartsWith(zonePrefix, StringComparison.Ordinal))
             {
                 return (404, Error(404, "NOT_FOUND", $"The resource '{path}' was not found"));
@@ -229,12 +234,13 @@ public sealed class FakeGcpCompute : IAsyncDisposable
                 ("POST", ["disks"]) => Operate("disks.insert", query, () => InsertDisk(body!)),
                 ("POST", ["instances", var name, var verb]) when instances.TryGetValue(name, out var instance) =>
                     Operate("instances." + verb, query, () => Act(instance, verb, query, body)),
+                (_, ["instanceGroupManagers", var name, ..]) => AnswerGroup(method, name, parts.Length > 2 ? parts[2] : null, query, body),
                 _ => NotFound(local),
             };
         }
     }
 
-    private (int, JsonNode) Operate(string call, IQueryCollection query, Func<(int Status, string? Code, string? Message)> effect)
+    private (int, JsonNode) Operate(string call, IQueryCollection query, Func<(int Status, string? Code, string? Message)> effect, bool global = false)
     {
         var requestId = query["requestId"].ToString();
         if (requestId.Length > 0 && requests.TryGetValue(requestId, out var earlier))
@@ -248,7 +254,7 @@ public sealed class FakeGcpCompute : IAsyncDisposable
         }
 
         var name = $"operation-{operations.Count + 1}-{call.Replace('.', '-')}";
-        var operation = new FakeOperation(call);
+        var operation = new FakeOperation(call) { Global = global };
         if (failures.Remove(call, out var failure))
         {
             operation.Error = failure;
@@ -358,11 +364,12 @@ public sealed class FakeGcpCompute : IAsyncDisposable
         var json = new JsonObject
         {
             ["kind"] = "compute#operation",
+            ["zone"] = operation.Global ? null : $"https://compute.googleapis.com/compute/v1/projects/{Project}/zones/{Zone}",
             ["name"] = name,
             ["operationType"] = operation.Call.Split('.')[1],
-            ["zone"] = $"https://compute.googleapis.com/compute/v1/projects/{Project}/zones/{Zone}",
             ["status"] = status,
             ["progress"] = status == "DONE" ? 100 : 0,
+            ["selfLink"] = $"https://compute.googleapis.com/compute/v1/projects/{Project}/{(operation.Global ? "global" : "zones/" + Zone)}/operations/{name}",
         };
         if (status == "DONE" && operation.Error is { } error)
         {
@@ -463,6 +470,9 @@ public sealed class FakeGcpCompute : IAsyncDisposable
 
         public string? CreatedBy { get; set; }
 
+        /// <summary>The template a group made the instance from (a path).</summary>
+        public string? Template { get; set; }
+
         public Dictionary<string, string> Labels { get; } = new(StringComparer.Ordinal);
 
         public List<FakeAttached> Disks { get; } = [];
@@ -479,5 +489,7 @@ public sealed class FakeGcpCompute : IAsyncDisposable
         public int Polls { get; set; }
 
         public (string Code, string Message)? Error { get; set; }
+
+        public bool Global { get; init; }
     }
 }

@@ -158,17 +158,71 @@ public sealed class GcpExecutorTests
     }
 
     [Fact]
-    public async Task An_instance_of_a_managed_instance_group_is_refused_untouched()
+    public async Task An_instance_of_a_managed_instance_group_is_replaced_by_its_group_from_a_copy_of_its_template_on_the_image()
     {
         await using var compute = await FakeGcpCompute.StartAsync();
+        compute.AddInstance("web-2", FakeGcpCompute.OldImage);
+        compute.AddGroup(others: "web-2");
         using var executor = Executor(compute, new InstantTimeProvider());
-        compute.InGroup($"projects/123456789012/zones/{FakeGcpCompute.Zone}/instanceGroupManagers/web");
+        var progress = new RecordingProgress();
+
+        var outcome = await executor.ApplyImageAsync(Change() with { Progress = progress }, CancellationToken.None);
+
+        Assert.Equal(new ExecutionOutcome(Changed: true, "1.5.0"), outcome);
+        var copy = $"projects/{FakeGcpCompute.Project}/global/instanceTemplates/{GcpExecutor.TemplateName(FakeGcpCompute.Template, FakeGcpCompute.NewImage)}";
+        Assert.Equal([FakeGcpCompute.TemplatePath, copy], compute.TemplatePaths);
+        Assert.Equal(FakeGcpCompute.NewImage, compute.TemplateImage(copy));
+        Assert.Equal(copy, compute.GroupTemplate);
+        Assert.Equal((FakeGcpCompute.NewImage, "RUNNING"), (compute.BootImageOf(FakeGcpCompute.Instance), compute.Status()));
+        Assert.Equal((FakeGcpCompute.OldImage, "RUNNING"), (compute.BootImageOf("web-2"), compute.Status("web-2")));
+        Assert.Equal(
+            [
+                "GET instances/web-1", "GET disks/web-1", "GET instanceGroupManagers/web-mig",
+                "GET global/instanceTemplates/" + FakeGcpCompute.Template, "GET global/instanceTemplates/" + copy[(copy.LastIndexOf('/') + 1)..],
+                "POST global/instanceTemplates", "PATCH instanceGroupManagers/web-mig", "POST instanceGroupManagers/web-mig/applyUpdatesToInstances",
+                "POST instanceGroupManagers/web-mig/listManagedInstances", "POST instanceGroupManagers/web-mig/listManagedInstances",
+            ],
+            compute.Calls);
+        Assert.Contains(progress.Reports, r => r.State == "RECREATING, instance STOPPING");
+        Assert.Equal("NONE, instance RUNNING", progress.Reports.Last().State);
+    }
+
+    [Fact]
+    public async Task A_retried_group_change_changes_nothing_and_the_next_instance_reuses_the_template_copy()
+    {
+        await using var compute = await FakeGcpCompute.StartAsync();
+        compute.AddInstance("web-2", FakeGcpCompute.OldImage);
+        compute.AddGroup(others: "web-2");
+        using var executor = Executor(compute, new InstantTimeProvider());
+        await executor.ApplyImageAsync(Change(), CancellationToken.None);
+        var calls = compute.Calls.Count;
+
+        var again = await executor.ApplyImageAsync(Change(), CancellationToken.None);
+        var retried = compute.Calls.Skip(calls).ToList();
+        var second = await executor.ApplyImageAsync(Change(asset: FakeGcpCompute.AssetId.Replace("/web-1", "/web-2", StringComparison.Ordinal)) with { IdempotencyKey = "rollout-9:web-2:apply" }, CancellationToken.None);
+
+        Assert.Equal(new ExecutionOutcome(Changed: false, "1.5.0"), again);
+        Assert.Equal(["GET instances/web-1", "GET disks/web-1"], retried);
+        Assert.Equal(new ExecutionOutcome(Changed: true, "1.5.0"), second);
+        Assert.Equal(2, compute.TemplatePaths.Count);
+        Assert.Single(compute.Calls, c => c == "POST global/instanceTemplates");
+        Assert.Single(compute.Calls, c => c == "PATCH instanceGroupManagers/web-mig");
+        Assert.Equal(FakeGcpCompute.NewImage, compute.BootImageOf("web-2"));
+    }
+
+    [Fact]
+    public async Task A_group_whose_update_policy_is_proactive_is_refused_untouched()
+    {
+        await using var compute = await FakeGcpCompute.StartAsync();
+        compute.AddGroup(policy: "PROACTIVE");
+        using var executor = Executor(compute, new InstantTimeProvider());
 
         var error = await Assert.ThrowsAsync<ExecutorException>(() => executor.ApplyImageAsync(Change(), CancellationToken.None));
 
-        Assert.Contains("instanceGroupManagers/web", error.Message, StringComparison.Ordinal);
-        Assert.Equal(["GET instances/web-1"], compute.Calls);
-        Assert.Equal("RUNNING", compute.Status());
+        Assert.Contains("instanceGroupManagers/web-mig", error.Message, StringComparison.Ordinal);
+        Assert.Contains("PROACTIVE", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(compute.Calls, c => !c.StartsWith("GET ", StringComparison.Ordinal));
+        Assert.Equal((FakeGcpCompute.TemplatePath, FakeGcpCompute.OldImage), (compute.GroupTemplate, compute.BootImageOf(FakeGcpCompute.Instance)));
     }
 
     [Fact]
