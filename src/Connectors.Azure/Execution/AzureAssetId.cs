@@ -13,16 +13,18 @@ internal sealed record AzureAssetId(ResourceIdentifier Id, string Subscription, 
     public static AzureAssetId Parse(string assetId)
     {
         ResourceIdentifier id;
+        string type;
         try
         {
+            // ResourceIdentifier parses lazily: its type is read here so a malformed id fails here.
             id = new ResourceIdentifier(assetId);
+            type = id.ResourceType.ToString();
         }
         catch (FormatException ex)
         {
             throw new Qlrf.Execution.ExecutorException($"'{assetId}' is not an Azure resource id.", ex);
         }
 
-        var type = id.ResourceType.ToString();
         if (id.SubscriptionId is null)
         {
             throw new Qlrf.Execution.ExecutorException($"'{assetId}' names no subscription.");

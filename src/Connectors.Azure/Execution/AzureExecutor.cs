@@ -21,6 +21,12 @@ public sealed class AzureExecutor : IPlatformExecutor, IDisposable
 {
     private static readonly char[] TagNameForbidden = ['<', '>', '%', '&', '\\', '?', '/'];
 
+    private const string StandaloneImageReason =
+        "on Azure QL-RF changes the image of scale-set instances only; swapping a standalone VM's OS disk is not supported, so rebuild the VM from the new image or put it in a scale set";
+
+    private const string ScaleSetPatchReason =
+        "on Azure a patch set runs the VM's install-patches operation, which uniform scale-set instances do not have; roll out a patched image to the scale set instead";
+
     private readonly IReadOnlyList<AzureExecutorSource> sources;
     private readonly AzureExecutorOptions options;
     private readonly ILogger logger;
@@ -45,6 +51,35 @@ public sealed class AzureExecutor : IPlatformExecutor, IDisposable
     public ExecutorSupport Supports(ExecutorOperation operation) => operation == ExecutorOperation.RemovePatchSet
         ? ExecutorSupport.Unsupported("on Azure a patch set installs through the VM's install-patches operation, which cannot uninstall it, so a patch-set rollout could not roll back; roll out a patched image instead")
         : ExecutorSupport.Supported;
+
+    /// <summary>
+    /// Per asset: an image change only on scale-set instances (a standalone VM's OS disk swap is not supported), a patch set
+    /// only on VMs (install-patches does not exist for uniform scale-set instances).
+    /// </summary>
+    public ExecutorSupport Supports(ExecutorOperation operation, string assetId)
+    {
+        if (Supports(operation) is { IsSupported: false } refused)
+        {
+            return refused;
+        }
+
+        AzureAssetId asset;
+        try
+        {
+            asset = AzureAssetId.Parse(assetId);
+        }
+        catch (ExecutorException ex)
+        {
+            return ExecutorSupport.Unsupported(ex.Message);
+        }
+
+        return operation switch
+        {
+            ExecutorOperation.ApplyImage when asset.ScaleSet is null => ExecutorSupport.Unsupported(StandaloneImageReason),
+            ExecutorOperation.ApplyPatchSet when asset.IsScaleSetInstance => ExecutorSupport.Unsupported(ScaleSetPatchReason),
+            _ => ExecutorSupport.Supported,
+        };
+    }
 
     public async Task<ExecutionOutcome> ApplyImageAsync(ImageChange change, CancellationToken cancellationToken)
     {

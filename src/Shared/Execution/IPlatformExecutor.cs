@@ -18,6 +18,12 @@ public interface IPlatformExecutor
     /// </summary>
     ExecutorSupport Supports(ExecutorOperation operation) => ExecutorSupport.Supported;
 
+    /// <summary>
+    /// Whether this executor can do the operation on this asset (by default, as for every asset it handles): an executor that
+    /// can change some kinds of asset only (scale-set instances, not standalone VMs) tells them apart by the asset's id here.
+    /// </summary>
+    ExecutorSupport Supports(ExecutorOperation operation, string assetId) => Supports(operation);
+
     /// <summary>Moves the asset to the version; says whether anything changed. Throws <see cref="ExecutorException"/> on failure.</summary>
     Task<ExecutionOutcome> ApplyImageAsync(ImageChange change, CancellationToken cancellationToken);
 

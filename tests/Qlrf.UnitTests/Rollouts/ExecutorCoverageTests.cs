@@ -59,6 +59,19 @@ public sealed class ExecutorCoverageTests
     }
 
     [Fact]
+    public void An_executor_that_refuses_some_of_its_assets_has_just_those_named_grouped_by_reason()
+    {
+        var coverage = Coverage(new Fake("azure", refusesAssetsStartingWith: "vm-", reason: "standalone VMs keep their OS disk"));
+        InventoryAsset[] assets = [Asset("vmss-1/0", "azure", Platform.Azure), Asset("vm-2", "azure", Platform.Azure), Asset("vm-1", "azure", Platform.Azure)];
+
+        var group = Assert.Single(coverage.Unchangeable(Image, assets));
+
+        Assert.Equal(("azure", Platform.Azure, "standalone VMs keep their OS disk"), (group.Source, group.Platform, group.Reason));
+        Assert.Equal(["vm-1", "vm-2"], group.AssetIds);
+        Assert.Empty(coverage.Unchangeable(Image, [assets[0]]));
+    }
+
+    [Fact]
     public void An_executor_that_says_nothing_beyond_handles_supports_everything()
     {
         IPlatformExecutor executor = new Fake("sandbox");
@@ -75,12 +88,17 @@ public sealed class ExecutorCoverageTests
         Assert.Equal("No executor changes assets of source 'gcp' on gcp.", error.Message);
     }
 
-    private sealed class Fake(string source, ExecutorOperation? cannot = null, string? reason = null) : IPlatformExecutor
+    private sealed class Fake(string source, ExecutorOperation? cannot = null, string? reason = null, string? refusesAssetsStartingWith = null) : IPlatformExecutor
     {
         public bool Handles(string source1, Platform platform) => source1 == source;
 
         public ExecutorSupport Supports(ExecutorOperation operation) =>
             operation == cannot ? ExecutorSupport.Unsupported(reason!) : ExecutorSupport.Supported;
+
+        public ExecutorSupport Supports(ExecutorOperation operation, string assetId) =>
+            refusesAssetsStartingWith is not null && assetId.StartsWith(refusesAssetsStartingWith, StringComparison.Ordinal)
+                ? ExecutorSupport.Unsupported(reason!)
+                : Supports(operation);
 
         public Task<ExecutionOutcome> ApplyImageAsync(ImageChange change, CancellationToken cancellationToken) => throw new NotSupportedException();
 

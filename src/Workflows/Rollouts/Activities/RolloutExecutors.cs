@@ -19,7 +19,11 @@ public sealed class RolloutExecutors(IEnumerable<IPlatformExecutor> executors, I
     }
 
     /// <summary>Why assets of the source on the platform cannot take these operations, or null when their executor does them all.</summary>
-    public string? CannotChange(string source, Platform platform, IReadOnlyList<ExecutorOperation> operations)
+    public string? CannotChange(string source, Platform platform, IReadOnlyList<ExecutorOperation> operations) =>
+        CannotChange(source, platform, null, operations);
+
+    /// <summary>Why the asset (of the source on the platform) cannot take these operations, or null when its executor does them all to it.</summary>
+    public string? CannotChange(string source, Platform platform, string? assetId, IReadOnlyList<ExecutorOperation> operations)
     {
         ArgumentNullException.ThrowIfNull(operations);
         if (Find(source, platform) is not { } executor)
@@ -29,7 +33,8 @@ public sealed class RolloutExecutors(IEnumerable<IPlatformExecutor> executors, I
 
         foreach (var operation in operations)
         {
-            if (executor.Supports(operation) is { IsSupported: false } refused)
+            var support = assetId is null ? executor.Supports(operation) : executor.Supports(operation, assetId);
+            if (support is { IsSupported: false } refused)
             {
                 return refused.Reason ?? $"the executor of source '{source}' on {Json.EnumText<Platform>.Of(platform)} does not support {operation}";
             }

@@ -9,7 +9,8 @@ namespace Qlrf.Workflows.Rollouts.Planning;
 
 /// <summary>
 /// Refuses, when it is requested, a rollout whose scope holds assets no registered executor can change as the
-/// rollout needs (no executor for their source and platform, or one that cannot apply or remove a patch set):
+/// rollout needs (no executor for their source and platform, or one that cannot apply or remove a patch set, or
+/// cannot change that kind of asset, such as a standalone Azure VM's image):
 /// a 400 naming the first of them, how many, their source and platform, and why. Starting a rollout and its
 /// dry run both read their request through it, so neither plans what would fail asset by asset.
 /// </summary>
@@ -29,11 +30,11 @@ public sealed class ExecutorCoverage(ScopeResolution scopes, RolloutExecutors ex
     {
         var operations = RolloutExecutors.OperationsFor(target);
         return assets
-            .GroupBy(a => (a.Source, a.Asset.Platform))
-            .Select(g => (g.Key, Reason: executors.CannotChange(g.Key.Source, g.Key.Platform, operations), Ids: g.Select(a => a.Asset.Id).Order(StringComparer.Ordinal).ToList()))
-            .Where(g => g.Reason is not null)
-            .OrderBy(g => g.Key.Source, StringComparer.Ordinal).ThenBy(g => g.Key.Platform)
-            .Select(g => new UnchangeableAssets(g.Key.Source, g.Key.Platform, g.Ids, g.Reason!))
+            .Select(a => (a.Source, a.Asset.Platform, a.Asset.Id, Reason: executors.CannotChange(a.Source, a.Asset.Platform, a.Asset.Id, operations)))
+            .Where(a => a.Reason is not null)
+            .GroupBy(a => (a.Source, a.Platform, a.Reason))
+            .OrderBy(g => g.Key.Source, StringComparer.Ordinal).ThenBy(g => g.Key.Platform).ThenBy(g => g.Key.Reason, StringComparer.Ordinal)
+            .Select(g => new UnchangeableAssets(g.Key.Source, g.Key.Platform, g.Select(a => a.Id).Order(StringComparer.Ordinal).ToList(), g.Key.Reason!))
             .ToList();
     }
 

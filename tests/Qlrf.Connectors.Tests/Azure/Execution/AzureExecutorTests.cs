@@ -49,6 +49,21 @@ public sealed class AzureExecutorTests : IDisposable
     }
 
     [Fact]
+    public async Task Per_asset_an_image_change_suits_scale_set_instances_and_a_patch_set_suits_vms()
+    {
+        await using var arm = await FakeArmPlatform.StartAsync(certificate);
+        IPlatformExecutor executor = Executor(arm, new InstantTimeProvider());
+
+        Assert.True(executor.Supports(ExecutorOperation.ApplyImage, FakeArmPlatform.Instance).IsSupported);
+        Assert.Contains("standalone VM's OS disk", executor.Supports(ExecutorOperation.ApplyImage, FakeArmPlatform.Vm).Reason, StringComparison.Ordinal);
+        Assert.True(executor.Supports(ExecutorOperation.ApplyPatchSet, FakeArmPlatform.Vm).IsSupported);
+        Assert.Contains("scale-set instances do not have", executor.Supports(ExecutorOperation.ApplyPatchSet, FakeArmPlatform.Instance).Reason, StringComparison.Ordinal);
+        Assert.False(executor.Supports(ExecutorOperation.RemovePatchSet, FakeArmPlatform.Vm).IsSupported);
+        Assert.False(executor.Supports(ExecutorOperation.ApplyImage, "not-an-azure-id").IsSupported);
+        ((IDisposable)executor).Dispose();
+    }
+
+    [Fact]
     public async Task An_image_change_sets_the_scale_set_model_and_upgrades_the_instance()
     {
         await using var arm = await FakeArmPlatform.StartAsync(certificate);
