@@ -35,7 +35,7 @@ export function App() {
   const location = useLocation();
   if (!me) return <SignIn />;
 
-  const active = (to: string) => (to === '/' ? location.pathname === '/' : location.pathname.startsWith(to));
+  const active = (to: string) => (to === '/' ? location.pathname === '/' : location.pathname === to || location.pathname.startsWith(`${to}/`));
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 200, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
       <AppShell.Header>
