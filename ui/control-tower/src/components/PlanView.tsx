@@ -12,7 +12,7 @@ export function PlanView({ plan }: { plan: RolloutPlan }) {
   return (
     <Stack data-testid="plan-view">
       <Group>
-        <Text>{plan.target}: <b>{plan.assetCount}</b> assets to change, {plan.policy.alreadyOnTarget} already on target</Text>
+        <Text data-testid="plan-summary">{plan.target}: <b>{plan.assetCount}</b> assets to change, {plan.policy.alreadyOnTarget} already on target</Text>
         <Badge color={levelColour[plan.risk.level] ?? 'gray'} variant="light" c="dark" data-testid="risk-level">
           risk {plan.risk.level} ({plan.risk.score.toFixed(1)})
         </Badge>
