@@ -54,7 +54,7 @@ public static class Browser
     public static async Task ChooseAsync(IPage page, string label, string option)
     {
         ArgumentNullException.ThrowIfNull(page);
-        await page.GetByLabel(label, new() { Exact = true }).ClickAsync();
+        await page.Locator("input").And(page.GetByLabel(label)).ClickAsync();
         await page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true }).ClickAsync();
         await page.Keyboard.PressAsync("Escape");
     }

@@ -46,6 +46,7 @@ public sealed partial class UiHost : WebApplicationFactory<Program>
             ["Qlrf:Api:RateLimits:PerCallerPermitLimit"] = "1000000",
             ["Qlrf:Api:RateLimits:PerOrganisationPermitLimit"] = "10000000",
             ["Qlrf:Api:RateLimits:AnonymousPermitLimit"] = "1000000",
+            ["Logging:LogLevel:Default"] = "Warning",
         };
         UseKestrel();
     }

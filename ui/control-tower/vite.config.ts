@@ -13,6 +13,8 @@ export default defineConfig({
   },
   build: {
     outDir: 'dist',
+    // Not 'assets': /assets is a page of the app.
+    assetsDir: 'static',
     emptyOutDir: true,
     chunkSizeWarningLimit: 700,
     rolldownOptions: {

@@ -42,7 +42,7 @@ public static class ControlTowerUi
             OnPrepareResponse = c =>
             {
                 // Vite names bundles by content hash: they never change; index.html must always be fetched afresh.
-                c.Context.Response.Headers.CacheControl = c.Context.Request.Path.StartsWithSegments("/assets", StringComparison.Ordinal)
+                c.Context.Response.Headers.CacheControl = c.Context.Request.Path.StartsWithSegments("/static", StringComparison.Ordinal)
                     ? "public, max-age=31536000, immutable"
                     : "no-cache";
             },
@@ -67,8 +67,9 @@ public static class ControlTowerUi
 
     private static async Task IndexAsync(HttpContext context, PhysicalFileProvider files)
     {
-        // A missing bundle file is a 404, not the app's page (a stale tab asking for an old chunk must fail plainly).
-        if (context.Request.Path.StartsWithSegments("/assets", StringComparison.Ordinal) || Path.HasExtension(context.Request.Path.Value))
+        // A missing bundle file is a 404, not the app's page (a stale tab asking for an old chunk must fail plainly);
+        // any other path is a page of the app (ids in pages hold dots: /images/ubuntu-2204-base@2026.10.1).
+        if (context.Request.Path.StartsWithSegments("/static", StringComparison.Ordinal))
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             return;

@@ -52,7 +52,7 @@ export function App() {
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Sections">
         {sections.filter((s) => !s.permission || can(s.permission)).map((s) => (
-          <NavLink key={s.to} component={Link} to={s.to} label={s.label} active={active(s.to)} />
+          <NavLink key={s.to} component={Link} to={s.to} label={s.label} active={active(s.to)} variant="filled" />
         ))}
       </AppShell.Navbar>
       <AppShell.Main>

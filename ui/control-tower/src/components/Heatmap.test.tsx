@@ -25,8 +25,8 @@ describe('Heatmap', () => {
   it('draws a cell per site and environment, labelled with its coverage and RAG', () => {
     renderWithTheme(<Heatmap heatmap={heatmap} />);
     const london = screen.getByRole('row', { name: /dc-london/ });
-    expect(within(london).getByRole('button', { name: 'dc-london dev: 90.0 % coverage, green RAG, 10 assets' })).toBeTruthy();
-    expect(within(london).getByRole('button', { name: 'dc-london prod: 40.0 % coverage, red RAG, 10 assets' })).toBeTruthy();
+    expect(within(london).getByRole('button', { name: 'dc-london dev: 90.0 % 9/10 assets · green' })).toBeTruthy();
+    expect(within(london).getByRole('button', { name: 'dc-london prod: 40.0 % 4/10 assets · red' })).toBeTruthy();
     const aws = screen.getByRole('row', { name: /aws-us-east-1/ });
     expect(within(aws).getAllByRole('button')).toHaveLength(1);
     expect(within(aws).getByText('—')).toBeTruthy();

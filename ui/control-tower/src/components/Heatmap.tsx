@@ -1,4 +1,4 @@
-import { Table, Text, UnstyledButton } from '@mantine/core';
+import { Table, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import type { DriftHeatmap, HeatmapCell } from '../api/types';
 import { pct } from './common';
 
@@ -46,13 +46,14 @@ export function Heatmap({ heatmap, selected, onSelect }: HeatmapProps) {
 }
 
 function Cell({ site, cell, onSelect, isSelected }: { site: string; cell: HeatmapCell; onSelect?: HeatmapProps['onSelect']; isSelected: boolean }) {
-  const label = `${site} ${cell.environment}: ${pct(cell.coveragePercent)} coverage, ${cell.rag ?? 'no'} RAG, ${cell.total} assets`;
+  // The accessible name is the visible text with the cell's site and environment before it.
   return (
-    <UnstyledButton w="100%" p="xs" onClick={() => onSelect?.(site, cell.environment)} aria-label={label} aria-pressed={isSelected}
+    <UnstyledButton w="100%" p="xs" onClick={() => onSelect?.(site, cell.environment)} aria-pressed={isSelected}
       data-site={site} data-environment={cell.environment} data-rag={cell.rag ?? ''}
       style={{ outline: isSelected ? '3px solid var(--mantine-color-dark-9)' : undefined, color: 'var(--mantine-color-dark-9)' }}>
-      <Text fw={700} size="sm">{pct(cell.coveragePercent)}</Text>
-      <Text size="xs">{cell.compliant}/{cell.total} · {cell.rag}</Text>
+      <VisuallyHidden>{site} {cell.environment}: </VisuallyHidden>
+      <Text component="span" display="block" fw={700} size="sm">{pct(cell.coveragePercent)}</Text>{' '}
+      <Text component="span" display="block" size="xs">{cell.compliant}/{cell.total} assets · {cell.rag ?? 'no RAG'}</Text>
     </UnstyledButton>
   );
 }

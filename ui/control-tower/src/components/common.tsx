@@ -21,7 +21,7 @@ export function StatusBadge({ status }: { status: string | undefined }) {
 }
 
 export function Failure({ error }: { error: Error | undefined }) {
-  return error ? <Alert color="red" title="The API refused or failed" role="alert">{error.message}</Alert> : null;
+  return error ? <Alert color="red.9" title="The API refused or failed" role="alert">{error.message}</Alert> : null;
 }
 
 export function Loading({ when }: { when: boolean }) {

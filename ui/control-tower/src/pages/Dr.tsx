@@ -76,7 +76,7 @@ export default function Dr() {
       <Paper withBorder p="md">
         <Title order={2} size="h3">RTO and RPO against targets (seconds)</Title>
         {chart.length > 0
-          ? <BarChart h={240} data={chart} dataKey="drill" withLegend aria-hidden
+          ? <BarChart h={240} data={chart} dataKey="drill" withLegend
               series={[{ name: 'RTO measured', color: 'indigo.8' }, { name: 'RTO target', color: 'indigo.3' }, { name: 'RPO measured', color: 'teal.8' }, { name: 'RPO target', color: 'teal.3' }]} />
           : <Text size="sm">No drill has measured RTO and RPO yet.</Text>}
       </Paper>

@@ -57,7 +57,7 @@ export default function Drift() {
         <Failure error={trends.error} />
         {chartData.length > 0
           ? <LineChart h={240} data={chartData} dataKey="at" unit=" %" yAxisProps={{ domain: [0, 100] }} connectNulls withLegend
-              series={series.map((s, i) => ({ name: s.name, color: palette[i % palette.length] }))} aria-hidden />
+              series={series.map((s, i) => ({ name: s.name, color: palette[i % palette.length] }))} />
           : <Text size="sm">No snapshots in this period yet; one is taken daily.</Text>}
       </Paper>
     </Stack>

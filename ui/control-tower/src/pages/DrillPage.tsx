@@ -49,13 +49,13 @@ export default function DrillPage() {
             {can('trigger:drill') && d.status === 'paused' && <Button variant="default" onClick={() => control('resume')}>Resume</Button>}
             {can('trigger:drill') && !finished && <Button color="red.9" variant="outline" onClick={() => control('cancel')}>Cancel</Button>}
           </Group>
-          {d.summary && <Alert color={d.status === 'passed' ? 'green' : 'red'} title={`Drill ${d.status}`} data-testid="drill-summary">{d.summary}</Alert>}
+          {d.summary && <Alert color={d.status === 'passed' ? 'green.9' : 'red.9'} title={`Drill ${d.status}`} data-testid="drill-summary">{d.summary}</Alert>}
           <Paper withBorder p="md">
             <Title order={2} size="h3">RTO and RPO against targets</Title>
             <Text data-testid="rto-rpo">RTO {secs(rto)} (target {secs(rtoTarget)}) · RPO {secs(rpo)} (target {secs(rpoTarget)})</Text>
             {rto !== undefined && rto !== null && (
               <BarChart h={180} data={[{ measure: 'RTO', measured: rto, target: rtoTarget ?? 0 }, { measure: 'RPO', measured: rpo ?? 0, target: rpoTarget ?? 0 }]}
-                dataKey="measure" unit=" s" withLegend series={[{ name: 'measured', color: 'indigo.8' }, { name: 'target', color: 'gray.5' }]} aria-hidden />
+                dataKey="measure" unit=" s" withLegend series={[{ name: 'measured', color: 'indigo.8' }, { name: 'target', color: 'gray.5' }]} />
             )}
           </Paper>
         </>

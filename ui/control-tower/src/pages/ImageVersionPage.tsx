@@ -59,7 +59,7 @@ export default function ImageVersionPage() {
             <Title order={2} size="h3">Vulnerabilities (unique, by severity)</Title>
             {counts ? (
               <Group>
-                <DonutChart size={120} thickness={20} aria-hidden
+                <DonutChart size={120} thickness={20}
                   data={(Object.keys(severityColour) as (keyof SeverityCounts)[]).map((s) => ({ name: s, value: counts[s], color: severityColour[s] }))} />
                 <Text size="sm" data-testid="image-vulnerabilities">{(Object.keys(severityColour) as (keyof SeverityCounts)[]).map((s) => `${s} ${counts[s]}`).join(' · ')}</Text>
               </Group>

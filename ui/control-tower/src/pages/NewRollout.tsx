@@ -66,16 +66,16 @@ export default function NewRollout() {
   return (
     <Stack>
       <Title order={1}>Start a rollout</Title>
-      {!can('execute:rollout') && <Alert color="yellow" title="View only">Starting a rollout needs execute:rollout; you can still see the plan.</Alert>}
+      {!can('execute:rollout') && <Alert color="gray.9" title="View only">Starting a rollout needs execute:rollout; you can still see the plan.</Alert>}
       <Failure error={options.error} />
       <Paper withBorder p="md">
         <SimpleGrid cols={{ base: 1, md: 3 }}>
           <Select label="Image family" data={o?.families.map((f) => f.name) ?? []} value={family} onChange={(v) => { edit(setFamily)(v); setVersion(null); }} required />
           <Select label="Version" data={versions.data ?? []} value={version} onChange={edit(setVersion)} required />
           <Select label="Autonomy" data={['approve_all', 'canary_only', 'risk_based']} value={autonomy} onChange={(v) => edit(setAutonomy)(v ?? 'approve_all')} />
-          <MultiSelect label="Environments" data={o?.environments ?? []} value={environments} onChange={edit(setEnvironments)} />
+          <MultiSelect label="Environments" data={o?.environments ?? []} value={environments} onChange={edit(setEnvironments)} searchable />
           <MultiSelect label="Sites" data={o?.sites ?? []} value={sites} onChange={edit(setSites)} searchable />
-          <MultiSelect label="Platforms" data={o?.platforms ?? []} value={platforms} onChange={edit(setPlatforms)} />
+          <MultiSelect label="Platforms" data={o?.platforms ?? []} value={platforms} onChange={edit(setPlatforms)} searchable />
           <NumberInput label="Canary count" min={0} value={canaryCount} onChange={edit(setCanaryCount)} />
           <TextInput label="Waves (cumulative %)" value={waves} onChange={(e) => edit(setWaves)(e.currentTarget.value)} />
           <NumberInput label="Batch size" description="empty: the risk's recommendation" min={1} value={batchSize} onChange={edit(setBatchSize)} />

@@ -54,7 +54,7 @@ export default function Overview() {
           {vulns.data && (
             <BarChart h={140} data={[Object.fromEntries([['set', 'production'], ...severities.map((s) => [s, vulns.data![s]])])]}
               dataKey="set" type="stacked" orientation="vertical" withYAxis={false}
-              series={[{ name: 'critical', color: 'red.9' }, { name: 'high', color: 'orange.8' }, { name: 'medium', color: 'yellow.6' }, { name: 'low', color: 'blue.6' }, { name: 'negligible', color: 'gray.5' }, { name: 'unknown', color: 'gray.7' }]} aria-hidden />
+              series={[{ name: 'critical', color: 'red.9' }, { name: 'high', color: 'orange.8' }, { name: 'medium', color: 'yellow.6' }, { name: 'low', color: 'blue.6' }, { name: 'negligible', color: 'gray.5' }, { name: 'unknown', color: 'gray.7' }]} />
           )}
           <Text size="xs" data-testid="vulnerabilities">{vulns.data ? severities.map((s) => `${s} ${vulns.data![s]}`).join(' · ') : ''}</Text>
           <Failure error={vulns.error} />
@@ -64,7 +64,7 @@ export default function Overview() {
         <Title order={2} size="h3">Coverage trend</Title>
         {points.length > 0 ? (
           <AreaChart h={180} data={points.map((p) => ({ at: new Date(p.at).toLocaleDateString(), coverage: p.coveragePercent ?? 0 }))}
-            dataKey="at" series={[{ name: 'coverage', color: 'indigo.8' }]} yAxisProps={{ domain: [0, 100] }} unit=" %" aria-hidden />
+            dataKey="at" series={[{ name: 'coverage', color: 'indigo.8' }]} yAxisProps={{ domain: [0, 100] }} unit=" %" />
         ) : <Text size="sm">No drift snapshots in the last 30 days yet; they are taken daily (and on demand from the Drift page).</Text>}
         <Failure error={trends.error} />
       </Paper>
