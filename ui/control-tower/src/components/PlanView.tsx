@@ -19,7 +19,7 @@ export function PlanView({ plan }: { plan: RolloutPlan }) {
         <Text size="sm">{plan.approvalRequirement.requiredApprovals} approval(s) needed</Text>
       </Group>
       {refused && (
-        <Alert color="red.9" title="A policy would refuse this rollout" role="alert" data-testid="policy-violations">
+        <Alert color="red" title="A policy would refuse this rollout" role="alert" data-testid="policy-violations">
           <List size="sm">{plan.policy.violations.map((v) => <List.Item key={v}>{v}</List.Item>)}</List>
         </Alert>
       )}
@@ -42,8 +42,8 @@ export function PlanView({ plan }: { plan: RolloutPlan }) {
         </Paper>
         <Paper withBorder p="sm">
           <Title order={3} size="h4">Risk factors</Title>
-          <BarChart h={200} data={factors.map((f) => ({ factor: f.factor.replaceAll('_', ' '), points: f.points }))} dataKey="factor"
-            orientation="vertical" yAxisProps={{ width: 150 }} series={[{ name: 'points', color: 'indigo.8' }]} />
+          <BarChart h={240} data={factors.map((f) => ({ factor: f.factor.replaceAll('_', ' '), points: f.points }))} dataKey="factor"
+            orientation="vertical" yAxisProps={{ width: 160, interval: 0 }} series={[{ name: 'points', color: 'indigo.8' }]} />
           <Table aria-label="Risk factors">
             <Table.Thead><Table.Tr><Table.Th>Factor</Table.Th><Table.Th>Points</Table.Th><Table.Th>Reason</Table.Th></Table.Tr></Table.Thead>
             <Table.Tbody>

@@ -17,11 +17,11 @@ const statusColour: Record<string, string> = {
 };
 
 export function StatusBadge({ status }: { status: string | undefined }) {
-  return <Badge color={statusColour[status ?? ''] ?? 'gray'} variant="light" c="dark">{(status ?? 'unknown').replaceAll('_', ' ')}</Badge>;
+  return <Badge color={statusColour[status ?? ''] ?? 'gray'} variant="light" c="dark" maw="none" style={{ flexShrink: 0, overflow: 'visible' }}>{(status ?? 'unknown').replaceAll('_', ' ')}</Badge>;
 }
 
 export function Failure({ error }: { error: Error | undefined }) {
-  return error ? <Alert color="red.9" title="The API refused or failed" role="alert">{error.message}</Alert> : null;
+  return error ? <Alert color="red" title="The API refused or failed" role="alert">{error.message}</Alert> : null;
 }
 
 export function Loading({ when }: { when: boolean }) {

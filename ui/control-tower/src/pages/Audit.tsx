@@ -15,7 +15,7 @@ export default function Audit() {
   const page = useLoad(() => getJson<Page<AuditEntry>>(`/api/v1/audit${query({ ...filters, limit: 50, cursor })}`), [JSON.stringify(filters), cursor]);
   const [verification, setVerification] = useState<AuditVerification>();
   const [error, setError] = useState<Error>();
-  if (!can('read:audit')) return <Alert color="gray.9" title="Audit">Reading the audit log needs read:audit.</Alert>;
+  if (!can('read:audit')) return <Alert color="yellow" title="Audit">Reading the audit log needs read:audit.</Alert>;
   const field = (name: keyof typeof form) => ({ value: form[name], onChange: (e: React.ChangeEvent<HTMLInputElement>) => setForm({ ...form, [name]: e.currentTarget.value }) });
   const verify = async () => {
     setError(undefined);
@@ -38,7 +38,7 @@ export default function Audit() {
         <Button variant="default" onClick={() => download(`/api/v1/audit/export${query(filters)}`, 'audit.jsonl').catch(setError)}>Export (JSON Lines)</Button>
       </Group>
       {verification && (
-        <Alert color={verification.verified ? 'green.9' : 'red.9'} title={verification.verified ? 'The chain is intact' : 'The chain is broken'} data-testid="audit-verification">
+        <Alert color={verification.verified ? 'green' : 'red'} title={verification.verified ? 'The chain is intact' : 'The chain is broken'} data-testid="audit-verification">
           {verification.checked} entries checked{verification.head ? `; head #${verification.head.sequence} ${verification.head.hash.slice(0, 16)}…` : ''}
           {verification.broken ? <pre>{JSON.stringify(verification.broken, null, 2)}</pre> : null}
         </Alert>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, Group, Paper, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { LineChart } from '@mantine/charts';
 import { useSearchParams } from 'react-router-dom';
-import { download, getJson } from '../api/client';
+import { download, getJson, postJson } from '../api/client';
 import type { DriftHeatmap, Trends } from '../api/types';
 import { useAuth } from '../auth';
 import { AssetTable } from '../components/AssetTable';
@@ -51,8 +51,13 @@ export default function Drift() {
       <Paper withBorder p="md">
         <Group justify="space-between">
           <Title order={2} size="h3">Trends (last 30 days)</Title>
-          <SegmentedControl value={groupBy} onChange={setGroupBy} aria-label="Group trends by"
+          <Group>
+            {can('export:reports') && (
+              <Button variant="default" size="xs" onClick={() => postJson('/api/v1/drift/snapshots').then(trends.reload, setExportError)}>Take a snapshot now</Button>
+            )}
+            <SegmentedControl value={groupBy} onChange={setGroupBy} aria-label="Group trends by"
             data={['organisation', 'environment', 'platform', 'site', 'family'].map((v) => ({ value: v, label: v }))} />
+          </Group>
         </Group>
         <Failure error={trends.error} />
         {chartData.length > 0

@@ -49,7 +49,7 @@ export default function DrillPage() {
             {can('trigger:drill') && d.status === 'paused' && <Button variant="default" onClick={() => control('resume')}>Resume</Button>}
             {can('trigger:drill') && !finished && <Button color="red.9" variant="outline" onClick={() => control('cancel')}>Cancel</Button>}
           </Group>
-          {d.summary && <Alert color={d.status === 'passed' ? 'green.9' : 'red.9'} title={`Drill ${d.status}`} data-testid="drill-summary">{d.summary}</Alert>}
+          {d.summary && <Alert color={d.status === 'passed' ? 'green' : 'red'} title={`Drill ${d.status}`} data-testid="drill-summary">{d.summary}</Alert>}
           <Paper withBorder p="md">
             <Title order={2} size="h3">RTO and RPO against targets</Title>
             <Text data-testid="rto-rpo">RTO {secs(rto)} (target {secs(rtoTarget)}) · RPO {secs(rpo)} (target {secs(rpoTarget)})</Text>

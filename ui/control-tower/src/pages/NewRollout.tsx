@@ -66,7 +66,7 @@ export default function NewRollout() {
   return (
     <Stack>
       <Title order={1}>Start a rollout</Title>
-      {!can('execute:rollout') && <Alert color="gray.9" title="View only">Starting a rollout needs execute:rollout; you can still see the plan.</Alert>}
+      {!can('execute:rollout') && <Alert color="yellow" title="View only">Starting a rollout needs execute:rollout; you can still see the plan.</Alert>}
       <Failure error={options.error} />
       <Paper withBorder p="md">
         <SimpleGrid cols={{ base: 1, md: 3 }}>

@@ -65,7 +65,7 @@ export default function Overview() {
         {points.length > 0 ? (
           <AreaChart h={180} data={points.map((p) => ({ at: new Date(p.at).toLocaleDateString(), coverage: p.coveragePercent ?? 0 }))}
             dataKey="at" series={[{ name: 'coverage', color: 'indigo.8' }]} yAxisProps={{ domain: [0, 100] }} unit=" %" />
-        ) : <Text size="sm">No drift snapshots in the last 30 days yet; they are taken daily (and on demand from the Drift page).</Text>}
+        ) : <Text size="sm">No drift snapshots in the last 30 days yet; they are taken daily, and on demand from the Drift page.</Text>}
         <Failure error={trends.error} />
       </Paper>
       <Paper withBorder p="md">

@@ -46,7 +46,7 @@ export default function RolloutPage() {
             <Text size="sm" data-testid="rollout-status" data-status={r.status}>{r.statusReason}</Text>
           </Group>
           <Text size="sm">{r.id} · requested by {r.requestedBy} at {when(r.createdAt)} · autonomy {r.autonomy.replaceAll('_', ' ')} · risk {r.riskLevel} ({r.riskScore?.toFixed(1)})</Text>
-          {r.status === 'rolled_back' && <Alert color="red.9" title="Rolled back">The health gate stopped this rollout and every change was undone in reverse order ({r.progress.rolledBack} assets).</Alert>}
+          {r.status === 'rolled_back' && <Alert color="red" title="Rolled back">The health gate stopped this rollout and every change was undone in reverse order ({r.progress.rolledBack} assets).</Alert>}
           <Group>
             {mayControl && r.status === 'running' && <Button variant="default" onClick={() => control('pause')}>Pause</Button>}
             {mayControl && r.status === 'paused' && <Button variant="default" onClick={() => control('resume')}>Resume</Button>}

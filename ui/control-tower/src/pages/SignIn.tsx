@@ -30,7 +30,7 @@ export function SignIn() {
             <Title order={1}>QL-RF Control Tower</Title>
             <Text size="sm">Sign in with an API key (<code>qlrf_…</code>). The key stays in this browser tab only.</Text>
             <PasswordInput label="API key" value={key} onChange={(e) => setKey(e.currentTarget.value)} required autoComplete="off" />
-            {error && <Alert color="red.9" title="Sign-in failed" role="alert">{error}</Alert>}
+            {error && <Alert color="red" title="Sign-in failed" role="alert">{error}</Alert>}
             <Button type="submit" loading={busy}>Sign in</Button>
           </Stack>
         </Paper>
