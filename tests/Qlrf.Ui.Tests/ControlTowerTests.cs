@@ -9,7 +9,7 @@ namespace Qlrf.Ui.Tests;
 
 /// <summary>The Control Tower in a real browser against the real local host, as an operator uses it.</summary>
 [Collection(UiCollection.Name)]
-public sealed partial class ControlTowerTests(ControlTowerFixture fixture) : IClassFixture<ControlTowerFixture>
+public sealed partial class ControlTowerTests(ControlTowerFixture fixture)
 {
     private const string Family = "ubuntu-2204-base";
     private const string Version = "2026.10.1";
@@ -243,8 +243,9 @@ public sealed partial class ControlTowerTests(ControlTowerFixture fixture) : ICl
     private static partial Regex RiskText();
 }
 
+/// <summary>The browser tests share one host and one browser, and run one at a time (the machine has few cores).</summary>
 [CollectionDefinition(Name)]
-public sealed class UiCollection
+public sealed class UiCollection : ICollectionFixture<ControlTowerFixture>
 {
     public const string Name = "Control Tower";
 }

@@ -23,7 +23,8 @@ public sealed partial class UiHost : WebApplicationFactory<Program>
     private readonly StringWriter console = new();
     private readonly Dictionary<string, string?> settings;
 
-    public UiHost()
+    /// <param name="uiPath">Where the built UI is; by default the repository's build output.</param>
+    public UiHost(string? uiPath = null)
     {
         Directory.CreateDirectory(DataDirectory);
         File.Copy(Path.Combine(RepositoryRoot, "samples", "estate.yaml"), Path.Combine(DataDirectory, "estate.yaml"));
@@ -33,7 +34,7 @@ public sealed partial class UiHost : WebApplicationFactory<Program>
             ["Qlrf:Store:Path"] = Path.Combine(DataDirectory, "qlrf.db"),
             ["Qlrf:Discovery:Sources:sandbox:Kind"] = "sandbox",
             ["Qlrf:Discovery:Sources:sandbox:EstateFile"] = Path.Combine(DataDirectory, "estate.yaml"),
-            ["Qlrf:Ui:Path"] = Path.Combine(RepositoryRoot, "ui", "control-tower", "dist"),
+            ["Qlrf:Ui:Path"] = uiPath ?? Path.Combine(RepositoryRoot, "ui", "control-tower", "dist"),
             // Slow enough image changes that a rollout is seen in progress; DR timings of seconds, not minutes.
             ["Qlrf:Sandbox:ApplyLatency"] = "00:00:00.700",
             ["Qlrf:Rollouts:ApplyRetryDelay"] = "00:00:00.050",
