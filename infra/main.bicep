@@ -43,6 +43,10 @@ param notificationSchedule string = '*/15 * * * * *'
 @description('NCRONTAB of the drill scheduler tick: starts the scheduled DR drills that are due.')
 param drillSchedule string = '0 * * * * *'
 
+@description('Region of the Control Tower\'s Static Web App (a region Static Web Apps runs in).')
+@allowed(['westus2', 'centralus', 'eastus2', 'westeurope', 'eastasia'])
+param staticWebAppLocation string = 'westeurope'
+
 var abbrs = loadJsonContent('abbreviations.json')
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = { 'azd-env-name': environmentName }
@@ -165,6 +169,19 @@ module functionApps 'core/host/functions-flex.bicep' = [for (service, i) in serv
   }
 }]
 
+// The Control Tower, at one origin with the API: Static Web Apps proxies /api/* to the api app (functionApps[2]).
+module controlTower 'core/host/static-web-app.bicep' = {
+  name: 'control-tower'
+  scope: rg
+  params: {
+    name: '${abbrs.webStaticSites}${resourceToken}'
+    location: staticWebAppLocation
+    tags: union(tags, { 'azd-service-name': 'web' })
+    backendResourceId: functionApps[2].outputs.resourceId
+    backendLocation: location
+  }
+}
+
 module rbac 'app/rbac.bicep' = {
   name: 'rbac'
   scope: rg
@@ -197,3 +214,5 @@ output SERVICE_DISCOVERY_NAME string = functionApps[0].outputs.name
 output SERVICE_ORCHESTRATION_NAME string = functionApps[1].outputs.name
 output SERVICE_API_NAME string = functionApps[2].outputs.name
 output SERVICE_API_URI string = functionApps[2].outputs.uri
+output SERVICE_WEB_NAME string = controlTower.outputs.name
+output SERVICE_WEB_URI string = controlTower.outputs.uri

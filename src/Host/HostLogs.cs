@@ -23,4 +23,10 @@ internal static partial class HostLogs
 
     [LoggerMessage(EventId = 4021, Level = LogLevel.Error, Message = "The asset-change queue's consumer faulted; retrying")]
     public static partial void WorkerFaulted(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 4030, Level = LogLevel.Information, Message = "The Control Tower UI is served from {Directory}")]
+    public static partial void UiServed(ILogger logger, string directory);
+
+    [LoggerMessage(EventId = 4031, Level = LogLevel.Information, Message = "The Control Tower UI is not built ({BuildOutput} has no index.html); / says how to get it")]
+    public static partial void UiNotBuilt(ILogger logger, string buildOutput);
 }

@@ -8,6 +8,7 @@ using Qlrf.Workflows;
 using Qlrf.Workflows.Rollouts;
 using Qlrf.Workflows.Drills;
 using Qlrf.Host;
+using Qlrf.Host.ControlTower;
 using Qlrf.Sandbox;
 using Qlrf.Store.Sqlite;
 
@@ -30,6 +31,7 @@ builder.AddQlrfApi();
 builder.AddLocalTriggers();
 
 var app = builder.Build();
+app.UseControlTower();
 app.MapQlrfApi();
 return await app.RunLocalHostAsync();
 

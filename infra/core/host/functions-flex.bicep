@@ -80,3 +80,4 @@ resource scmCredentials 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@
 
 output name string = site.name
 output uri string = 'https://${site.properties.defaultHostName}'
+output resourceId string = site.id

@@ -23,7 +23,7 @@ public sealed class AzureYamlTests
     [Fact]
     public void Azure_yaml_deploys_each_Functions_project_as_a_dotnet_function_to_the_app_tagged_with_its_service_name()
     {
-        var services = AzureYaml["services"]!.AsObject();
+        var services = AzureYaml["services"]!.AsObject().Where(s => (string?)s.Value!["host"] == "function").ToList();
         var apps = InfraTemplate.Defaults.Apps();
 
         Assert.Equal(["api", "discovery", "orchestration"], services.Select(s => s.Key).Order());
@@ -37,6 +37,23 @@ public sealed class AzureYamlTests
             Assert.Equal("functionapp,linux", (string?)apps[name].Site.Body["kind"]);
             Assert.Equal($"func-{name}-", apps[name].Site.Name[..(name.Length + 6)]);
         }
+    }
+
+    [Fact]
+    public void Azure_yaml_deploys_the_Control_Tower_to_the_static_web_app_that_serves_the_api_app_at_its_origin()
+    {
+        var web = AzureYaml["services"]!["web"]!;
+        var deployment = InfraTemplate.Defaults;
+
+        Assert.Equal(["api", "discovery", "orchestration", "web"], AzureYaml["services"]!.AsObject().Select(s => s.Key).Order());
+        Assert.Equal("staticwebapp", (string?)web["host"]);
+        Assert.Equal("js", (string?)web["language"]);
+        Assert.Equal("dist", (string?)web["dist"]);
+        Assert.True(File.Exists(Path.Combine(Repository.PathOf(((string)web["project"]!).TrimStart('.', '/').Split('/')), "package.json")));
+        var site = Assert.Single(deployment.OfType("Microsoft.Web/staticSites"));
+        Assert.Equal("web", (string?)site.Tags!["azd-service-name"]);
+        var backend = Assert.Single(deployment.OfType("Microsoft.Web/staticSites/linkedBackends"));
+        Assert.Equal(deployment.Apps()["api"].Site.Id, (string?)backend.Properties!["backendResourceId"]);
     }
 
     [Fact]
