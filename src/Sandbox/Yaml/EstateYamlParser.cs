@@ -7,45 +7,56 @@ namespace Qlrf.Sandbox.Yaml;
 /// <c>{ }</c> and <c>[ ]</c> collections, plain, "double" and 'single' quoted one-line scalars, comments, and an
 /// optional leading <c>---</c>. Anything else (anchors, aliases, tags, block scalars, multi-line scalars, tabs
 /// for indentation, more than one document) is refused with the file and line. The items of a chosen root list
-/// are handed over one at a time and not kept, so a large estate is never held as a tree.
+/// are handed over one at a time and their nodes reused, and texts that repeat are one string, so a large estate
+/// is never held as a tree and reading it allocates little more than the assets it yields.
 /// </summary>
 internal sealed class EstateYamlParser
 {
-    private readonly TextReader reader;
+    /// <summary>Distinct texts kept for reuse: enough for the names, sites, versions and tags an estate repeats.</summary>
+    private const int MaxPooledTexts = 8192;
+
+    private readonly YamlLines lines;
     private readonly string label;
-    private string? text;
+    private readonly Dictionary<string, string> texts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> lookup;
+    private readonly Stack<YamlMap> spareMaps = new();
+    private readonly Stack<YamlText> spareTexts = new();
+    private bool atEnd;
     private int number;
     private int indent;
     private bool started;
 
     public EstateYamlParser(TextReader reader, string label)
     {
-        this.reader = reader;
+        lines = new YamlLines(reader);
         this.label = label;
+        lookup = texts.GetAlternateLookup<ReadOnlySpan<char>>();
         Advance();
     }
 
+    private ReadOnlySpan<char> Line => lines.Current;
+
     /// <summary>The root mapping (empty so far), or null when the file is empty or its root is not a mapping.</summary>
     public YamlMap? BeginRoot() =>
-        text is not null && indent == 0 && !IsListItem() && TryKey(out _, out _) ? new YamlMap(number) : null;
+        !atEnd && indent == 0 && !IsListItem() && TryKey(out _, out _) ? NewMap(number) : null;
 
     /// <summary>
     /// Reads the root mapping's entries into <paramref name="root"/>. Where <paramref name="streamed"/> returns a
     /// handler for a key whose value is a block list, each item goes to the handler as soon as it is read and the
-    /// list kept in the root holds none of them.
+    /// list kept in the root holds none of them; an item the handler does not keep (it returns false) is reused.
     /// </summary>
-    public void ReadRoot(YamlMap root, Func<string, Action<YamlValue>?> streamed)
+    public void ReadRoot(YamlMap root, Func<string, Func<YamlValue, bool>?> streamed)
     {
         ReadEntries(root, 0, streamed);
-        if (text is not null)
+        if (!atEnd)
         {
             throw Syntax("unexpected indentation.");
         }
     }
 
-    private void ReadEntries(YamlMap map, int at, Func<string, Action<YamlValue>?>? streamed)
+    private void ReadEntries(YamlMap map, int at, Func<string, Func<YamlValue, bool>?>? streamed)
     {
-        while (text is not null && indent == at)
+        while (!atEnd && indent == at)
         {
             if (IsListItem())
             {
@@ -66,15 +77,15 @@ internal sealed class EstateYamlParser
             map.Add(new YamlEntry(key, line, ValueAfterKey(after, at, line, streamed?.Invoke(key))));
         }
 
-        if (text is not null && indent > at)
+        if (!atEnd && indent > at)
         {
             throw Syntax("unexpected indentation.");
         }
     }
 
-    private YamlValue ValueAfterKey(int after, int at, int line, Action<YamlValue>? items)
+    private YamlValue ValueAfterKey(int after, int at, int line, Func<YamlValue, bool>? items)
     {
-        var current = text!;
+        var current = Line;
         var p = SkipSpaces(current, after);
         if (p < current.Length && current[p] != '#')
         {
@@ -82,17 +93,17 @@ internal sealed class EstateYamlParser
         }
 
         Advance();
-        if (text is not null && indent > at)
+        if (!atEnd && indent > at)
         {
             return Block(at, items);
         }
 
         // A list may sit at its key's own indentation.
-        return text is not null && indent == at && IsListItem() ? List(at, items) : new YamlText(line, string.Empty);
+        return !atEnd && indent == at && IsListItem() ? List(at, items) : NewText(line, string.Empty);
     }
 
     /// <summary>A node starting at the current line's content, nested under a parent at <paramref name="parent"/>.</summary>
-    private YamlValue Block(int parent, Action<YamlValue>? items)
+    private YamlValue Block(int parent, Func<YamlValue, bool>? items)
     {
         if (IsListItem())
         {
@@ -101,7 +112,7 @@ internal sealed class EstateYamlParser
 
         if (TryKey(out _, out _))
         {
-            var map = new YamlMap(number);
+            var map = NewMap(number);
             ReadEntries(map, indent, null);
             return map;
         }
@@ -109,19 +120,19 @@ internal sealed class EstateYamlParser
         return InlineToLineEnd(indent, parent);
     }
 
-    private YamlList List(int at, Action<YamlValue>? items)
+    private YamlList List(int at, Func<YamlValue, bool>? items)
     {
         var list = new YamlList(number);
-        while (text is not null && indent == at && IsListItem())
+        while (!atEnd && indent == at && IsListItem())
         {
             var line = number;
-            var current = text;
+            var current = Line;
             var p = SkipSpaces(current, at + 1);
             YamlValue item;
             if (p >= current.Length || current[p] == '#')
             {
                 Advance();
-                item = text is not null && indent > at ? Block(at, null) : new YamlText(line, string.Empty);
+                item = !atEnd && indent > at ? Block(at, null) : NewText(line, string.Empty);
             }
             else
             {
@@ -134,13 +145,13 @@ internal sealed class EstateYamlParser
             {
                 list.Items.Add(item);
             }
-            else
+            else if (!items(item))
             {
-                items(item);
+                Reuse(item);
             }
         }
 
-        if (text is not null && indent > at)
+        if (!atEnd && indent > at)
         {
             throw Syntax("unexpected indentation.");
         }
@@ -151,15 +162,15 @@ internal sealed class EstateYamlParser
     private YamlValue InlineToLineEnd(int p, int parent)
     {
         var value = Inline(ref p, flow: false);
-        var current = text!;
+        var current = Line;
         p = SkipSpaces(current, p);
         if (p < current.Length && current[p] != '#')
         {
-            throw Syntax($"unexpected text after the value: '{current[p..].TrimEnd()}'.");
+            throw Syntax($"unexpected text after the value: '{current[p..].TrimEnd().ToString()}'.");
         }
 
         Advance();
-        if (text is not null && indent > parent)
+        if (!atEnd && indent > parent)
         {
             throw Syntax("unexpected indentation (a value must fit on its line; nested entries go on the lines after a key that ends with ':').");
         }
@@ -169,14 +180,14 @@ internal sealed class EstateYamlParser
 
     private YamlValue Inline(ref int p, bool flow)
     {
-        var current = text!;
+        var current = Line;
         var line = number;
         switch (current[p])
         {
             case '"':
-                return new YamlText(line, DoubleQuoted(ref p));
+                return NewText(line, DoubleQuoted(ref p));
             case '\'':
-                return new YamlText(line, SingleQuoted(ref p));
+                return NewText(line, SingleQuoted(ref p));
             case '{':
                 return FlowMap(ref p);
             case '[':
@@ -188,13 +199,13 @@ internal sealed class EstateYamlParser
             case ',' or ']' or '}' when flow:
                 throw Syntax($"expected a value before '{current[p]}'.");
             default:
-                return new YamlText(line, Plain(ref p, flow));
+                return NewText(line, Plain(ref p, flow));
         }
     }
 
     private string Plain(ref int p, bool flow)
     {
-        var current = text!;
+        var current = Line;
         var start = p;
         var end = p;
         for (; p < current.Length; p++)
@@ -226,18 +237,18 @@ internal sealed class EstateYamlParser
             }
         }
 
-        return current[start..end];
+        return Text(current[start..end]);
     }
 
     private string DoubleQuoted(ref int p)
     {
-        var current = text!;
+        var current = Line;
         var start = ++p;
-        var end = current.AsSpan(start).IndexOfAny('"', '\\');
+        var end = current[start..].IndexOfAny('"', '\\');
         if (end >= 0 && current[start + end] == '"')
         {
             p = start + end + 1;
-            return current.Substring(start, end);
+            return Text(current.Slice(start, end));
         }
 
         var value = new StringBuilder();
@@ -280,9 +291,9 @@ internal sealed class EstateYamlParser
 
     private string Hex(ref int p, int digits)
     {
-        var current = text!;
+        var current = Line;
         if (p + digits >= current.Length
-            || !int.TryParse(current.AsSpan(p + 1, digits), System.Globalization.NumberStyles.AllowHexSpecifier, System.Globalization.CultureInfo.InvariantCulture, out var code)
+            || !int.TryParse(current.Slice(p + 1, digits), System.Globalization.NumberStyles.AllowHexSpecifier, System.Globalization.CultureInfo.InvariantCulture, out var code)
             || code > 0x10FFFF
             || code is >= 0xD800 and <= 0xDFFF)
         {
@@ -295,7 +306,15 @@ internal sealed class EstateYamlParser
 
     private string SingleQuoted(ref int p)
     {
-        var current = text!;
+        var current = Line;
+        var close = current[(p + 1)..].IndexOf('\'');
+        if (close >= 0 && (p + close + 2 == current.Length || current[p + close + 2] != '\''))
+        {
+            var text = Text(current.Slice(p + 1, close));
+            p += close + 2;
+            return text;
+        }
+
         var value = new StringBuilder();
         for (p++; p < current.Length; p++)
         {
@@ -320,8 +339,8 @@ internal sealed class EstateYamlParser
 
     private YamlMap FlowMap(ref int p)
     {
-        var current = text!;
-        var map = new YamlMap(number);
+        var current = Line;
+        var map = NewMap(number);
         p++;
         while (true)
         {
@@ -345,19 +364,25 @@ internal sealed class EstateYamlParser
             }
 
             p = SkipSpaces(current, p + 1);
-            var value = p < current.Length && current[p] is ',' or '}' ? new YamlText(number, string.Empty) : Inline(ref p, flow: true);
+            var value = p < current.Length && current[p] is ',' or '}' ? NewText(number, string.Empty) : Inline(ref p, flow: true);
             if (map.Contains(key.Value))
             {
                 throw Syntax($"Duplicate key '{key.Value}'.");
             }
 
             map.Add(new YamlEntry(key.Value, number, value));
+            spareTexts.Push(key);
             p = SkipSpaces(current, p);
-            if (p < current.Length && current[p] == ',')
+            if (p >= current.Length || current[p] == '#')
+            {
+                throw Syntax("a { } mapping must close on the line it opens.");
+            }
+
+            if (current[p] == ',')
             {
                 p++;
             }
-            else if (p >= current.Length || current[p] != '}')
+            else if (current[p] != '}')
             {
                 throw Syntax("expected ',' or '}' in a { } mapping.");
             }
@@ -366,7 +391,7 @@ internal sealed class EstateYamlParser
 
     private YamlList FlowList(ref int p)
     {
-        var current = text!;
+        var current = Line;
         var list = new YamlList(number);
         p++;
         while (true)
@@ -385,11 +410,16 @@ internal sealed class EstateYamlParser
 
             list.Items.Add(Inline(ref p, flow: true));
             p = SkipSpaces(current, p);
-            if (p < current.Length && current[p] == ',')
+            if (p >= current.Length || current[p] == '#')
+            {
+                throw Syntax("a [ ] list must close on the line it opens.");
+            }
+
+            if (current[p] == ',')
             {
                 p++;
             }
-            else if (p >= current.Length || current[p] != ']')
+            else if (current[p] != ']')
             {
                 throw Syntax("expected ',' or ']' in a [ ] list.");
             }
@@ -399,7 +429,7 @@ internal sealed class EstateYamlParser
     /// <summary>Whether the current content is a block mapping's <c>key:</c>, and the key and the column after its colon.</summary>
     private bool TryKey(out string key, out int after)
     {
-        var current = text!;
+        var current = Line;
         var p = indent;
         key = string.Empty;
         after = 0;
@@ -440,7 +470,7 @@ internal sealed class EstateYamlParser
                     throw Syntax($"'{current[p]}' starts a YAML feature the estate format does not use (anchors, aliases, tags); quote the key.");
                 }
 
-                key = current[p..i].TrimEnd();
+                key = Text(current[p..i].TrimEnd());
                 after = i + 1;
                 return key.Length > 0;
             }
@@ -451,37 +481,38 @@ internal sealed class EstateYamlParser
 
     private bool IsListItem()
     {
-        var current = text!;
+        var current = Line;
         return current[indent] == '-' && (indent + 1 == current.Length || IsSpace(current[indent + 1]));
     }
 
-    /// <summary>Moves to the next line with content, skipping blank and comment lines; at the end, text is null.</summary>
+    /// <summary>Moves to the next line with content, skipping blank and comment lines; at the end, atEnd.</summary>
     private void Advance()
     {
         while (true)
         {
-            text = reader.ReadLine();
             number++;
-            if (text is null)
+            if (!lines.Next())
             {
+                atEnd = true;
                 indent = -1;
                 return;
             }
 
+            var line = Line;
             var i = 0;
-            while (i < text.Length && text[i] == ' ')
+            while (i < line.Length && line[i] == ' ')
             {
                 i++;
             }
 
-            if (i == text.Length || text[i] == '#')
+            if (i == line.Length || line[i] == '#')
             {
                 continue;
             }
 
-            if (text[i] == '\t')
+            if (line[i] == '\t')
             {
-                if (string.IsNullOrWhiteSpace(text))
+                if (line.IsWhiteSpace())
                 {
                     continue;
                 }
@@ -514,30 +545,29 @@ internal sealed class EstateYamlParser
 
     private void EndDocument()
     {
-        while (reader.ReadLine() is { } rest)
+        while (lines.Next())
         {
             number++;
-            var trimmed = rest.AsSpan().Trim();
+            var trimmed = Line.Trim();
             if (trimmed.Length > 0 && trimmed[0] != '#')
             {
-                text = rest;
                 throw Syntax("nothing may follow the end of the document ('...').");
             }
         }
 
-        text = null;
+        atEnd = true;
         indent = -1;
     }
 
     private bool IsMarker(string marker)
     {
-        var current = text!;
+        var current = Line;
         if (!current.StartsWith(marker, StringComparison.Ordinal))
         {
             return false;
         }
 
-        var rest = current.AsSpan(marker.Length);
+        var rest = current[marker.Length..];
         if (rest.Length == 0 || rest.Trim().Length == 0 || (IsSpace(rest[0]) && rest.TrimStart()[0] == '#'))
         {
             return true;
@@ -546,7 +576,7 @@ internal sealed class EstateYamlParser
         return IsSpace(rest[0]) ? throw Syntax($"content after '{marker}' is not part of the estate format; start it on the next line.") : false;
     }
 
-    private static int SkipSpaces(string line, int p)
+    private static int SkipSpaces(ReadOnlySpan<char> line, int p)
     {
         while (p < line.Length && IsSpace(line[p]))
         {
@@ -559,4 +589,51 @@ internal sealed class EstateYamlParser
     private static bool IsSpace(char c) => c is ' ' or '\t';
 
     private EstateFileException Syntax(string problem) => new(label, number, "(syntax)", problem);
+
+    private YamlMap NewMap(int line) => spareMaps.TryPop(out var map) ? map.Reset(line) : new YamlMap(line);
+
+    private YamlText NewText(int line, string value) => spareTexts.TryPop(out var text) ? text.Reset(line, value) : new YamlText(line, value);
+
+    /// <summary>Takes back the nodes of a streamed item its handler did not keep, for the next items.</summary>
+    private void Reuse(YamlValue value)
+    {
+        switch (value)
+        {
+            case YamlText text:
+                spareTexts.Push(text);
+                break;
+            case YamlMap map:
+                foreach (var entry in map.Entries)
+                {
+                    Reuse(entry.Value);
+                }
+
+                spareMaps.Push(map.Reset(0));
+                break;
+            default:
+                break;
+        }
+    }
+
+    /// <summary>The text of a span, the same string each time for texts that repeat (up to <see cref="MaxPooledTexts"/> distinct ones).</summary>
+    private string Text(ReadOnlySpan<char> span)
+    {
+        if (span.IsEmpty)
+        {
+            return string.Empty;
+        }
+
+        if (lookup.TryGetValue(span, out var known))
+        {
+            return known;
+        }
+
+        var text = span.ToString();
+        if (texts.Count < MaxPooledTexts)
+        {
+            texts.Add(text, text);
+        }
+
+        return text;
+    }
 }
