@@ -47,8 +47,8 @@ internal sealed partial class HostProcess : IAsyncDisposable
             ["QLRF__Discovery__Sources__sandbox__EstateFile"] = Path.Combine(directory, "estate.yaml"),
             ["QLRF__Discovery__Sources__sandbox__Schedule"] = "0 0 0 1 1 *",
             ["QLRF__Images__SampleFile"] = Path.Combine(directory, "images.yaml"),
-            ["QLRF__Api__RateLimits__PerCallerPermitLimit"] = "100000000",
-            ["QLRF__Api__RateLimits__PerOrganisationPermitLimit"] = "100000000",
+            ["QLRF__Api__RateLimits__PerCallerPermitLimit"] = "1000000",
+            ["QLRF__Api__RateLimits__PerOrganisationPermitLimit"] = "10000000",
             ["Logging__LogLevel__Default"] = "Warning",
             ["Logging__LogLevel__Qlrf.Identity"] = "Information",
         };
@@ -60,6 +60,8 @@ internal sealed partial class HostProcess : IAsyncDisposable
         var host = new HostProcess(Process.Start(start)!, new Uri($"http://127.0.0.1:{port}/"));
         host.process.OutputDataReceived += (_, e) => host.Read(e.Data);
         host.process.ErrorDataReceived += (_, e) => host.Read(e.Data);
+        host.process.EnableRaisingEvents = true;
+        host.process.Exited += (_, _) => host.key.TrySetException(new InvalidOperationException($"The host exited ({host.process.ExitCode}) before printing its admin key."));
         host.process.BeginOutputReadLine();
         host.process.BeginErrorReadLine();
         var token = await host.key.Task.WaitAsync(TimeSpan.FromMinutes(5));

@@ -45,6 +45,24 @@ try
         "api/v1/assets?limit=50&environment=dev&tag=app:app-17",
     ];
 
+    // Unloaded: each path a few times in a row, one request at a time (the service time without queueing).
+    foreach (var path in paths.Distinct())
+    {
+        var times = new List<double>();
+        for (var i = 0; i < 5; i++)
+        {
+            var one = Stopwatch.StartNew();
+            using var response = await host.Client.GetAsync(new Uri(path, UriKind.Relative));
+            times.Add(one.Elapsed.TotalMilliseconds);
+            if (!response.IsSuccessStatusCode)
+            {
+                Console.WriteLine(Invariant($"  {path}: {(int)response.StatusCode}"));
+            }
+        }
+
+        Console.WriteLine(Invariant($"  one at a time: {path,-62} {string.Join(" ", times.Select(t => t.ToString("F1", CultureInfo.InvariantCulture)))} ms"));
+    }
+
     // Warm-up at the same rate (JIT, connections, caches), not counted.
     await new LoadRun(host.Client, paths, rate).RunAsync(TimeSpan.FromSeconds(3));
 
