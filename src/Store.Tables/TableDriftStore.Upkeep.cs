@@ -57,22 +57,29 @@ public sealed partial class TableDriftStore
         for (var shard = 0; shard < DriftTableRows.Shards; shard++)
         {
             var partition = DriftTableRows.Partition(organisation, shard);
-            var ids = (await Table.QueryPrefixAsync(partition, DriftTableRows.FamilyPrefix(family), cancellationToken).ToListAsync(cancellationToken))
-                .ConvertAll(r => DriftTableRows.Read(r).AssetId);
-            if (ids.Count == 0)
+            var rows = (await Table.QueryPrefixAsync(partition, DriftTableRows.FamilyPrefix(family), cancellationToken).ToListAsync(cancellationToken))
+                .ToDictionary(r => DriftTableRows.Read(r).AssetId, StringComparer.Ordinal);
+            if (rows.Count == 0)
             {
                 continue;
             }
 
-            // Each chunk reads its rows again (by key), so an attempt after a lost race evaluates what is stored now.
+            // The first pass evaluates the rows as the range read them; a pass after a lost race or a moved baseline reads
+            // each row again (by key), so it evaluates what is stored now.
+            var ids = rows.Keys.ToList();
+            var again = false;
             changed += await UpkeepAsync(organisation, shard, ids.Count, (from, _, baselines, ct) =>
-                ReadAheadAsync(ids, from, async id =>
+            {
+                var read = again;
+                again = true;
+                return ReadAheadAsync(ids, from, async id =>
                 {
-                    var stored = await Table.GetAsync(partition, DriftTableRows.FamilyKey(family, id), ct);
+                    var stored = read ? await Table.GetAsync(partition, DriftTableRows.FamilyKey(family, id), ct) : rows[id];
                     var before = stored is null ? null : DriftTableRows.Read(stored);
                     var after = before is null ? null : DriftEvaluator.Evaluate(AsAsset(before), before.Family is { } f ? await baselines.GetAsync(f, ct) : null);
                     return new Evaluation(id, stored, before, after);
-                }), cancellationToken);
+                });
+            }, cancellationToken);
         }
 
         if (mark is not null)
