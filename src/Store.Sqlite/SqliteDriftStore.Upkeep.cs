@@ -22,24 +22,52 @@ public sealed partial class SqliteDriftStore
             return Task.FromResult(0);
         }
 
-        var ids = JsonSerializer.Serialize(assetIds.Distinct(StringComparer.Ordinal).ToList(), QlrfJsonContext.Default.ListString);
+        // In key order, so that successive lookups and writes share the b-trees' upper pages.
+        var sorted = assetIds.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var ids = JsonSerializer.Serialize(sorted, QlrfJsonContext.Default.ListString);
         return database.WriteAsync((connection, transaction) =>
         {
-            // One statement reads each asset as the inventory has it beside its stored drift row.
+            // One statement reads each asset as the inventory has it beside its stored drift row, found by the drift
+            // table's key (the family the inventory names, one b-tree probe); rows not there (new assets, or ones whose
+            // family changed) are looked for by asset id after.
             using var read = Command(connection, transaction, $"""
                 SELECT j.value, {DriftRows.InventoryColumns}, {DriftRows.JoinedDriftColumns}
                 FROM json_each($ids) j
                 LEFT JOIN assets a ON a.org = $org AND a.id = j.value
-                LEFT JOIN drift_assets d ON d.org = $org AND d.asset_id = j.value
+                LEFT JOIN drift_assets d ON d.org = $org AND d.family = coalesce(a.image_family, '') AND d.asset_id = j.value
                 """, "$ids", "$org");
             read.Parameters[0].Value = ids;
             read.Parameters[1].Value = organisation;
-            var pairs = new List<(string Id, Inventory.Asset? Asset, AssetDrift? Before)>(assetIds.Count);
+            var pairs = new List<(string Id, Inventory.Asset? Asset, AssetDrift? Before)>(sorted.Count);
+            var missing = new Dictionary<string, int>(StringComparer.Ordinal);
             using (var reader = read.ExecuteReader())
             {
                 while (reader.Read())
                 {
-                    pairs.Add((reader.GetString(0), DriftRows.ReadInventoryAsset(reader, 1), reader.IsDBNull(9) ? null : DriftRows.Read(reader, 9)));
+                    var id = reader.GetString(0);
+                    if (reader.IsDBNull(9))
+                    {
+                        missing[id] = pairs.Count;
+                    }
+
+                    pairs.Add((id, DriftRows.ReadInventoryAsset(reader, 1), reader.IsDBNull(9) ? null : DriftRows.Read(reader, 9)));
+                }
+            }
+
+            if (missing.Count > 0)
+            {
+                using var find = Command(connection, transaction, $"""
+                    SELECT {DriftRows.JoinedDriftColumns}
+                    FROM json_each($ids) j JOIN drift_assets d ON d.org = $org AND d.asset_id = j.value
+                    """, "$ids", "$org");
+                find.Parameters[0].Value = JsonSerializer.Serialize(missing.Keys.ToList(), QlrfJsonContext.Default.ListString);
+                find.Parameters[1].Value = organisation;
+                using var reader = find.ExecuteReader();
+                while (reader.Read())
+                {
+                    var found = DriftRows.Read(reader, 0);
+                    var at = missing[found.AssetId];
+                    pairs[at] = pairs[at] with { Before = found };
                 }
             }
 
