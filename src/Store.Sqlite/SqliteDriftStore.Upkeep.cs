@@ -12,6 +12,9 @@ namespace Qlrf.Store.Sqlite;
 /// </summary>
 public sealed partial class SqliteDriftStore
 {
+    /// <summary>Log entries of outdated-key changes at which upkeep merges them into the index of outdated assets.</summary>
+    private const int OutdatedMergeAt = 50_000;
+
     private readonly ConcurrentDictionary<(string, string), (long Revision, FamilyBaseline? Baseline)> baselineCache = new();
 
     public Task<int> ReconcileAssetsAsync(string organisation, IReadOnlyCollection<string> assetIds, CancellationToken cancellationToken)
@@ -84,6 +87,7 @@ public sealed partial class SqliteDriftStore
             }
 
             FlushSummaries(connection, transaction, organisation, delta);
+            MergeOutdatedIfLong(connection, transaction);
             return delta.Changed;
         }, cancellationToken);
     }
@@ -113,6 +117,7 @@ public sealed partial class SqliteDriftStore
             }
 
             FlushSummaries(connection, transaction, organisation, delta);
+            MergeOutdatedIfLong(connection, transaction);
             using var done = Command(connection, transaction, "DELETE FROM drift_pending WHERE org = $org AND family = $family", "$org", "$family");
             done.Parameters[0].Value = organisation;
             done.Parameters[1].Value = family;
@@ -193,6 +198,72 @@ public sealed partial class SqliteDriftStore
         }
     }
 
+    /// <summary>Merges the log of outdated-key changes into <c>drift_outdated</c> once it holds <see cref="OutdatedMergeAt"/> entries.</summary>
+    private static void MergeOutdatedIfLong(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        using var length = Command(connection, transaction, "SELECT coalesce(max(seq) - min(seq) + 1, 0) FROM drift_outdated_log");
+        if ((long)length.ExecuteScalar()! >= OutdatedMergeAt)
+        {
+            MergeOutdated(connection, transaction);
+        }
+    }
+
+    /// <summary>
+    /// Applies the log of outdated-key changes to <c>drift_outdated</c> and clears it: for each asset, the key it had before
+    /// its first logged change goes and the key after its last comes, deletes then inserts each in key order (so they
+    /// share pages), in the caller's transaction.
+    /// </summary>
+    internal static void MergeOutdated(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        var net = new Dictionary<(string Org, string Id), (long? From, long? To)>();
+        long last = 0;
+        using (var read = Command(connection, transaction, "SELECT seq, org, asset_id, old_since, new_since FROM drift_outdated_log ORDER BY seq"))
+        using (var reader = read.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                var key = (reader.GetString(1), reader.GetString(2));
+                long? to = reader.IsDBNull(4) ? null : reader.GetInt64(4);
+                net[key] = (net.TryGetValue(key, out var seen) ? seen.From : reader.IsDBNull(3) ? null : reader.GetInt64(3), to);
+                last = reader.GetInt64(0);
+            }
+        }
+
+        if (net.Count == 0)
+        {
+            return;
+        }
+
+        var order = Comparer<(string Org, long Since, string Id)>.Create((x, y) =>
+            string.CompareOrdinal(x.Org, y.Org) is var o and not 0 ? o : x.Since != y.Since ? x.Since.CompareTo(y.Since) : string.CompareOrdinal(x.Id, y.Id));
+        var moved = net.Where(e => e.Value.From != e.Value.To).ToList();
+        using (var delete = Command(connection, transaction, "DELETE FROM drift_outdated WHERE org = $org AND since = $since AND asset_id = $id", "$org", "$since", "$id"))
+        {
+            foreach (var (org, since, id) in moved.Where(e => e.Value.From is not null).Select(e => (e.Key.Org, e.Value.From!.Value, e.Key.Id)).Order(order))
+            {
+                delete.Parameters[0].Value = org;
+                delete.Parameters[1].Value = since;
+                delete.Parameters[2].Value = id;
+                delete.ExecuteNonQuery();
+            }
+        }
+
+        using (var insert = Command(connection, transaction, "INSERT OR REPLACE INTO drift_outdated (org, since, asset_id) VALUES ($org, $since, $id)", "$org", "$since", "$id"))
+        {
+            foreach (var (org, since, id) in moved.Where(e => e.Value.To is not null).Select(e => (e.Key.Org, e.Value.To!.Value, e.Key.Id)).Order(order))
+            {
+                insert.Parameters[0].Value = org;
+                insert.Parameters[1].Value = since;
+                insert.Parameters[2].Value = id;
+                insert.ExecuteNonQuery();
+            }
+        }
+
+        using var clear = Command(connection, transaction, "DELETE FROM drift_outdated_log WHERE seq <= $last", "$last");
+        clear.Parameters[0].Value = last;
+        clear.ExecuteNonQuery();
+    }
+
     private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql, params string[] parameters)
     {
         var command = connection.CreateCommand();
@@ -211,14 +282,34 @@ public sealed partial class SqliteDriftStore
         return command;
     }
 
-    /// <summary>Inserts, updates and deletes drift rows with prepared statements.</summary>
+    /// <summary>
+    /// Inserts, updates and deletes drift rows with prepared statements, and logs each change of an asset's outdated key
+    /// (outdated since when, or not outdated) for <see cref="MergeOutdated"/>.
+    /// </summary>
     private sealed class RowWrites(SqliteConnection connection, SqliteTransaction transaction, string organisation) : IDisposable
     {
         private readonly SqliteCommand insert = Command(connection, transaction, DriftRows.UpsertSql, DriftRows.UpsertParameters);
         private readonly SqliteCommand update = Command(connection, transaction, DriftRows.UpdateSql, DriftRows.UpsertParameters);
         private readonly SqliteCommand delete = Command(connection, transaction, "DELETE FROM drift_assets WHERE org = $org AND asset_id = $id", "$org", "$id");
+        private readonly SqliteCommand log = Command(connection, transaction,
+            "INSERT INTO drift_outdated_log (org, asset_id, old_since, new_since) VALUES ($org, $id, $old, $new)", "$org", "$id", "$old", "$new");
 
         public void Write(string assetId, AssetDrift? before, AssetDrift? after)
+        {
+            WriteRow(assetId, before, after);
+            if (OutdatedKey(before) is var old && OutdatedKey(after) is var now && old != now)
+            {
+                log.Parameters[0].Value = organisation;
+                log.Parameters[1].Value = assetId;
+                log.Parameters[2].Value = (object?)old ?? DBNull.Value;
+                log.Parameters[3].Value = (object?)now ?? DBNull.Value;
+                log.ExecuteNonQuery();
+            }
+        }
+
+        private static long? OutdatedKey(AssetDrift? drift) => drift is { Status: DriftStatus.Outdated } ? drift.OutdatedSince ?? 0 : null;
+
+        private void WriteRow(string assetId, AssetDrift? before, AssetDrift? after)
         {
             if (after is null)
             {
@@ -252,6 +343,7 @@ public sealed partial class SqliteDriftStore
             insert.Dispose();
             update.Dispose();
             delete.Dispose();
+            log.Dispose();
         }
     }
 
