@@ -198,10 +198,13 @@ public sealed partial class SqliteDriftStore
         }
     }
 
-    /// <summary>Merges the log of outdated-key changes into <c>drift_outdated</c> once it holds <see cref="OutdatedMergeAt"/> entries.</summary>
+    /// <summary>
+    /// Merges the log of outdated-key changes into <c>drift_outdated</c> once it holds <see cref="OutdatedMergeAt"/> entries
+    /// (its length from the ends of its key: two lookups, where one query of both would read it whole).
+    /// </summary>
     private static void MergeOutdatedIfLong(SqliteConnection connection, SqliteTransaction transaction)
     {
-        using var length = Command(connection, transaction, "SELECT coalesce(max(seq) - min(seq) + 1, 0) FROM drift_outdated_log");
+        using var length = Command(connection, transaction, "SELECT coalesce((SELECT max(seq) FROM drift_outdated_log) - (SELECT min(seq) FROM drift_outdated_log) + 1, 0)");
         if ((long)length.ExecuteScalar()! >= OutdatedMergeAt)
         {
             MergeOutdated(connection, transaction);
