@@ -57,11 +57,12 @@ public sealed partial class SqliteDriftStore
                 }
             }
 
+            // CROSS JOIN keeps the ids outside: the planner would otherwise scan the organisation's rows for each id.
             if (missing.Count > 0)
             {
                 using var find = Command(connection, transaction, $"""
                     SELECT {DriftRows.JoinedDriftColumns}
-                    FROM json_each($ids) j JOIN drift_assets d ON d.org = $org AND d.asset_id = j.value
+                    FROM json_each($ids) j CROSS JOIN drift_assets d ON d.org = $org AND d.asset_id = j.value
                     """, "$ids", "$org");
                 find.Parameters[0].Value = JsonSerializer.Serialize(missing.Keys.ToList(), QlrfJsonContext.Default.ListString);
                 find.Parameters[1].Value = organisation;
