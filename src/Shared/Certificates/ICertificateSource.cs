@@ -17,11 +17,16 @@ public interface ICertificateSource
     Task<CertificateSweepResult> SweepAsync(CancellationToken cancellationToken);
 }
 
-/// <summary>What one sweep of a source saw: certificates, what endpoints served, and secret references.</summary>
+/// <summary>
+/// What one sweep of a source saw: certificates, what endpoints served, and secret references. <paramref name="Unreachable"/>
+/// names certificate ids the source could not read this time (an endpoint that refused the handshake): their last known
+/// state is kept, not removed.
+/// </summary>
 public sealed record CertificateSweepResult(
     IReadOnlyList<Certificate> Certificates,
     IReadOnlyList<ServedEndpoint> Endpoints,
-    IReadOnlyList<SecretReferences> References);
+    IReadOnlyList<SecretReferences> References,
+    IReadOnlyList<string>? Unreachable = null);
 
 /// <summary>What a sweep changed, for the change history.</summary>
 public enum CertificateChangeKind

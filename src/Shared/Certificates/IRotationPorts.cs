@@ -91,6 +91,9 @@ public sealed record TlsProbeResult
 
     public bool ChainValid { get; init; }
 
+    /// <summary>Whether the leaf's SANs (or, without SANs, its common name) cover the SNI name.</summary>
+    public bool NameMatches { get; init; }
+
     /// <summary>Why the chain did not validate, or why the handshake failed.</summary>
     public string? Error { get; init; }
 
