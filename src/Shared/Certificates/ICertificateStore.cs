@@ -9,10 +9,20 @@ namespace Qlrf.Certificates;
 public interface ICertificateStore
 {
     /// <summary>
-    /// Applies a source's sweep: upserts what it saw, removes what it no longer sees, replaces the source's usages and
-    /// records each change in the history. Returns the changes (none when nothing changed).
+    /// Applies a source's sweep: upserts the certificates it saw, removes the source's certificates it no longer sees
+    /// (keeping the unreachable ones), replaces the source's served endpoints and secret references, and records each
+    /// change in the history. Returns the changes (none when nothing changed).
     /// </summary>
-    Task<IReadOnlyList<CertificateChange>> ApplySweepAsync(string organisation, string source, IReadOnlyList<Certificate> certificates, IReadOnlyList<CertificateUsage> usages, DateTimeOffset at, CancellationToken cancellationToken);
+    Task<IReadOnlyList<CertificateChange>> ApplySweepAsync(string organisation, string source, CertificateSweepResult sweep, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>What every source's endpoints served at their last sweep.</summary>
+    Task<IReadOnlyList<ServedEndpoint>> ListServedEndpointsAsync(string organisation, CancellationToken cancellationToken);
+
+    /// <summary>Every source's secret references at their last sweep.</summary>
+    Task<IReadOnlyList<SecretReferences>> ListSecretReferencesAsync(string organisation, CancellationToken cancellationToken);
+
+    /// <summary>Replaces the organisation's usages (resolved across every source after a sweep).</summary>
+    Task ReplaceUsagesAsync(string organisation, IReadOnlyList<CertificateUsage> usages, CancellationToken cancellationToken);
 
     Task<Certificate?> GetAsync(string organisation, string certificateId, CancellationToken cancellationToken);
 

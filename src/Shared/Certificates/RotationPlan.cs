@@ -43,5 +43,6 @@ public sealed record RotationPlan
     /// <summary>The certificate's own environment (the approval's when it has no usages).</summary>
     public required string Environment { get; init; }
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public IEnumerable<CertificateUsage> EndpointsToValidate => Waves.SelectMany(w => w).Where(u => u.Kind == UsageKind.Endpoint);
 }
