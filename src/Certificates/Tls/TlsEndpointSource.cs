@@ -3,7 +3,7 @@ using Microsoft.Extensions.Configuration;
 namespace Qlrf.Certificates.Tls;
 
 /// <summary>
-/// A configured list of TLS endpoints (<c>host:port</c> or <c>host:port/sni</c>), each scanned with a real handshake:
+/// A configured list of TLS endpoints (<c>host:port</c> or <c>host:port@sni</c>), each scanned with a real handshake:
 /// one certificate per endpoint (what it serves), and the endpoint as a usage. An endpoint that does not answer keeps its
 /// last known state.
 /// </summary>
@@ -61,7 +61,7 @@ public sealed class TlsEndpointSource(CertificateSourceDefinition definition, IR
     }
 }
 
-/// <summary>Creates TLS endpoint sources (kind <c>tls-endpoint</c>). Setting: <c>Endpoints</c>, a list of <c>host:port[/sni]</c>.</summary>
+/// <summary>Creates TLS endpoint sources (kind <c>tls-endpoint</c>). Setting: <c>Endpoints</c>, a list of <c>host:port[@sni]</c>.</summary>
 public sealed class TlsEndpointSourceFactory(ITlsProbe probe, Microsoft.Extensions.Options.IOptions<TlsProbeOptions> options, TimeProvider time) : ICertificateSourceFactory
 {
     public string Kind => CertificateStoreKinds.TlsEndpoint;

@@ -7,7 +7,7 @@ namespace Qlrf.Sandbox.Certificates;
 
 /// <summary>
 /// Issues the PKI file's certificates from the sandbox CA and serves its endpoints on loopback, from start-up to
-/// shutdown. Endpoints are found by their target (<c>127.0.0.1:port/sni</c>).
+/// shutdown. Endpoints are found by their target (<c>127.0.0.1:port@sni</c>).
 /// </summary>
 public sealed class SandboxTlsEndpoints(SandboxPki pki, IOptions<SandboxCertificatesOptions> options) : IHostedService, IAsyncDisposable
 {

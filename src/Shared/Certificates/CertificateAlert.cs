@@ -6,7 +6,7 @@ namespace Qlrf.Certificates;
 /// </summary>
 public sealed record CertificateAlert
 {
-    /// <summary>Deterministic: <c>{certificateId}|{thumbprint}|{threshold}</c>, so a repeated sweep raises nothing twice.</summary>
+    /// <summary>Deterministic: <c>{certificateId}~{thumbprint}~{threshold}</c> (URL-safe), so a repeated sweep raises nothing twice.</summary>
     public required string Id { get; init; }
 
     public required string Organisation { get; init; }
@@ -33,5 +33,5 @@ public sealed record CertificateAlert
     public bool Acknowledged => AcknowledgedAt is not null;
 
     public static string IdOf(string certificateId, string thumbprint, int thresholdDays) =>
-        FormattableString.Invariant($"{certificateId}|{thumbprint}|{thresholdDays}");
+        FormattableString.Invariant($"{certificateId}~{thumbprint}~{thresholdDays}");
 }

@@ -33,25 +33,28 @@ public interface ITlsProbe
     Task<TlsProbeResult> ProbeAsync(TlsTarget target, CancellationToken cancellationToken);
 }
 
-/// <summary>An endpoint to handshake with: host, port, and the SNI name to send (the host when null).</summary>
+/// <summary>
+/// An endpoint to handshake with: host, port, and the SNI name to send (the host when null). Written
+/// <c>host:port</c> or <c>host:port@sni</c>, which is safe in a URL path segment (certificate ids hold it).
+/// </summary>
 public sealed record TlsTarget(string Host, int Port, string? ServerName = null)
 {
     public string Sni => ServerName ?? Host;
 
     public override string ToString() => ServerName is null || ServerName == Host
         ? FormattableString.Invariant($"{Host}:{Port}")
-        : FormattableString.Invariant($"{Host}:{Port}/{ServerName}");
+        : FormattableString.Invariant($"{Host}:{Port}@{ServerName}");
 
-    /// <summary>Parses <c>host:port</c> or <c>host:port/sni</c>.</summary>
+    /// <summary>Parses <c>host:port</c> or <c>host:port@sni</c>.</summary>
     public static TlsTarget Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var slash = text.IndexOf('/', StringComparison.Ordinal);
+        var slash = text.IndexOf('@', StringComparison.Ordinal);
         var hostPort = slash < 0 ? text : text[..slash];
         var colon = hostPort.LastIndexOf(':');
         if (colon <= 0 || !int.TryParse(hostPort[(colon + 1)..], System.Globalization.CultureInfo.InvariantCulture, out var port) || port is < 1 or > 65535)
         {
-            throw new FormatException($"'{text}' is not host:port or host:port/sni.");
+            throw new FormatException($"'{text}' is not host:port or host:port@sni.");
         }
 
         return new TlsTarget(hostPort[..colon], port, slash < 0 ? null : text[(slash + 1)..]);

@@ -1,7 +1,7 @@
 namespace Qlrf.Certificates;
 
 /// <summary>What a TLS endpoint served when it was last scanned, and what sits behind it.</summary>
-/// <param name="Target"><c>host:port</c> (with <c>/sni</c> when the SNI name differs from the host).</param>
+/// <param name="Target"><c>host:port</c> (with <c>@sni</c> when the SNI name differs from the host).</param>
 /// <param name="Host">The name the endpoint is reached by (the SNI name).</param>
 /// <param name="Environment">The endpoint's environment.</param>
 /// <param name="Thumbprint">The leaf certificate it served.</param>

@@ -17,7 +17,7 @@ public sealed class CertificateAlertRulesTests
         var alert = CertificateAlertRules.Due(Cert(daysLeft: 5), T0, Thresholds, new HashSet<string>());
 
         Assert.Equal(7, alert!.ThresholdDays);
-        Assert.Equal("sandbox:web|AA11|7", alert.Id);
+        Assert.Equal("sandbox:web~AA11~7", alert.Id);
     }
 
     [Fact]

@@ -67,7 +67,7 @@ public sealed class RotationPlannerTests
 
     [Theory]
     [InlineData("127.0.0.1:8443", "127.0.0.1", 8443, "127.0.0.1")]
-    [InlineData("127.0.0.1:8443/web.example.test", "127.0.0.1", 8443, "web.example.test")]
+    [InlineData("127.0.0.1:8443@web.example.test", "127.0.0.1", 8443, "web.example.test")]
     public void Targets_parse_with_an_optional_sni(string text, string host, int port, string sni)
     {
         var target = TlsTarget.Parse(text);
