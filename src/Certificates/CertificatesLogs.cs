@@ -10,6 +10,6 @@ internal static partial class CertificatesLogs
     [LoggerMessage(EventId = 1602, Level = LogLevel.Error, Message = "Certificate source {Source} failed to sweep")]
     public static partial void SweepFailed(ILogger logger, string source, Exception exception);
 
-    [LoggerMessage(EventId = 1603, Level = LogLevel.Warning, Message = "Certificate {CertificateId} crossed its {Threshold}-day expiry threshold (expires {NotAfter})")]
+    [LoggerMessage(EventId = 1603, Level = LogLevel.Information, Message = "Certificate {CertificateId} crossed its {Threshold}-day expiry threshold (expires {NotAfter})")]
     public static partial void AlertRaised(ILogger logger, string certificateId, int threshold, DateTimeOffset notAfter);
 }
