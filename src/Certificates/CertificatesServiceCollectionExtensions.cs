@@ -31,7 +31,7 @@ public static class CertificatesServiceCollectionExtensions
         services.AddSingleton<CertificateSweepFunctions>();
         services.AddHostedService<CertificateStartupSweeps>();
         services.AddTimerFunctions(t => t.Add<CertificateSweepFunctions>(
-            nameof(CertificateSweepFunctions.RunDueSweepsAsync), CertificateSweepFunctions.ScheduleSetting, CertificateSweepFunctions.DefaultSchedule, (f, tick, ct) => f.RunDueSweepsAsync(tick, ct)));
+            nameof(CertificateSweepFunctions.RunDueCertificateSweepsAsync), CertificateSweepFunctions.ScheduleSetting, CertificateSweepFunctions.DefaultSchedule, (f, tick, ct) => f.RunDueCertificateSweepsAsync(tick, ct)));
         return builder;
     }
 }

@@ -13,7 +13,7 @@ public sealed class CertificateSweepFunctions(CertificateSweeper sweeper, Certif
 
     public const string DefaultSchedule = "0 * * * * *";
 
-    public async Task<int> RunDueSweepsAsync(TimerTick tick, CancellationToken cancellationToken)
+    public async Task<int> RunDueCertificateSweepsAsync(TimerTick tick, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(tick);
         var due = sources.Definitions.Where(d => tick.Covers(d.Schedule) || (tick.PreviousScheduledAt is null && d.SweepAtStartup)).ToList();

@@ -49,11 +49,16 @@ public sealed class SandboxTlsEndpoints(SandboxPki pki, IOptions<SandboxCertific
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var endpoint in endpoints)
+        List<SandboxTlsEndpoint> stopping;
+        lock (endpoints)
+        {
+            stopping = [.. endpoints];
+            endpoints.Clear();
+        }
+
+        foreach (var endpoint in stopping)
         {
             await endpoint.DisposeAsync();
         }
-
-        endpoints.Clear();
     }
 }

@@ -57,10 +57,11 @@ internal sealed class RotationRun(IOrchestrationContext context, RotationInput i
             CreatedAt = Now,
             ExpiresAt = Now + input.ApprovalTimeout,
         };
+        var opened = await context.CallActivityAsync<Approval>(nameof(OpenApprovalActivity), approval, TaskOptions.FromRetryPolicy(StepRetry));
         var approvers = planned.RequiredApprovals == 1 ? "one approver" : Invariant($"{planned.RequiredApprovals} approvers");
-        await SetStatusAsync(RotationStatus.AwaitingApproval, Invariant($"waits for {approvers} until {approval.ExpiresAt:u}"));
-        var asked = await NotifyAsync(NotificationEvent.AwaitingApproval, Invariant($"needs {approvers} (risk {planned.Risk.Level}, requested by {rotation.RequestedBy})."), View(approval, planned, rotation.RequestedBy));
-        var outcome = await ApprovalGate.RequestAsync(context, approval);
+        await SetStatusAsync(RotationStatus.AwaitingApproval, Invariant($"waits for {approvers} until {opened.ExpiresAt:u}"));
+        var asked = await NotifyAsync(NotificationEvent.AwaitingApproval, Invariant($"needs {approvers} (risk {planned.Risk.Level}, requested by {rotation.RequestedBy})."), View(opened, planned, rotation.RequestedBy));
+        var outcome = await ApprovalGate.RequestAsync(context, opened);
         if (outcome.Approved)
         {
             await NotifyAsync(NotificationEvent.Approved, $"approved by {outcome.DecidedBy}.", replaces: asked);
