@@ -43,6 +43,9 @@ param notificationSchedule string = '*/15 * * * * *'
 @description('NCRONTAB of the drill scheduler tick: starts the scheduled DR drills that are due.')
 param drillSchedule string = '0 * * * * *'
 
+@description('NCRONTAB of the certificate sweep tick: sweeps each certificate source whose own schedule is due.')
+param certificateSweepSchedule string = '0 * * * * *'
+
 var abbrs = loadJsonContent('abbreviations.json')
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = { 'azd-env-name': environmentName }
@@ -146,6 +149,7 @@ module settings 'app/settings.bicep' = [for (service, i) in services: {
     driftSnapshotSchedule: driftSnapshotSchedule
     notificationSchedule: notificationSchedule
     drillSchedule: drillSchedule
+    certificateSweepSchedule: certificateSweepSchedule
   }
 }]
 

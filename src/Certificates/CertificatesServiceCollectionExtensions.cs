@@ -29,9 +29,16 @@ public static class CertificatesServiceCollectionExtensions
         services.AddSingleton<CertificateSourceRegistry>();
         services.AddSingleton<CertificateSweeper>();
         services.AddSingleton<CertificateSweepFunctions>();
-        services.AddHostedService<CertificateStartupSweeps>();
         services.AddTimerFunctions(t => t.Add<CertificateSweepFunctions>(
             nameof(CertificateSweepFunctions.RunDueCertificateSweepsAsync), CertificateSweepFunctions.ScheduleSetting, CertificateSweepFunctions.DefaultSchedule, (f, tick, ct) => f.RunDueCertificateSweepsAsync(tick, ct)));
+        return builder;
+    }
+
+    /// <summary>Sweeps the sources set to sweep at start-up once the host has started (the local host; Azure's first timer tick does it there).</summary>
+    public static IHostApplicationBuilder AddCertificateStartupSweeps(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddHostedService<CertificateStartupSweeps>();
         return builder;
     }
 }

@@ -31,6 +31,7 @@ builder.AddWorkflowCore();
 builder.AddRollouts();
 builder.AddDrills();
 builder.AddCertificates();
+builder.AddCertificateStartupSweeps();
 builder.AddCertificateRotations();
 builder.AddQlrfApi();
 builder.AddLocalTriggers();
