@@ -25,6 +25,7 @@ param sweepSchedule string
 param driftSnapshotSchedule string
 param notificationSchedule string
 param drillSchedule string
+param certificateSweepSchedule string
 
 // Every app: its identity (AZURE_CLIENT_ID, read by the code's credential), the host's storage and the shared task
 // hub, the asset-change queue (discovery's Queue trigger binds the connection AssetChangesQueue; every app publishes
@@ -63,6 +64,7 @@ var perService = {
   orchestration: union(openAi, {
     QLRF_NOTIFICATION_SCHEDULE: notificationSchedule
     QLRF_DR_SCHEDULE: drillSchedule
+    QLRF_CERTIFICATE_SWEEP_SCHEDULE: certificateSweepSchedule
   })
   api: union(jwt, openAi)
 }

@@ -30,6 +30,7 @@ var tables = [
   'QlrfDrPairs'
   'QlrfDrills'
   'QlrfSandboxDrState'
+  'QlrfCertificates'
 ]
 
 module account '../core/storage/storage-account.bicep' = {

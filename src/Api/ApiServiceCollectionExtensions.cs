@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Qlrf.Api.ApiKeys;
 using Qlrf.Api.Assets;
 using Qlrf.Api.Audit;
+using Qlrf.Api.Certificates;
 using Qlrf.Api.Callbacks;
 using Qlrf.Api.Discovery;
 using Qlrf.Api.Dr;
@@ -70,6 +71,8 @@ public static class ApiServiceCollectionExtensions
         services.AddScoped<DrReadinessFunctions>();
         services.AddScoped<DrillsFunctions>();
         services.AddScoped<DrillControlFunctions>();
+        services.AddScoped<CertificatesFunctions>();
+        services.AddScoped<CertificateRotationsFunctions>();
         return builder;
     }
 
@@ -128,6 +131,7 @@ public static class ApiServiceCollectionExtensions
         app.MapCallbacksApi();
         app.MapDrPairsApi();
         app.MapDrillsApi();
+        app.MapCertificatesApi();
         return app;
     }
 }

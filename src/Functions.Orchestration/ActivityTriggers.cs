@@ -3,6 +3,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Qlrf.Durable.Functions;
 using Qlrf.Workflows.Approvals;
+using Qlrf.Workflows.Certificates;
 using Qlrf.Workflows.Drills.Activities;
 using Qlrf.Workflows.Notifications;
 using Qlrf.Workflows.Rollouts.Activities;
@@ -109,4 +110,39 @@ internal sealed class ActivityTriggers(DurableTaskRunner runner)
     public Task<object?> SweepSourcesActivity(
         [ActivityTrigger] JsonElement? input, string instanceId, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
         runner.RunActivityAsync(nameof(SweepSourcesActivity), input, instanceId, durable, cancellationToken);
+
+    [Function(nameof(PlanRotationActivity))]
+    public Task<object?> PlanRotationActivity(
+        [ActivityTrigger] JsonElement? input, string instanceId, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        runner.RunActivityAsync(nameof(PlanRotationActivity), input, instanceId, durable, cancellationToken);
+
+    [Function(nameof(ReadRotationActivity))]
+    public Task<object?> ReadRotationActivity(
+        [ActivityTrigger] JsonElement? input, string instanceId, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        runner.RunActivityAsync(nameof(ReadRotationActivity), input, instanceId, durable, cancellationToken);
+
+    [Function(nameof(SetRotationStatusActivity))]
+    public Task<object?> SetRotationStatusActivity(
+        [ActivityTrigger] JsonElement? input, string instanceId, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        runner.RunActivityAsync(nameof(SetRotationStatusActivity), input, instanceId, durable, cancellationToken);
+
+    [Function(nameof(IssueVersionActivity))]
+    public Task<object?> IssueVersionActivity(
+        [ActivityTrigger] JsonElement? input, string instanceId, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        runner.RunActivityAsync(nameof(IssueVersionActivity), input, instanceId, durable, cancellationToken);
+
+    [Function(nameof(DeployUsageActivity))]
+    public Task<object?> DeployUsageActivity(
+        [ActivityTrigger] JsonElement? input, string instanceId, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        runner.RunActivityAsync(nameof(DeployUsageActivity), input, instanceId, durable, cancellationToken);
+
+    [Function(nameof(ValidateEndpointActivity))]
+    public Task<object?> ValidateEndpointActivity(
+        [ActivityTrigger] JsonElement? input, string instanceId, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        runner.RunActivityAsync(nameof(ValidateEndpointActivity), input, instanceId, durable, cancellationToken);
+
+    [Function(nameof(SweepCertificateSourceActivity))]
+    public Task<object?> SweepCertificateSourceActivity(
+        [ActivityTrigger] JsonElement? input, string instanceId, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        runner.RunActivityAsync(nameof(SweepCertificateSourceActivity), input, instanceId, durable, cancellationToken);
 }

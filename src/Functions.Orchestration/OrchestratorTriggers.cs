@@ -1,6 +1,7 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using Qlrf.Durable.Functions;
+using Qlrf.Workflows.Certificates;
 using Qlrf.Workflows.Drills;
 using Qlrf.Workflows.Rollouts;
 
@@ -19,4 +20,8 @@ internal sealed class OrchestratorTriggers(DurableTaskRunner runner)
     [Function(nameof(RolloutOrchestrator))]
     public Task<object?> RolloutOrchestrator([OrchestrationTrigger] TaskOrchestrationContext context) =>
         runner.RunOrchestratorAsync(nameof(RolloutOrchestrator), context);
+
+    [Function(nameof(CertificateRotationOrchestrator))]
+    public Task<object?> CertificateRotationOrchestrator([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        runner.RunOrchestratorAsync(nameof(CertificateRotationOrchestrator), context);
 }

@@ -1,3 +1,4 @@
+using Qlrf.Certificates;
 using Qlrf.Channels;
 using Qlrf.Connectors;
 using Qlrf.Durable;
@@ -6,10 +7,12 @@ using Qlrf.Discovery;
 using Qlrf.Discovery.Drift;
 using Qlrf.Workflows;
 using Qlrf.Workflows.Rollouts;
+using Qlrf.Workflows.Certificates;
 using Qlrf.Workflows.Drills;
 using Qlrf.Host;
 using Qlrf.Host.ControlTower;
 using Qlrf.Sandbox;
+using Qlrf.Sandbox.Certificates;
 using Qlrf.Store.Sqlite;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -17,6 +20,7 @@ builder.AddLocalHostDefaults();
 builder.AddSqliteStore();
 builder.AddSandboxPlatform();
 builder.AddSandboxDrSimulator();
+builder.AddSandboxCertificates();
 builder.AddNotificationChannels();
 builder.AddSampleImages();
 builder.AddCloudConnectors();
@@ -27,6 +31,9 @@ builder.AddEmbeddedDurableRuntime();
 builder.AddWorkflowCore();
 builder.AddRollouts();
 builder.AddDrills();
+builder.AddCertificates();
+builder.AddCertificateStartupSweeps();
+builder.AddCertificateRotations();
 builder.AddQlrfApi();
 builder.AddLocalTriggers();
 

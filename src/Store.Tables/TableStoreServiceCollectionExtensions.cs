@@ -46,6 +46,7 @@ public static class TableStoreServiceCollectionExtensions
         services.AddSingleton<IImageStore, TableImageStore>();
         services.AddSingleton<IDriftStore, TableDriftStore>();
         services.AddSingleton<IRolloutStore, TableRolloutStore>();
+        services.AddSingleton<Qlrf.Certificates.ICertificateStore, TableCertificateStore>();
         services.AddSingleton<IDrPairStore, TableDrPairStore>();
         services.AddSingleton<IDrillStore, TableDrillStore>();
         services.AddSingleton<ISandboxDrStateStore, TableSandboxDrStateStore>();

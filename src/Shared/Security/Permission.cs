@@ -24,4 +24,8 @@ public enum Permission
     ApproveExceptions,
     /// <summary>Operate the runtime itself (inspect, terminate and purge orchestration instances); admin only.</summary>
     AdministerRuntime,
+    /// <summary>Read the certificate inventory, usages, alerts and rotations.</summary>
+    ReadCertificates,
+    /// <summary>Start, pause, resume and cancel certificate rotations.</summary>
+    RotateCertificates,
 }
