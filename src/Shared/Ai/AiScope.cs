@@ -1,6 +1,6 @@
 namespace Qlrf.Ai;
 
-/// <summary>What a request is about: environments, sites, platforms, tags, an image family and version, a DR pair. Empty means not named.</summary>
+/// <summary>What a request is about: environments, sites, platforms, tags, an image family and version or a patch set, a DR pair. Empty means not named.</summary>
 public sealed record AiScope
 {
     public IReadOnlyList<string> Environments { get; init; } = [];
@@ -17,6 +17,9 @@ public sealed record AiScope
 
     public string? DrPair { get; init; }
 
+    /// <summary>A patch set of the catalogue, the target of a patch rollout.</summary>
+    public string? PatchSet { get; init; }
+
     /// <summary>A canonical text of the scope (sorted), for comparing with an expected one.</summary>
     public string Canonical() =>
         string.Join(';',
@@ -26,5 +29,6 @@ public sealed record AiScope
             "tags=" + string.Join(',', Tags.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => $"{t.Key}:{t.Value}")),
             "family=" + ImageFamily,
             "version=" + ImageVersion,
-            "pair=" + DrPair);
+            "pair=" + DrPair,
+            "patchSet=" + PatchSet);
 }
