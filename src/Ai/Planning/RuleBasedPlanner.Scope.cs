@@ -38,7 +38,7 @@ public sealed partial class RuleBasedPlanner
         var platforms = PlatformWords
             .Where(p => p.Value.Any(words.Contains) && EnumText<Platform>.TryParse(p.Key, out _))
             .Select(p => p.Key).Order(StringComparer.Ordinal).ToList();
-        var family = Family(words, vocabulary);
+        var family = patchSet is null ? Family(words, vocabulary) : null;
         var tags = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var (key, values) in vocabulary.Tags.OrderBy(t => t.Key, StringComparer.Ordinal))
         {
