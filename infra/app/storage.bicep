@@ -30,6 +30,7 @@ var tables = [
   'QlrfDrPairs'
   'QlrfDrills'
   'QlrfSandboxDrState'
+  'QlrfAiTasks'
 ]
 
 module account '../core/storage/storage-account.bicep' = {

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Qlrf.Api.Ai;
 using Qlrf.Api.ApiKeys;
 using Qlrf.Api.Assets;
 using Qlrf.Api.Audit;
@@ -70,6 +71,7 @@ public static class ApiServiceCollectionExtensions
         services.AddScoped<DrReadinessFunctions>();
         services.AddScoped<DrillsFunctions>();
         services.AddScoped<DrillControlFunctions>();
+        services.AddScoped<AiFunctions>();
         return builder;
     }
 
@@ -128,6 +130,7 @@ public static class ApiServiceCollectionExtensions
         app.MapCallbacksApi();
         app.MapDrPairsApi();
         app.MapDrillsApi();
+        app.MapAiApi();
         return app;
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Qlrf.Ai;
 using Qlrf.Api;
 using Qlrf.Channels;
 using Qlrf.Connectors;
@@ -41,6 +42,7 @@ public static class ApiApp
         builder.AddWorkflowCore();
         builder.AddRollouts();
         builder.AddDrills();
+        builder.AddAiCopilot();
         builder.AddQlrfApi();
         builder.Services.AddRouting();
         builder.Services.AddSingleton<ApiPipeline>();

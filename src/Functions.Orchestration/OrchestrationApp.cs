@@ -1,5 +1,6 @@
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
+using Qlrf.Ai;
 using Qlrf.Channels;
 using Qlrf.Connectors;
 using Qlrf.Discovery;
@@ -38,6 +39,7 @@ public static class OrchestrationApp
         builder.AddWorkflowCore();
         builder.AddRollouts();
         builder.AddDrills();
+        builder.AddAiCopilot();
         return builder;
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
+using Qlrf.Ai.Tasks;
 using Qlrf.Durable.Functions;
 using Qlrf.Workflows.Drills;
 using Qlrf.Workflows.Rollouts;
@@ -15,6 +16,10 @@ internal sealed class OrchestratorTriggers(DurableTaskRunner runner)
     [Function(nameof(DrillOrchestrator))]
     public Task<object?> DrillOrchestrator([OrchestrationTrigger] TaskOrchestrationContext context) =>
         runner.RunOrchestratorAsync(nameof(DrillOrchestrator), context);
+
+    [Function(nameof(AiTaskOrchestrator))]
+    public Task<object?> AiTaskOrchestrator([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        runner.RunOrchestratorAsync(nameof(AiTaskOrchestrator), context);
 
     [Function(nameof(RolloutOrchestrator))]
     public Task<object?> RolloutOrchestrator([OrchestrationTrigger] TaskOrchestrationContext context) =>

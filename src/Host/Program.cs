@@ -1,3 +1,4 @@
+using Qlrf.Ai;
 using Qlrf.Channels;
 using Qlrf.Connectors;
 using Qlrf.Durable;
@@ -26,6 +27,7 @@ builder.AddEmbeddedDurableRuntime();
 builder.AddWorkflowCore();
 builder.AddRollouts();
 builder.AddDrills();
+builder.AddAiCopilot();
 builder.AddQlrfApi();
 builder.AddLocalTriggers();
 

@@ -75,6 +75,9 @@ public sealed record AiTask
 
     public PlanValidation Validation { get; init; } = new([]);
 
+    /// <summary>The environments the plan's proposals change (a decision needs <c>approve:ai-tasks</c> in each).</summary>
+    public IReadOnlyList<string> Environments { get; init; } = [];
+
     public IReadOnlyList<AiToolResult> Results { get; init; } = [];
 
     public IReadOnlyList<AiProposal> Proposals { get; init; } = [];
