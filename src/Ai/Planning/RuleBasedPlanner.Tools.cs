@@ -173,6 +173,15 @@ public sealed partial class RuleBasedPlanner
             arguments["canaryCount"] = canary;
         }
 
+        if (WaitPattern().Match(text.Lower) is { Success: true } wait)
+        {
+            arguments["waitMinutes"] = int.Parse(wait.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        }
+        else if (text.Has("no wait", "without waiting", "no waiting"))
+        {
+            arguments["waitMinutes"] = 0;
+        }
+
         return arguments;
     }
 
@@ -244,6 +253,9 @@ public sealed partial class RuleBasedPlanner
 
     [GeneratedRegex(@"(?:last|past)\s+(\d{1,3})\s+days?", RegexOptions.CultureInvariant)]
     private static partial Regex DaysPattern();
+
+    [GeneratedRegex(@"wait (\d{1,4}) min", RegexOptions.CultureInvariant)]
+    private static partial Regex WaitPattern();
 
     [GeneratedRegex(@"canary (?:of |with )?(\d{1,4})", RegexOptions.CultureInvariant)]
     private static partial Regex CanaryPattern();

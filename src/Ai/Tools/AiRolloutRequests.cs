@@ -50,7 +50,11 @@ public sealed class AiRolloutRequests(IImageStore images, IInventoryStore invent
                 Platforms = call.Texts("platforms").Select(p => EnumText<Platform>.Parse(p)).ToList(),
                 Tags = call.Map("tags"),
             },
-            Strategy = new StrategyRequest { CanaryCount = call.Whole("canaryCount") },
+            Strategy = new StrategyRequest
+            {
+                CanaryCount = call.Whole("canaryCount"),
+                WaitBetweenWaves = call.Whole("waitMinutes") is { } wait ? TimeSpan.FromMinutes(wait) : null,
+            },
         };
         if (version is not null)
         {

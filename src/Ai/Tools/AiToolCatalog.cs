@@ -21,6 +21,7 @@ public static class AiToolCatalog
         new("platforms", TextList, "Only assets on these platforms.") { AllowedValues = PlatformNames },
         new("tags", TextMap, "Only assets with every one of these tags (e.g. role: web)."),
         new("canaryCount", Number, "Assets in the canary wave (0 for none); by default the policies' canary.") { Minimum = 0, Maximum = 10_000 },
+        new("waitMinutes", Number, "Minutes to wait between waves; by default the risk's recommendation.") { Minimum = 0, Maximum = 1440 },
     ];
 
     public static IReadOnlyList<AiToolDescriptor> All { get; } =

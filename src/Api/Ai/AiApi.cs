@@ -15,7 +15,7 @@ public static class AiApi
     {
         app.MapPost(Routes.AiTasks, async (AiFunctions f, HttpRequest r, CancellationToken ct) =>
                 await f.CreateTaskAsync(await JsonBody.ReadAsync<CreateAiTaskBody>(r, ct), ct))
-            .WithName(nameof(AiFunctions.CreateTaskAsync))
+            .WithName("CreateAiTask")
             .WithTags(Tag)
             .WithSummary("Asks the copilot in plain words: returns the task with its plan (typed tool calls), the plan's validation (schema, permissions, rollout policies, scope, autonomy) and the read-only tools' results. Proposed rollouts and drills are made only after a person approves the task, and then wait for their own approval.")
             .RequirePermission(Permission.ExecuteAiTasks)
@@ -24,14 +24,14 @@ public static class AiApi
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
         app.MapGet(Routes.AiTasks, (AiFunctions f, HttpRequest r, CancellationToken ct) => f.ListTasksAsync(r.Query, ct))
-            .WithName(nameof(AiFunctions.ListTasksAsync))
+            .WithName("ListAiTasks")
             .WithTags(Tag)
             .WithSummary("Lists AI tasks, newest first.")
             .RequirePermission(Permission.ReadDashboard)
             .WithQuery(QueryParameterExtensions.Paging);
 
         app.MapGet(Routes.AiTask, (AiFunctions f, string id, CancellationToken ct) => f.GetTaskAsync(id, ct))
-            .WithName(nameof(AiFunctions.GetTaskAsync))
+            .WithName("GetAiTask")
             .WithTags(Tag)
             .WithSummary("Gets an AI task: prompt, plan, validation, tool calls and results, the rollouts and drills it proposed, decision and status.")
             .RequirePermission(Permission.ReadDashboard)
@@ -39,30 +39,30 @@ public static class AiApi
 
         app.MapPost(Routes.AiTaskApprove, async (AiFunctions f, string id, HttpRequest r, CancellationToken ct) =>
                 await f.ApproveTaskAsync(id, await JsonBody.ReadAsync<AiDecisionBody>(r, ct), ct))
-            .WithName(nameof(AiFunctions.ApproveTaskAsync))
+            .WithName("ApproveAiTask")
             .WithSummary("Approves a task's plan (approve:ai-tasks in every environment its proposals change): its rollouts and drills are created, each waiting for its own approval.")
             .Decision();
 
         app.MapPost(Routes.AiTaskReject, async (AiFunctions f, string id, HttpRequest r, CancellationToken ct) =>
                 await f.RejectTaskAsync(id, await JsonBody.ReadAsync<AiDecisionBody>(r, ct), ct))
-            .WithName(nameof(AiFunctions.RejectTaskAsync))
+            .WithName("RejectAiTask")
             .WithSummary("Rejects a task's plan: nothing is proposed.")
             .Decision();
 
         app.MapGet(Routes.AiTools, AiFunctions.ListTools)
-            .WithName(nameof(AiFunctions.ListTools))
+            .WithName("ListAiTools")
             .WithTags(Tag)
             .WithSummary("The copilot's tools: JSON schema of the arguments, description, risk (read_only, plan_only, state_change_nonprod, state_change_prod) and the permission each needs.")
             .RequirePermission(Permission.ReadDashboard);
 
         app.MapGet(Routes.AiAgents, AiFunctions.ListAgents)
-            .WithName(nameof(AiFunctions.ListAgents))
+            .WithName("ListAiAgents")
             .WithTags(Tag)
             .WithSummary("The copilot's agents: the intents each plans and the tools it uses.")
             .RequirePermission(Permission.ReadDashboard);
 
         app.MapGet(Routes.AiUsage, (AiFunctions f, HttpRequest r, CancellationToken ct) => f.GetUsageAsync(r.Query, ct))
-            .WithName(nameof(AiFunctions.GetUsageAsync))
+            .WithName("GetAiUsage")
             .WithTags(Tag)
             .WithSummary("Model tokens in and out used by the organisation per day (UTC), from the model's usage reports.")
             .RequirePermission(Permission.ReadDashboard)

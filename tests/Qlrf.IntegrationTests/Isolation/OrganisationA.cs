@@ -49,9 +49,11 @@ public sealed class OrganisationA : IAsyncLifetime
 
     public string FinishedDrillId { get; private set; } = null!;
 
+    public string AiTaskId { get; private set; } = null!;
+
     /// <summary>Strings that only A's objects hold: none may appear in an answer B gets.</summary>
     public IReadOnlyList<string> Marks =>
-        [AssetId, RunId, BindingId, KeyId, Family, PolicyExceptionId, RolloutId, DrillId, FinishedDrillId, Pair, DryPair, Site, "alice-of-acme"];
+        [AssetId, RunId, BindingId, KeyId, Family, PolicyExceptionId, RolloutId, DrillId, FinishedDrillId, Pair, DryPair, Site, "alice-of-acme", AiTaskId];
 
     public async Task InitializeAsync()
     {
@@ -83,6 +85,10 @@ public sealed class OrganisationA : IAsyncLifetime
         await A.WaitForStatusAsync(DrillId, DrillStatus.AwaitingApproval);
         FinishedDrillId = (await A.StartDrillAsync(DryPair, dryRun: true)).Id;
         await A.WaitForFinishAsync(FinishedDrillId);
+
+        // An AI task proposing a drill of A's pair, waiting for approval.
+        AiTaskId = (await Created(A, HttpMethod.Post, "/api/v1/ai/tasks", $$"""{"prompt":"run a test failover drill of {{Pair}}"}"""))
+            .Json<System.Text.Json.JsonElement>().GetProperty("id").GetString()!;
     }
 
     public async Task DisposeAsync()
