@@ -24,6 +24,7 @@ public static class AiServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<AiRolloutRequests>();
         services.AddSingleton<AiTools>();
+        services.AddSingleton<IAiToolRunner>(sp => sp.GetRequiredService<AiTools>());
         services.AddSingleton<AiProposals>();
         services.AddSingleton<AiPlanValidator>();
         services.AddSingleton<AiVocabularyReader>();

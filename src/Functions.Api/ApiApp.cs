@@ -2,6 +2,7 @@ using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Qlrf.Ai;
+using Qlrf.Ai.OpenAi;
 using Qlrf.Api;
 using Qlrf.Channels;
 using Qlrf.Connectors;
@@ -43,6 +44,7 @@ public static class ApiApp
         builder.AddRollouts();
         builder.AddDrills();
         builder.AddAiCopilot();
+        builder.AddAiModel();
         builder.AddQlrfApi();
         builder.Services.AddRouting();
         builder.Services.AddSingleton<ApiPipeline>();

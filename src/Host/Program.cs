@@ -1,4 +1,5 @@
 using Qlrf.Ai;
+using Qlrf.Ai.OpenAi;
 using Qlrf.Channels;
 using Qlrf.Connectors;
 using Qlrf.Durable;
@@ -28,6 +29,7 @@ builder.AddWorkflowCore();
 builder.AddRollouts();
 builder.AddDrills();
 builder.AddAiCopilot();
+builder.AddAiModel();
 builder.AddQlrfApi();
 builder.AddLocalTriggers();
 

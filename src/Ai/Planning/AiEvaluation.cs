@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Qlrf.Ai.Tools;
 using Qlrf.Json;
+using Qlrf.Security;
 
 namespace Qlrf.Ai.Planning;
 
@@ -26,6 +27,9 @@ public sealed record AiEvalScore(AiIntent Intent, int Cases, int IntentRight, in
 /// </summary>
 public static class AiEvaluation
 {
+    /// <summary>The caller the set is planned for: an admin of an evaluation organisation.</summary>
+    public static readonly Principal Evaluator = Principal.User("eval", "evaluator", [new RoleGrant(Role.Admin, RoleScope.Organisation)]);
+
     public static IReadOnlyList<AiEvalCase> ReadCases(string path) =>
         File.ReadLines(path).Where(l => l.Trim().Length > 0).Select(l => QlrfJson.Deserialize<AiEvalCase>(l)!).ToList();
 
@@ -53,7 +57,7 @@ public static class AiEvaluation
         var outcomes = new List<AiEvalOutcome>();
         foreach (var c in cases)
         {
-            var plan = (await planner.PlanAsync(new AiPlanningRequest("eval", c.Request, vocabulary), cancellationToken)).Plan;
+            var plan = (await planner.PlanAsync(new AiPlanningRequest(Evaluator, c.Request, vocabulary), cancellationToken)).Plan;
             var intentRight = plan.Intent == c.Intent;
             var stateChange = plan.ToolCalls.Any(t => AiToolCatalog.Find(t.Tool)?.Risk.IsStateChange() != false);
             outcomes.Add(new AiEvalOutcome(

@@ -1,7 +1,12 @@
+using Qlrf.Security;
+
 namespace Qlrf.Ai.Planning;
 
-/// <summary>A request to plan: the prompt, the organisation's vocabulary, and the organisation (for usage and tool calls).</summary>
-public sealed record AiPlanningRequest(string Organisation, string Prompt, AiVocabulary Vocabulary);
+/// <summary>A request to plan: who asks (their organisation and permissions bound what a planner may read), the prompt, and the organisation's vocabulary.</summary>
+public sealed record AiPlanningRequest(Principal Caller, string Prompt, AiVocabulary Vocabulary)
+{
+    public string Organisation => Caller.Organisation;
+}
 
 /// <summary>A plan and how it was made: the planner's name (<c>rules</c>, <c>llm:{model}</c>) and the tokens a model used.</summary>
 public sealed record AiPlanningResult(TaskSpec Plan, string Planner, AiUsage Usage);

@@ -46,6 +46,9 @@ public sealed partial class RuleBasedPlanner : IAiPlanner
             : Build(intent.Value, text, scope);
     }
 
+    /// <summary>Why the request is refused, or null; every planner checks this before it plans.</summary>
+    public static string? RefusalOf(string prompt) => Refusal(new PromptText(prompt ?? string.Empty));
+
     private static string? Refusal(PromptText text)
     {
         if (text.Has("ignore previous instructions", "ignore all previous instructions", "ignore your instructions", "system prompt", "jailbreak"))

@@ -50,7 +50,7 @@ public sealed partial class AiTaskService(
         var now = time.GetUtcNow();
         var id = NewId(now);
         var words = await vocabulary.ReadAsync(organisation, cancellationToken);
-        var planned = await planner.PlanAsync(new AiPlanningRequest(organisation, text, words), cancellationToken);
+        var planned = await planner.PlanAsync(new AiPlanningRequest(caller, text, words), cancellationToken);
         if (planned.Usage.Calls > 0)
         {
             await usage.AddAsync(organisation, DateOnly.FromDateTime(now.UtcDateTime), planned.Usage, cancellationToken);

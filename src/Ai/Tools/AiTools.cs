@@ -31,7 +31,7 @@ public sealed partial class AiTools(
     RolloutPlanning planning,
     AiRolloutRequests rolloutRequests,
     IOptions<AiOptions> options,
-    TimeProvider time)
+    TimeProvider time) : IAiToolRunner
 {
     private int MaxItems => options.Value.MaxToolItems;
 
