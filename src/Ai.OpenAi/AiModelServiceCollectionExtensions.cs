@@ -12,7 +12,7 @@ public static class AiModelServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the copilot's model (section <c>Qlrf:Ai:Model</c>, validated at start-up): with a provider configured,
-    /// the <see cref="LlmPlanner"/> replaces the rule-based planner. Call after <c>AddAiCopilot</c>. On Azure without an
+    /// the <see cref="LlmPlanner"/> plans instead of the rule-based planner (decided when the planner is first resolved). Call after <c>AddAiCopilot</c>. On Azure without an
     /// API key the app's <see cref="TokenCredential"/> (its managed identity) signs in.
     /// </summary>
     public static IHostApplicationBuilder AddAiModel(this IHostApplicationBuilder builder)
@@ -21,15 +21,12 @@ public static class AiModelServiceCollectionExtensions
         var services = builder.Services;
         services.AddOptions<AiModelOptions>().BindConfiguration(AiModelOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<AiModelOptions>, AiModelOptionsValidator>();
-        var provider = builder.Configuration.GetSection(AiModelOptions.Section)["Provider"];
-        if (provider is null || Enum.TryParse<AiModelProvider>(provider, ignoreCase: true, out var parsed) && parsed == AiModelProvider.None)
-        {
-            return builder;
-        }
-
         services.TryAddSingleton<IChatClient>(sp => ChatClients.Create(sp.GetRequiredService<IOptions<AiModelOptions>>().Value, sp.GetService<TokenCredential>()));
         services.AddSingleton<LlmPlanner>();
-        services.Replace(ServiceDescriptor.Singleton<IAiPlanner>(sp => sp.GetRequiredService<LlmPlanner>()));
+        services.Replace(ServiceDescriptor.Singleton<IAiPlanner>(sp =>
+            sp.GetRequiredService<IOptions<AiModelOptions>>().Value.Provider == AiModelProvider.None
+                ? sp.GetRequiredService<RuleBasedPlanner>()
+                : sp.GetRequiredService<LlmPlanner>()));
         return builder;
     }
 }

@@ -28,6 +28,7 @@ public sealed partial class AiTools
             a.Asset.Environment,
             Image = a.Asset.Image is { } image ? $"{image.Family}@{image.Version}" : null,
             State = EnumText<AssetState>.Of(a.Asset.State),
+            Tags = a.Asset.Tags.Take(20).ToDictionary(t => t.Key, t => t.Value.Length <= 100 ? t.Value : t.Value[..100], StringComparer.Ordinal),
         }).ToList();
         var more = page.NextCursor is null ? string.Empty : " (more not shown)";
         return AiToolOutput.Of($"{assets.Count} asset(s){more}", new { assets, more = page.NextCursor is not null });
