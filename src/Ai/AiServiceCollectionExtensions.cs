@@ -19,19 +19,31 @@ public static class AiServiceCollectionExtensions
     public static IHostApplicationBuilder AddAiCopilot(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.AddAiTaskWorkflow();
         var services = builder.Services;
         services.AddOptions<AiOptions>().BindConfiguration(AiOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<AiRolloutRequests>();
         services.AddSingleton<AiTools>();
         services.AddSingleton<IAiToolRunner>(sp => sp.GetRequiredService<AiTools>());
-        services.AddSingleton<AiProposals>();
         services.AddSingleton<AiPlanValidator>();
         services.AddSingleton<AiVocabularyReader>();
         services.AddSingleton<RuleBasedPlanner>();
         services.TryAddSingleton<IAiPlanner>(sp => sp.GetRequiredService<RuleBasedPlanner>());
-        services.AddSingleton<AiTaskWriter>();
         services.AddSingleton<AiTaskService>();
+        return builder;
+    }
+
+    /// <summary>
+    /// Registers what the AI task orchestration runs (for the app that runs orchestrations): the orchestrator, its
+    /// activities and the proposals they make through the rollout and drill launchers. Needs rollouts and drills registered.
+    /// </summary>
+    public static IHostApplicationBuilder AddAiTaskWorkflow(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<AiRolloutRequests>();
+        services.TryAddSingleton<AiProposals>();
+        services.TryAddSingleton<AiTaskWriter>();
         services.AddOrchestrationTasks(r => r
             .AddOrchestrator<AiTaskOrchestrator>(nameof(AiTaskOrchestrator))
             .AddActivity<ExpireAiTaskActivity>(nameof(ExpireAiTaskActivity))

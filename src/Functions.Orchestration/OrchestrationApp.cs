@@ -39,7 +39,7 @@ public static class OrchestrationApp
         builder.AddWorkflowCore();
         builder.AddRollouts();
         builder.AddDrills();
-        builder.AddAiCopilot();
+        builder.AddAiTaskWorkflow();
         return builder;
     }
 }
