@@ -21,6 +21,8 @@ param defaultOrganisation string
 param jwtAuthority string
 param jwtAudience string
 param openAiEndpoint string
+@description('The Azure OpenAI deployment the copilot plans with.')
+param openAiDeployment string = 'gpt-4o-mini'
 param sweepSchedule string
 param driftSnapshotSchedule string
 param notificationSchedule string
@@ -55,6 +57,13 @@ var jwt = empty(jwtAuthority) ? {} : {
 
 var openAi = empty(openAiEndpoint) ? {} : { AZURE_OPENAI_ENDPOINT: openAiEndpoint }
 
+// The copilot's planner on the deployed model, signed in with the app's managed identity (no key).
+var aiModel = empty(openAiEndpoint) ? {} : {
+  Qlrf__Ai__Model__Provider: 'azure'
+  Qlrf__Ai__Model__Endpoint: openAiEndpoint
+  Qlrf__Ai__Model__Model: openAiDeployment
+}
+
 // What only some apps read: the timers each binds, sign-in with tokens (api) and the LLM endpoint.
 var perService = {
   discovery: {
@@ -66,7 +75,7 @@ var perService = {
     QLRF_DR_SCHEDULE: drillSchedule
     QLRF_CERTIFICATE_SWEEP_SCHEDULE: certificateSweepSchedule
   })
-  api: union(jwt, openAi)
+  api: union(jwt, openAi, aiModel)
 }
 
 output appSettings object = union(common, perService[service])

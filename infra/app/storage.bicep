@@ -31,6 +31,7 @@ var tables = [
   'QlrfDrills'
   'QlrfSandboxDrState'
   'QlrfCertificates'
+  'QlrfAiTasks'
 ]
 
 module account '../core/storage/storage-account.bicep' = {

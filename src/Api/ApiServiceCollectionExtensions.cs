@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Qlrf.Api.Ai;
 using Qlrf.Api.ApiKeys;
 using Qlrf.Api.Assets;
 using Qlrf.Api.Audit;
@@ -73,6 +74,7 @@ public static class ApiServiceCollectionExtensions
         services.AddScoped<DrillControlFunctions>();
         services.AddScoped<CertificatesFunctions>();
         services.AddScoped<CertificateRotationsFunctions>();
+        services.AddScoped<AiFunctions>();
         return builder;
     }
 
@@ -132,6 +134,7 @@ public static class ApiServiceCollectionExtensions
         app.MapDrPairsApi();
         app.MapDrillsApi();
         app.MapCertificatesApi();
+        app.MapAiApi();
         return app;
     }
 }

@@ -102,6 +102,14 @@ public static class Routes
     public const string DrDrillResume = "api/v1/dr/drills/{id}/resume";
     public const string DrDrillCancel = "api/v1/dr/drills/{id}/cancel";
 
+    public const string AiTasks = "api/v1/ai/tasks";
+    public const string AiTask = "api/v1/ai/tasks/{id}";
+    public const string AiTaskApprove = "api/v1/ai/tasks/{id}/approve";
+    public const string AiTaskReject = "api/v1/ai/tasks/{id}/reject";
+    public const string AiTools = "api/v1/ai/tools";
+    public const string AiAgents = "api/v1/ai/agents";
+    public const string AiUsage = "api/v1/ai/usage";
+
     public const string AdminOrchestration = "api/v1/admin/orchestrations/{id}";
     public const string AdminOrchestrationTerminate = "api/v1/admin/orchestrations/{id}/terminate";
 

@@ -1,6 +1,8 @@
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Qlrf.Ai;
+using Qlrf.Ai.OpenAi;
 using Qlrf.Api;
 using Qlrf.Certificates;
 using Qlrf.Channels;
@@ -47,6 +49,8 @@ public static class ApiApp
         builder.AddDrills();
         builder.AddCertificates();
         builder.AddCertificateRotations();
+        builder.AddAiCopilot();
+        builder.AddAiModel();
         builder.AddQlrfApi();
         builder.Services.AddRouting();
         builder.Services.AddSingleton<ApiPipeline>();

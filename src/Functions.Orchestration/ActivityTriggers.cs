@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
+using Qlrf.Ai.Tasks;
 using Qlrf.Durable.Functions;
 using Qlrf.Workflows.Approvals;
 using Qlrf.Workflows.Certificates;
@@ -35,6 +36,26 @@ internal sealed class ActivityTriggers(DurableTaskRunner runner)
     public Task<object?> NotifyActivity(
         [ActivityTrigger] JsonElement? input, string instanceId, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
         runner.RunActivityAsync(nameof(NotifyActivity), input, instanceId, durable, cancellationToken);
+
+    [Function(nameof(ExpireAiTaskActivity))]
+    public Task<object?> ExpireAiTaskActivity(
+        [ActivityTrigger] JsonElement? input, string instanceId, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        runner.RunActivityAsync(nameof(ExpireAiTaskActivity), input, instanceId, durable, cancellationToken);
+
+    [Function(nameof(StartAiProposalsActivity))]
+    public Task<object?> StartAiProposalsActivity(
+        [ActivityTrigger] JsonElement? input, string instanceId, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        runner.RunActivityAsync(nameof(StartAiProposalsActivity), input, instanceId, durable, cancellationToken);
+
+    [Function(nameof(FollowAiProposalsActivity))]
+    public Task<object?> FollowAiProposalsActivity(
+        [ActivityTrigger] JsonElement? input, string instanceId, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        runner.RunActivityAsync(nameof(FollowAiProposalsActivity), input, instanceId, durable, cancellationToken);
+
+    [Function(nameof(FinishAiTaskActivity))]
+    public Task<object?> FinishAiTaskActivity(
+        [ActivityTrigger] JsonElement? input, string instanceId, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        runner.RunActivityAsync(nameof(FinishAiTaskActivity), input, instanceId, durable, cancellationToken);
 
     [Function(nameof(DrillPreCheckActivity))]
     public Task<object?> DrillPreCheckActivity(

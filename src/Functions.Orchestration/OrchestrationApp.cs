@@ -1,6 +1,7 @@
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
 using Qlrf.Certificates;
+using Qlrf.Ai;
 using Qlrf.Channels;
 using Qlrf.Connectors;
 using Qlrf.Discovery;
@@ -45,6 +46,7 @@ public static class OrchestrationApp
         builder.AddDrills();
         builder.AddCertificates();
         builder.AddCertificateRotations();
+        builder.AddAiTaskWorkflow();
         return builder;
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
+using Qlrf.Ai.Tasks;
 using Qlrf.Durable.Functions;
 using Qlrf.Workflows.Certificates;
 using Qlrf.Workflows.Drills;
@@ -16,6 +17,10 @@ internal sealed class OrchestratorTriggers(DurableTaskRunner runner)
     [Function(nameof(DrillOrchestrator))]
     public Task<object?> DrillOrchestrator([OrchestrationTrigger] TaskOrchestrationContext context) =>
         runner.RunOrchestratorAsync(nameof(DrillOrchestrator), context);
+
+    [Function(nameof(AiTaskOrchestrator))]
+    public Task<object?> AiTaskOrchestrator([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        runner.RunOrchestratorAsync(nameof(AiTaskOrchestrator), context);
 
     [Function(nameof(RolloutOrchestrator))]
     public Task<object?> RolloutOrchestrator([OrchestrationTrigger] TaskOrchestrationContext context) =>

@@ -1,4 +1,6 @@
 using Qlrf.Certificates;
+using Qlrf.Ai;
+using Qlrf.Ai.OpenAi;
 using Qlrf.Channels;
 using Qlrf.Connectors;
 using Qlrf.Durable;
@@ -34,6 +36,8 @@ builder.AddDrills();
 builder.AddCertificates();
 builder.AddCertificateStartupSweeps();
 builder.AddCertificateRotations();
+builder.AddAiCopilot();
+builder.AddAiModel();
 builder.AddQlrfApi();
 builder.AddLocalTriggers();
 

@@ -109,6 +109,9 @@ public static class TableNames
     /// <summary>Partition = org. Row = pair id (the sandbox DR simulator's state document for the pair).</summary>
     public const string SandboxDrState = "SandboxDrState";
 
+    /// <summary>Partition = org. Rows <c>t|{task}</c> (an AI task as JSON, with <c>Version</c>; ids sort newest first) and <c>u|{day}</c> (model token usage of the day).</summary>
+    public const string AiTasks = "AiTasks";
+
     /// <summary>
     /// Rollouts. Partition = org: the index rows <c>k|{idempotency key}</c> (the guard: the rollout holding the key; adding
     /// it twice is a conflict, so a key makes one rollout), <c>n|{inverted created at, Unix ms}|{rollout}</c> (newest

@@ -50,6 +50,9 @@ public static class TableStoreServiceCollectionExtensions
         services.AddSingleton<IDrPairStore, TableDrPairStore>();
         services.AddSingleton<IDrillStore, TableDrillStore>();
         services.AddSingleton<ISandboxDrStateStore, TableSandboxDrStateStore>();
+        services.AddSingleton<TableAiStore>();
+        services.AddSingleton<Qlrf.Ai.IAiTaskStore>(sp => sp.GetRequiredService<TableAiStore>());
+        services.AddSingleton<Qlrf.Ai.IAiUsageStore>(sp => sp.GetRequiredService<TableAiStore>());
         return builder;
     }
 }

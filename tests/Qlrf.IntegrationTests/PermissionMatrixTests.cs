@@ -40,11 +40,11 @@ public sealed class PermissionMatrixTests(PermissionMatrixFixture fixture) : ICl
     private static readonly Dictionary<Role, string[]> Holds = new()
     {
         [Role.Viewer] = ["read:dashboard", "read:drift", "read:assets", "read:images", "export:reports", "read:certificates"],
-        [Role.Operator] = ["read:dashboard", "read:drift", "read:assets", "read:images", "export:reports", "read:certificates", "trigger:drill", "acknowledge:alerts", "execute:tasks"],
+        [Role.Operator] = ["read:dashboard", "read:drift", "read:assets", "read:images", "export:reports", "read:certificates", "trigger:drill", "acknowledge:alerts", "execute:tasks", "execute:ai-tasks"],
         [Role.Engineer] =
         [
-            "read:dashboard", "read:drift", "read:assets", "read:images", "export:reports", "read:certificates", "trigger:drill", "acknowledge:alerts", "execute:tasks",
-            "execute:rollout", "manage:images", "apply:patches", "approve:tasks", "rotate:certificates",
+            "read:dashboard", "read:drift", "read:assets", "read:images", "export:reports", "read:certificates", "trigger:drill", "acknowledge:alerts", "execute:tasks", "execute:ai-tasks",
+            "execute:rollout", "manage:images", "apply:patches", "approve:tasks", "rotate:certificates", "approve:ai-tasks",
         ],
         [Role.Admin] = Enum.GetValues<Permission>().Select(PermissionNames.Of).ToArray(),
     };

@@ -28,4 +28,8 @@ public enum Permission
     ReadCertificates,
     /// <summary>Start, pause, resume and cancel certificate rotations.</summary>
     RotateCertificates,
+    /// <summary>Ask the AI copilot for a task: a plan of typed tools; read-only tools run at once (<c>execute:ai-tasks</c>).</summary>
+    ExecuteAiTasks,
+    /// <summary>Approve or reject an AI task's plan, which then proposes its rollouts and drills (<c>approve:ai-tasks</c>).</summary>
+    ApproveAiTasks,
 }

@@ -165,6 +165,16 @@ public static class IsolationProbes
         [Key("POST", Routes.CertificateRotationPause)] = a => [Gone(Path(Routes.CertificateRotationPause, a.RotationId), "{}")],
         [Key("POST", Routes.CertificateRotationResume)] = a => [Gone(Path(Routes.CertificateRotationResume, a.RotationId), "{}")],
         [Key("POST", Routes.CertificateRotationCancel)] = a => [Gone(Path(Routes.CertificateRotationCancel, a.RotationId), "{}")],
+        // AI copilot: A's task awaiting approval; B's own tasks, tools, agents and usage
+        [Key("POST", Routes.AiTasks)] = _ =>
+            [Own("/api/v1/ai/tasks", """{"prompt":"how ready is DR?"}"""), Own("/api/v1/ai/tasks", """{"prompt":"which prod servers are behind on ubuntu-2204-base?"}""")],
+        [Key("GET", Routes.AiTasks)] = _ => [Own("/api/v1/ai/tasks")],
+        [Key("GET", Routes.AiTask)] = a => [Gone(Path(Routes.AiTask, a.AiTaskId))],
+        [Key("POST", Routes.AiTaskApprove)] = a => [Gone(Path(Routes.AiTaskApprove, a.AiTaskId), """{"comment":"b approves"}""")],
+        [Key("POST", Routes.AiTaskReject)] = a => [Gone(Path(Routes.AiTaskReject, a.AiTaskId), """{"comment":"b rejects"}""")],
+        [Key("GET", Routes.AiTools)] = _ => [Own("/api/v1/ai/tools")],
+        [Key("GET", Routes.AiAgents)] = _ => [Own("/api/v1/ai/agents")],
+        [Key("GET", Routes.AiUsage)] = _ => [Own("/api/v1/ai/usage")],
 
         // Runtime administration: A's rollout and drills, live and finished
         [Key("GET", Routes.AdminOrchestration)] = a =>

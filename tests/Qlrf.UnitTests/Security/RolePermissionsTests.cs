@@ -8,11 +8,11 @@ public sealed class RolePermissionsTests
     public static TheoryData<Role, string[]> Matrix => new()
     {
         { Role.Viewer, ["read:dashboard", "read:drift", "read:assets", "read:images", "export:reports", "read:certificates"] },
-        { Role.Operator, ["read:dashboard", "read:drift", "read:assets", "read:images", "export:reports", "read:certificates", "trigger:drill", "acknowledge:alerts", "execute:tasks"] },
+        { Role.Operator, ["read:dashboard", "read:drift", "read:assets", "read:images", "export:reports", "read:certificates", "trigger:drill", "acknowledge:alerts", "execute:tasks", "execute:ai-tasks"] },
         {
             Role.Engineer,
-            ["read:dashboard", "read:drift", "read:assets", "read:images", "export:reports", "read:certificates", "trigger:drill", "acknowledge:alerts", "execute:tasks",
-             "execute:rollout", "manage:images", "apply:patches", "approve:tasks", "rotate:certificates"]
+            ["read:dashboard", "read:drift", "read:assets", "read:images", "export:reports", "read:certificates", "trigger:drill", "acknowledge:alerts", "execute:tasks", "execute:ai-tasks",
+             "execute:rollout", "manage:images", "apply:patches", "approve:tasks", "rotate:certificates", "approve:ai-tasks"]
         },
     };
 
