@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Qlrf.Api.ApiKeys;
 using Qlrf.Api.Assets;
 using Qlrf.Api.Audit;
@@ -17,6 +18,7 @@ using Qlrf.Api.Rbac;
 using Qlrf.Api.Rollouts;
 using Qlrf.Identity;
 using Qlrf.Api.Orchestrations;
+using Qlrf.Api.Ui;
 using Qlrf.Json;
 
 namespace Qlrf.Api;
@@ -70,6 +72,9 @@ public static class ApiServiceCollectionExtensions
         services.AddScoped<DrReadinessFunctions>();
         services.AddScoped<DrillsFunctions>();
         services.AddScoped<DrillControlFunctions>();
+        services.AddOptions<UiSignInOptions>().BindConfiguration(UiSignInOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<UiSignInOptions>, UiSignInOptionsValidator>();
+        services.AddScoped<UiConfigFunctions>();
         return builder;
     }
 
@@ -128,6 +133,7 @@ public static class ApiServiceCollectionExtensions
         app.MapCallbacksApi();
         app.MapDrPairsApi();
         app.MapDrillsApi();
+        app.MapUiConfigApi();
         return app;
     }
 }

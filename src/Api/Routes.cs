@@ -87,6 +87,8 @@ public static class Routes
     public const string DrDrillResume = "api/v1/dr/drills/{id}/resume";
     public const string DrDrillCancel = "api/v1/dr/drills/{id}/cancel";
 
+    public const string UiConfig = "api/v1/ui/config";
+
     public const string AdminOrchestration = "api/v1/admin/orchestrations/{id}";
     public const string AdminOrchestrationTerminate = "api/v1/admin/orchestrations/{id}/terminate";
 
