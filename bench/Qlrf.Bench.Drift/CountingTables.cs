@@ -16,6 +16,11 @@ internal sealed class CountingTables : ITables
 
     public long Read { get; set; }
 
+    /// <summary>Entities written and read, by partition (Table Storage's throughput target is per partition).</summary>
+    public Dictionary<string, long> ByPartition { get; } = new(StringComparer.Ordinal);
+
+    public void Count(string partition, long entities) => ByPartition[partition] = ByPartition.GetValueOrDefault(partition) + entities;
+
     public ITable this[string name]
     {
         get
@@ -49,6 +54,7 @@ internal sealed class CountingTables : ITables
             if (rows.TryGetValue((partitionKey, rowKey), out var row))
             {
                 counts.Read++;
+                counts.Count(partitionKey, 1);
                 return Task.FromResult<TableRow?>(Copy(row));
             }
 
@@ -88,6 +94,7 @@ internal sealed class CountingTables : ITables
             }
 
             var etags = new List<string?>();
+            counts.Count(actions[0].Row.PartitionKey, actions.Count);
             foreach (var action in actions)
             {
                 counts.Writes++;
@@ -113,6 +120,11 @@ internal sealed class CountingTables : ITables
             counts.Requests++;
             var matching = rows.Values.Where(predicate).Select(Copy).ToList();
             counts.Read += matching.Count;
+            foreach (var partition in matching.GroupBy(r => r.PartitionKey))
+            {
+                counts.Count(partition.Key, partition.Count());
+            }
+
             foreach (var row in matching)
             {
                 cancellationToken.ThrowIfCancellationRequested();

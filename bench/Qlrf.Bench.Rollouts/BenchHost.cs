@@ -80,6 +80,7 @@ internal sealed class BenchHost : IAsyncDisposable
         builder.Services.RemoveAll<IPlatformExecutor>();
         builder.Services.AddSingleton<SandboxExecutor>();
         builder.Services.AddSingleton<IPlatformExecutor>(sp => new FirstActionProbe(sp.GetRequiredService<SandboxExecutor>()));
+        BackgroundLoad.Register(builder.Services);
 
         var app = builder.Build();
         app.MapQlrfApi();

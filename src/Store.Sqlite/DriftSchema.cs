@@ -7,6 +7,10 @@ namespace Qlrf.Store.Sqlite;
 /// by how long they have been behind;
 /// <c>drift_summaries</c> the additive counters of each summary group, kept by upkeep; <c>drift_pending</c>
 /// the families a transition marked for re-evaluation (an outbox); snapshots and thresholds beside them.
+/// Version 2 replaces the index of outdated assets, whose entries moved with nearly every version change (two random
+/// pages written per change on top of the row's), by <c>drift_outdated</c>, kept in bulk: upkeep appends each change
+/// of an asset's outdated key to <c>drift_outdated_log</c> (appends share pages) and the log is merged in key order
+/// when it grows long or before outdated assets are listed.
 /// </summary>
 internal static class DriftSchema
 {
@@ -78,5 +82,26 @@ internal static class DriftSchema
             summary TEXT NOT NULL,
             PRIMARY KEY (org, snapshot_id, dimension, key, key2)
         ) WITHOUT ROWID;
+        """);
+
+    public static readonly SchemaMigration V2 = new("drift", 2, """
+        DROP INDEX ix_drift_assets_outdated;
+
+        CREATE TABLE drift_outdated (
+            org TEXT NOT NULL,
+            since INTEGER NOT NULL,
+            asset_id TEXT NOT NULL,
+            PRIMARY KEY (org, since, asset_id)
+        ) WITHOUT ROWID;
+        INSERT INTO drift_outdated (org, since, asset_id)
+            SELECT org, coalesce(outdated_since, 0), asset_id FROM drift_assets WHERE status = 'outdated';
+
+        CREATE TABLE drift_outdated_log (
+            seq INTEGER PRIMARY KEY,
+            org TEXT NOT NULL,
+            asset_id TEXT NOT NULL,
+            old_since INTEGER,
+            new_since INTEGER
+        );
         """);
 }

@@ -38,13 +38,26 @@ public sealed partial class SqliteDriftStore(SqliteDatabase database) : IDriftSt
         return Task.FromResult(DriftRows.ReadAll(command).FirstOrDefault());
     }
 
-    public Task<Page<AssetDrift>> ListOutdatedAsync(string organisation, DriftFilter filter, int limit, string? after, CancellationToken cancellationToken)
+    /// <summary>
+    /// Outdated assets through <c>drift_outdated</c>, after merging what upkeep logged since the last merge; an entry that
+    /// a change committed after the merge made stale is skipped (the row is read beside it).
+    /// </summary>
+    public async Task<Page<AssetDrift>> ListOutdatedAsync(string organisation, DriftFilter filter, int limit, string? after, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
         cancellationToken.ThrowIfCancellationRequested();
+        if (OutdatedLogged())
+        {
+            await database.WriteAsync(MergeOutdated, cancellationToken);
+        }
+
         using var connection = database.OpenRead();
         using var command = connection.CreateCommand();
-        var sql = new StringBuilder($"SELECT {DriftRows.Columns} FROM drift_assets WHERE org = $org AND status = 'outdated'");
+        var sql = new StringBuilder($"""
+            SELECT {DriftRows.JoinedDriftColumns} FROM drift_outdated o
+            JOIN drift_assets d ON d.org = o.org AND d.asset_id = o.asset_id AND d.status = 'outdated' AND coalesce(d.outdated_since, 0) = o.since
+            WHERE o.org = $org
+            """);
         command.Add("$org", organisation);
         if (after is not null)
         {
@@ -54,7 +67,7 @@ public sealed partial class SqliteDriftStore(SqliteDatabase database) : IDriftSt
                 throw new FormatException("Not a cursor of outdated assets.");
             }
 
-            sql.Append(" AND (outdated_since > $since OR (outdated_since = $since AND asset_id > $id))");
+            sql.Append(" AND (o.since > $since OR (o.since = $since AND o.asset_id > $id))");
             command.Add("$since", since);
             command.Add("$id", after[(bar + 1)..]);
         }
@@ -63,11 +76,19 @@ public sealed partial class SqliteDriftStore(SqliteDatabase database) : IDriftSt
         Filter(sql, command, "site", filter.Site);
         Filter(sql, command, "platform", filter.Platform is { } p ? EnumText<Platform>.Of(p) : null);
         Filter(sql, command, "family", filter.Family);
-        sql.Append(" ORDER BY outdated_since, asset_id LIMIT $n");
+        sql.Append(" ORDER BY o.since, o.asset_id LIMIT $n");
         command.Add("$n", limit + 1);
         command.CommandText = sql.ToString();
         var rows = DriftRows.ReadAll(command);
-        return Task.FromResult(SqliteQueue.Paging(rows, limit, r => string.Create(CultureInfo.InvariantCulture, $"{r.OutdatedSince}|{r.AssetId}")));
+        return SqliteQueue.Paging(rows, limit, r => string.Create(CultureInfo.InvariantCulture, $"{r.OutdatedSince}|{r.AssetId}"));
+    }
+
+    private bool OutdatedLogged()
+    {
+        using var connection = database.OpenRead();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT EXISTS (SELECT 1 FROM drift_outdated_log)";
+        return (long)command.ExecuteScalar()! != 0;
     }
 
     public Task<Page<AssetDrift>> ListRunningAsync(string organisation, string family, string version, int limit, string? after, CancellationToken cancellationToken)

@@ -31,6 +31,7 @@ public static class SqliteStoreServiceCollectionExtensions
         services.AddSingleton(ApprovalSchema.V1);
         services.AddSingleton(ImageSchema.V1);
         services.AddSingleton(DriftSchema.V1);
+        services.AddSingleton(DriftSchema.V2);
         services.AddSingleton(RolloutSchema.V1);
         services.AddSingleton(RolloutSchema.V2);
         services.AddSingleton(DrSchema.V1);

@@ -6,22 +6,23 @@ namespace Qlrf.Store.Tables;
 
 /// <summary>
 /// Upkeep: every change is a reconciliation of stored drift rows with the current inventory and registry. Assets are
-/// taken in chunks that fit one batch (at most 100 actions: each asset's rows and every summary group they move); a
-/// chunk's rows and the counters of the groups it changes are written together, conditional on the ETags read, so the
-/// summaries always equal the rows, and a chunk that loses a race is read and evaluated again.
+/// taken shard by shard (see <see cref="DriftTableRows"/>), in chunks that fit one batch: the chunk's changed drift rows,
+/// the roster pages whose membership they change, and the shard's one summary row with the chunk's delta added, all
+/// conditional on the ETags read, so a shard's summary always equals its rows, and a chunk that loses a race is read and
+/// evaluated again. One entity write per changed asset, plus one summary write (and a few roster writes when assets
+/// come, go or change family) per chunk of up to 95 assets.
 /// </summary>
 /// <remarks>
-/// Counters rather than aggregation at read time, because summaries are read on every dashboard and API call and an
-/// organisation's rows can number in the tens of thousands; the price is that writes of one organisation serialise on
-/// its organisation counter row, which asset-change processing and re-evaluation retry through (upkeep of one
-/// organisation runs at the pace of its partition, about 2,000 entity writes a second).
+/// A drift row is found by the family the inventory names for the asset (one point read); only when it is not there
+/// (a new asset, one that changed family or left) is the roster page read. Upkeep of one shard serialises on its summary
+/// row; shards are independent, so an organisation's upkeep is spread over <see cref="DriftTableRows.Shards"/> partitions.
 /// A registry change can commit after a chunk read its family's baseline; so after each chunk the revisions it used
 /// are read again, and a family that moved is marked for re-evaluation, which then evaluates its assets on the new one.
 /// </remarks>
 public sealed partial class TableDriftStore
 {
     private const int MaxAttempts = 20;
-    private const int MaxBatch = 100;
+    private const int MaxBatch = TableLimits.MaxBatchActions;
     private const int ReadAhead = 16;
 
     private readonly ConcurrentDictionary<(string, string), (long Revision, FamilyBaseline? Baseline)> baselineCache = new();
@@ -36,27 +37,51 @@ public sealed partial class TableDriftStore
             return 0;
         }
 
-        return await UpkeepAsync(organisation, assetIds.Distinct(StringComparer.Ordinal).ToList(), async (id, _, baselines, ct) =>
+        await RegisterAsync(organisation, cancellationToken);
+        var changed = 0;
+        foreach (var shard in assetIds.Distinct(StringComparer.Ordinal).GroupBy(id => DriftTableRows.Place(id).Shard).OrderBy(g => g.Key))
         {
-            if (await inventory.GetAssetAsync(organisation, id, ct) is not { RemovedAt: null } present)
-            {
-                return null;
-            }
+            var ids = shard.Order(StringComparer.Ordinal).ToList();
+            changed += await UpkeepAsync(organisation, shard.Key, ids.Count, (from, roster, baselines, ct) =>
+                ReadAheadAsync(ids, from, id => ReconcileOneAsync(organisation, id, roster, baselines, ct)), cancellationToken);
+        }
 
-            var asset = present.Asset;
-            return DriftEvaluator.Evaluate(asset, asset.Image is { Family.Length: > 0 } image ? await baselines.GetAsync(image.Family, ct) : null);
-        }, cancellationToken);
+        return changed;
     }
 
     public async Task<int> ReevaluateFamilyAsync(string organisation, string family, CancellationToken cancellationToken)
     {
         // The mark is read first: a transition after this point writes it again (a new ETag), so it survives this run.
         var mark = await Images.GetAsync(organisation, ImageTableRows.PendingKey(family), cancellationToken);
-        var ids = (await Table.QueryPrefixAsync(organisation, DriftTableRows.FamilyPrefix(family), cancellationToken).ToListAsync(cancellationToken))
-            .ConvertAll(r => DriftTableRows.Read(r).AssetId);
-        var changed = await UpkeepAsync(organisation, ids, async (_, before, baselines, ct) =>
-            before is null ? null : DriftEvaluator.Evaluate(AsAsset(before), before.Family is { } f ? await baselines.GetAsync(f, ct) : null),
-            cancellationToken);
+        var changed = 0;
+        for (var shard = 0; shard < DriftTableRows.Shards; shard++)
+        {
+            var partition = DriftTableRows.Partition(organisation, shard);
+            var rows = (await Table.QueryPrefixAsync(partition, DriftTableRows.FamilyPrefix(family), cancellationToken).ToListAsync(cancellationToken))
+                .ToDictionary(r => DriftTableRows.Read(r).AssetId, StringComparer.Ordinal);
+            if (rows.Count == 0)
+            {
+                continue;
+            }
+
+            // The first pass evaluates the rows as the range read them; a pass after a lost race or a moved baseline reads
+            // each row again (by key), so it evaluates what is stored now.
+            var ids = rows.Keys.ToList();
+            var again = false;
+            changed += await UpkeepAsync(organisation, shard, ids.Count, (from, _, baselines, ct) =>
+            {
+                var read = again;
+                again = true;
+                return ReadAheadAsync(ids, from, async id =>
+                {
+                    var stored = read ? await Table.GetAsync(partition, DriftTableRows.FamilyKey(family, id), ct) : rows[id];
+                    var before = stored is null ? null : DriftTableRows.Read(stored);
+                    var after = before is null ? null : DriftEvaluator.Evaluate(AsAsset(before), before.Family is { } f ? await baselines.GetAsync(f, ct) : null);
+                    return new Evaluation(id, stored, before, after);
+                });
+            }, cancellationToken);
+        }
+
         if (mark is not null)
         {
             try
@@ -97,179 +122,272 @@ public sealed partial class TableDriftStore
         Image = row.Family is null ? null : new ImageRef(row.Family, row.Version ?? string.Empty),
     };
 
+    /// <summary>The organisation's row in the organisations partition (once per store instance and organisation).</summary>
+    private async Task RegisterAsync(string organisation, CancellationToken cancellationToken)
+    {
+        if (registered.ContainsKey(organisation))
+        {
+            return;
+        }
+
+        await Table.UpsertAsync(new TableRow(DriftTableRows.OrganisationsPartition, TableKeys.Escape(organisation)) { ["Organisation"] = organisation }, cancellationToken);
+        registered[organisation] = true;
+    }
+
+    /// <summary>Evaluations of <paramref name="ids"/> from index <paramref name="from"/> on, <see cref="ReadAhead"/> at a time.</summary>
+    private static async IAsyncEnumerable<Evaluation> ReadAheadAsync(List<string> ids, int from, Func<string, Task<Evaluation>> evaluate)
+    {
+        for (var next = from; next < ids.Count; next += ReadAhead)
+        {
+            foreach (var evaluation in await Task.WhenAll(ids.Skip(next).Take(ReadAhead).Select(evaluate)))
+            {
+                yield return evaluation;
+            }
+        }
+    }
+
+    /// <summary>The asset's stored drift (under the family the inventory names, else where its roster page says) and its drift now.</summary>
+    private async Task<Evaluation> ReconcileOneAsync(string organisation, string assetId, RosterReads roster, BaselineReads baselines, CancellationToken cancellationToken)
+    {
+        var inventoried = await inventory.GetAssetAsync(organisation, assetId, cancellationToken);
+        var partition = DriftTableRows.Partition(organisation, assetId);
+        TableRow? stored = null;
+        if (inventoried is not null)
+        {
+            stored = await Table.GetAsync(partition, DriftTableRows.FamilyKey(inventoried.Asset.Image?.Family, assetId), cancellationToken);
+        }
+
+        if (stored is null && await roster.FamilyOfAsync(assetId, cancellationToken) is { } family)
+        {
+            // Absent only when another upkeep moved it since the page was read; the roster's check before the write catches that.
+            stored = await Table.GetAsync(partition, DriftTableRows.FamilyKey(family, assetId), cancellationToken);
+        }
+
+        var before = stored is null ? null : DriftTableRows.Read(stored);
+        if (inventoried is not { RemovedAt: null })
+        {
+            return new Evaluation(assetId, stored, before, null);
+        }
+
+        var asset = inventoried.Asset;
+        var after = DriftEvaluator.Evaluate(asset, asset.Image is { Family.Length: > 0 } image ? await baselines.GetAsync(image.Family, cancellationToken) : null);
+        return new Evaluation(assetId, stored, before, after);
+    }
+
     /// <summary>
-    /// Evaluates the assets in order, chunk by chunk, writing each chunk's changed rows with its summary delta. Assets
-    /// are read and evaluated <see cref="ReadAhead"/> at a time, concurrently; an evaluation left over from one chunk
-    /// goes into the next (its write is still conditional on the ETag it read), unless a write lost a race or a family
-    /// baseline moved, when everything is read again.
+    /// Evaluates a shard's assets in order, chunk by chunk, writing each chunk's changed rows, roster pages and summary in
+    /// one batch. An evaluation read ahead for one chunk goes into the next (its write is still conditional on the ETag it
+    /// read), unless a write lost a race or a family baseline moved, when everything from the chunk on is read again.
     /// </summary>
     private async Task<int> UpkeepAsync(
         string organisation,
-        List<string> assetIds,
-        Func<string, AssetDrift?, BaselineReads, CancellationToken, Task<AssetDrift?>> evaluate,
+        int shard,
+        int count,
+        Func<int, RosterReads, BaselineReads, CancellationToken, IAsyncEnumerable<Evaluation>> evaluations,
         CancellationToken cancellationToken)
     {
+        var partition = DriftTableRows.Partition(organisation, shard);
         var changed = 0;
-        var ready = new Queue<Evaluation>();
         var baselines = new BaselineReads(Images, organisation, baselineCache);
-        for (var next = 0; next < assetIds.Count;)
+        IAsyncEnumerator<Evaluation>? reading = null;
+        Evaluation? held = null;
+        try
         {
-            for (var attempt = 1; ; attempt++)
+            for (var next = 0; next < count;)
             {
-                var summaries = await ReadSummariesAsync(organisation, cancellationToken);
-                var delta = new DriftDelta();
-                var rows = new List<TableAction>();
-                var groups = new HashSet<DriftGroup>();
-                var taken = 0;
-                while (next + taken < assetIds.Count)
+                for (var attempt = 1; ; attempt++)
                 {
-                    if (ready.Count == 0)
+                    if (reading is null)
                     {
-                        var window = assetIds.Skip(next + taken).Take(ReadAhead).ToList();
-                        foreach (var evaluation in await Task.WhenAll(window.Select(id => EvaluateAsync(organisation, id, evaluate, baselines, cancellationToken))))
-                        {
-                            ready.Enqueue(evaluation);
-                        }
+                        reading = evaluations(next, new RosterReads(Table, partition), baselines, cancellationToken).GetAsyncEnumerator(cancellationToken);
+                        held = null;
                     }
 
-                    var (id, stored, before, after) = ready.Peek();
-                    if (before != after)
+                    var summary = await Table.GetAsync(partition, DriftTableRows.SummaryKey, cancellationToken);
+                    var delta = new DriftDelta();
+                    var rows = new List<TableAction>();
+                    var moves = new List<Move>();
+                    var taken = 0;
+                    while (next + taken < count)
                     {
-                        var writes = RowActions(organisation, id, stored, before, after);
-                        var touched = GroupsOf(before).Concat(GroupsOf(after)).Where(g => !groups.Contains(g)).Distinct().ToList();
-                        if (rows.Count > 0 && rows.Count + writes.Count + groups.Count + touched.Count > MaxBatch)
+                        if (held is null)
                         {
-                            break;
+                            if (!await reading.MoveNextAsync())
+                            {
+                                break;
+                            }
+
+                            held = reading.Current;
                         }
 
-                        delta.Apply(before, after);
-                        rows.AddRange(writes);
-                        groups.UnionWith(touched);
+                        var (id, stored, before, after) = held;
+                        if (before != after)
+                        {
+                            var writes = RowActions(organisation, stored, before, after);
+                            if (rows.Count + writes.Count + DriftTableRows.RosterPages + 1 > MaxBatch)
+                            {
+                                break;
+                            }
+
+                            delta.Apply(before, after);
+                            rows.AddRange(writes);
+                            if (before is null || after is null || before.Family != after.Family)
+                            {
+                                moves.Add(new Move(id, before is null ? null : before.Family ?? string.Empty, after is null ? null : after.Family ?? string.Empty));
+                            }
+                        }
+
+                        held = null;
+                        taken++;
                     }
 
-                    ready.Dequeue();
-                    taken++;
-                }
+                    if (rows.Count == 0)
+                    {
+                        next += taken;
+                        break;
+                    }
 
-                if (rows.Count == 0)
-                {
+                    try
+                    {
+                        var actions = new List<TableAction>(rows);
+                        actions.AddRange(await new RosterReads(Table, partition).ActionsAsync(moves, cancellationToken));
+                        actions.Add(SummaryAction(partition, summary, delta));
+                        await Table.SubmitAsync(actions, cancellationToken);
+                    }
+                    catch (Exception ex) when (ex is TableConflictException or TablePreconditionException && attempt < MaxAttempts)
+                    {
+                        // Another upkeep changed these assets or this shard meanwhile: read and evaluate from the chunk on again.
+                        await reading.DisposeAsync();
+                        reading = null;
+                        baselines = new BaselineReads(Images, organisation, baselineCache);
+                        continue;
+                    }
+
+                    changed += delta.Changed;
                     next += taken;
+                    if (await baselines.MarkMovedAsync(time.GetUtcNow(), cancellationToken))
+                    {
+                        await reading.DisposeAsync();
+                        reading = null;
+                        baselines = new BaselineReads(Images, organisation, baselineCache);
+                    }
+
                     break;
                 }
-
-                if (!summaries.ContainsKey(DriftGroup.Organisation))
-                {
-                    await Table.UpsertAsync(new TableRow(DriftTableRows.OrganisationsPartition, TableKeys.Escape(organisation)) { ["Organisation"] = organisation }, cancellationToken);
-                }
-
-                try
-                {
-                    await Table.SubmitAsync([.. rows, .. SummaryActions(organisation, summaries, delta)], cancellationToken);
-                }
-                catch (Exception ex) when (ex is TableConflictException or TablePreconditionException && attempt < MaxAttempts)
-                {
-                    // Another upkeep changed these assets or their groups meanwhile: read and evaluate the chunk again.
-                    ready.Clear();
-                    baselines = new BaselineReads(Images, organisation, baselineCache);
-                    continue;
-                }
-
-                changed += delta.Changed;
-                next += taken;
-                if (await baselines.MarkMovedAsync(time.GetUtcNow(), cancellationToken))
-                {
-                    ready.Clear();
-                    baselines = new BaselineReads(Images, organisation, baselineCache);
-                }
-
-                break;
+            }
+        }
+        finally
+        {
+            if (reading is not null)
+            {
+                await reading.DisposeAsync();
             }
         }
 
         return changed;
     }
 
-    private async Task<Evaluation> EvaluateAsync(
-        string organisation,
-        string assetId,
-        Func<string, AssetDrift?, BaselineReads, CancellationToken, Task<AssetDrift?>> evaluate,
-        BaselineReads baselines,
-        CancellationToken cancellationToken)
+    /// <summary>The writes that take an asset's row from <paramref name="before"/> to <paramref name="after"/>, conditional on its ETag.</summary>
+    private static List<TableAction> RowActions(string organisation, TableRow? stored, AssetDrift? before, AssetDrift? after)
     {
-        var stored = await Table.GetAsync(organisation, DriftTableRows.AssetKey(assetId), cancellationToken);
-        var before = stored is null ? null : DriftTableRows.Read(stored);
-        return new Evaluation(assetId, stored, before, await evaluate(assetId, before, baselines, cancellationToken));
-    }
-
-    private static DriftGroup[] GroupsOf(AssetDrift? drift) => drift is null ? [] : DriftGroup.Of(drift);
-
-    /// <summary>The writes that take an asset's rows from <paramref name="before"/> to <paramref name="after"/>, conditional on its row's ETag.</summary>
-    private static List<TableAction> RowActions(string organisation, string assetId, TableRow? stored, AssetDrift? before, AssetDrift? after)
-    {
-        var actions = new List<TableAction>();
-        var oldFamily = before is null ? null : DriftTableRows.FamilyKey(before);
-        var oldOutdated = before is null ? null : DriftTableRows.OutdatedKey(before);
         if (after is null)
         {
-            actions.Add(TableAction.Delete(new TableRow(organisation, DriftTableRows.AssetKey(assetId)), stored!.ETag));
-            actions.Add(TableAction.Delete(new TableRow(organisation, oldFamily!)));
-            if (oldOutdated is not null)
+            return [TableAction.Delete(new TableRow(stored!.PartitionKey, stored.RowKey), stored.ETag)];
+        }
+
+        var row = DriftTableRows.Row(organisation, after);
+        if (stored is null)
+        {
+            return [TableAction.Add(row)];
+        }
+
+        return before!.Family == after.Family
+            ? [TableAction.Replace(row, stored.ETag)]
+            : [TableAction.Delete(new TableRow(stored.PartitionKey, stored.RowKey), stored.ETag), TableAction.Add(row)];
+    }
+
+    /// <summary>The shard's summary with the delta added, conditional on the ETag read; deleted when it counts nothing.</summary>
+    private static TableAction SummaryAction(string partition, TableRow? stored, DriftDelta delta)
+    {
+        var groups = DriftTableRows.ReadSummary(stored);
+        foreach (var (group, change) in delta.Groups)
+        {
+            if (!groups.TryGetValue(group, out var counters))
             {
-                actions.Add(TableAction.Delete(new TableRow(organisation, oldOutdated)));
+                groups[group] = counters = new DriftCounters();
+            }
+
+            counters.Add(change);
+        }
+
+        if (groups.Values.All(c => c.IsEmpty))
+        {
+            return stored is null ? throw new InvalidOperationException("A drift delta left an absent summary empty.") : TableAction.Delete(new TableRow(partition, stored.RowKey), stored.ETag);
+        }
+
+        var row = DriftTableRows.SummaryRow(partition, groups);
+        return stored is null ? TableAction.Add(row) : TableAction.Replace(row, stored.ETag);
+    }
+
+    /// <summary>A shard's roster pages, read when first needed in an attempt and written back, conditional on their ETags, when their membership changes.</summary>
+    private sealed class RosterReads(ITable table, string partition)
+    {
+        private readonly ConcurrentDictionary<int, Lazy<Task<(TableRow? Row, Dictionary<string, string> Roster)>>> pages = new();
+
+        public async Task<string?> FamilyOfAsync(string assetId, CancellationToken cancellationToken) =>
+            (await PageAsync(DriftTableRows.Place(assetId).Page, cancellationToken)).Roster.TryGetValue(assetId, out var family) ? family : null;
+
+        /// <summary>
+        /// The writes of the pages that <paramref name="moves"/> change. A page read now that does not place an asset where
+        /// its evaluation found it (another upkeep moved it since) fails the chunk, which is then read again.
+        /// </summary>
+        public async Task<List<TableAction>> ActionsAsync(List<Move> moves, CancellationToken cancellationToken)
+        {
+            var actions = new List<TableAction>();
+            foreach (var page in moves.GroupBy(m => DriftTableRows.Place(m.AssetId).Page))
+            {
+                var (row, read) = await PageAsync(page.Key, cancellationToken);
+                var roster = new Dictionary<string, string>(read, StringComparer.Ordinal);
+                foreach (var (assetId, from, to) in page)
+                {
+                    if ((roster.TryGetValue(assetId, out var listed) ? listed : null) != from)
+                    {
+                        throw new TablePreconditionException($"{partition}: the roster moved {assetId} meanwhile.");
+                    }
+
+                    if (to is null)
+                    {
+                        roster.Remove(assetId);
+                    }
+                    else
+                    {
+                        roster[assetId] = to;
+                    }
+                }
+
+                if (roster.Count == 0)
+                {
+                    if (row is not null)
+                    {
+                        actions.Add(TableAction.Delete(new TableRow(partition, row.RowKey), row.ETag));
+                    }
+
+                    continue;
+                }
+
+                var written = DriftTableRows.RosterRow(partition, page.Key, roster);
+                actions.Add(row is null ? TableAction.Add(written) : TableAction.Replace(written, row.ETag));
             }
 
             return actions;
         }
 
-        var primary = DriftTableRows.Row(organisation, DriftTableRows.AssetKey(assetId), after);
-        actions.Add(stored is null ? TableAction.Add(primary) : TableAction.Replace(primary, stored.ETag));
-        var family = DriftTableRows.FamilyKey(after);
-        if (oldFamily is not null && oldFamily != family)
-        {
-            actions.Add(TableAction.Delete(new TableRow(organisation, oldFamily)));
-        }
-
-        actions.Add(TableAction.Upsert(DriftTableRows.Row(organisation, family, after)));
-        var outdated = DriftTableRows.OutdatedKey(after);
-        if (oldOutdated is not null && oldOutdated != outdated)
-        {
-            actions.Add(TableAction.Delete(new TableRow(organisation, oldOutdated)));
-        }
-
-        if (outdated is not null)
-        {
-            actions.Add(TableAction.Upsert(DriftTableRows.Row(organisation, outdated, after)));
-        }
-
-        return actions;
-    }
-
-    /// <summary>The delta added to each group's stored counters, conditional on their ETags; a group left with nothing is deleted.</summary>
-    private static IEnumerable<TableAction> SummaryActions(string organisation, Dictionary<DriftGroup, (TableRow Row, DriftCounters Counters)> summaries, DriftDelta delta)
-    {
-        foreach (var (group, change) in delta.Groups)
-        {
-            if (change.IsEmpty)
+        private Task<(TableRow? Row, Dictionary<string, string> Roster)> PageAsync(int page, CancellationToken cancellationToken) =>
+            pages.GetOrAdd(page, p => new Lazy<Task<(TableRow?, Dictionary<string, string>)>>(async () =>
             {
-                continue;
-            }
-
-            var exists = summaries.TryGetValue(group, out var stored);
-            var counters = exists ? stored.Counters.Clone() : new DriftCounters();
-            counters.Add(change);
-            if (counters.IsEmpty)
-            {
-                if (exists)
-                {
-                    yield return TableAction.Delete(new TableRow(organisation, stored.Row.RowKey), stored.Row.ETag);
-                }
-
-                continue;
-            }
-
-            var row = DriftTableRows.SummaryRow(organisation, group, counters);
-            yield return exists ? TableAction.Replace(row, stored.Row.ETag) : TableAction.Add(row);
-        }
+                var row = await table.GetAsync(partition, DriftTableRows.RosterKey(p), cancellationToken);
+                return (row, DriftTableRows.ReadRoster(row));
+            })).Value;
     }
 
     /// <summary>
@@ -318,4 +436,7 @@ public sealed partial class TableDriftStore
     }
 
     private sealed record Evaluation(string AssetId, TableRow? Stored, AssetDrift? Before, AssetDrift? After);
+
+    /// <summary>An asset's change of roster entry: the family it was under (null: absent) and the one it goes under (null: leaves).</summary>
+    private sealed record Move(string AssetId, string? From, string? To);
 }

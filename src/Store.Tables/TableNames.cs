@@ -69,11 +69,12 @@ public static class TableNames
     public const string ImageEvidence = "ImageEvidence";
 
     /// <summary>
-    /// Drift. Partition = org. Rows <c>a|{asset}</c> (the asset's drift; its ETag guards every change to the asset's
-    /// rows), with copies <c>f|{family}|{asset}</c> (by family: one range per re-evaluation and running-version query)
-    /// and <c>o|{outdated since, 19 digits}|{asset}</c> (outdated assets, longest behind first), <c>s|{dimension}|{key}|{key2}</c>
-    /// (the counters of each summary group, maintained with the rows they count in the same batch, conditional on
-    /// their ETags) and <c>thresholds</c>. Partition <c>|orgs</c>: a row per organisation that has had drift.
+    /// Drift. An organisation's drift is spread over 16 partitions <c>{org}|d{00..15}</c> by a hash of the asset id; each
+    /// holds rows <c>f|{family}|{asset}</c> (an asset's drift, keyed by family: one range per shard for a re-evaluation
+    /// or a running-version query; its ETag guards every change to the asset), <c>r|{page}</c> (roster pages: which family
+    /// each asset of the shard is under, to find its row by id) and <c>s</c> (the counters of every summary group over the
+    /// shard's assets), written together in one batch, conditional on their ETags. Partition = org: row <c>thresholds</c>.
+    /// Partition <c>|orgs</c>: a row per organisation that has had drift.
     /// </summary>
     public const string Drift = "Drift";
 

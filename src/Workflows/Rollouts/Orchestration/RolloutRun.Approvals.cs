@@ -40,13 +40,21 @@ internal sealed partial class RolloutRun
         };
         var opened = await context.CallActivityAsync<Approval>(nameof(OpenApprovalActivity), approval, TaskOptions.FromRetryPolicy(StepRetry));
         var approvers = plan.RequiredApprovals == 1 ? "one approver" : Invariant($"{plan.RequiredApprovals} approvers");
-        await SetStatusAsync(RolloutStatus.AwaitingApproval, "system", Invariant($"{what} waits for {approvers} until {opened.ExpiresAt:u}."));
-        var asked = await NotifyAsync(NotificationEvent.AwaitingApproval, Invariant($"{what} needs {approvers} (risk {EnumText<RiskLevel>.Of(plan.RiskLevel)}, requested by {plan.RequestedBy})."), View(opened, what), suffix: step);
-        var outcome = await ApprovalGate.RequestAsync(context, opened);
+
+        // The status, the notice and the wait start in one step (in this order, as they always have), so a decision
+        // that comes as soon as the status shows is taken without waiting for the notice to be queued first.
+        var awaiting = SetStatusAsync(RolloutStatus.AwaitingApproval, "system", Invariant($"{what} waits for {approvers} until {opened.ExpiresAt:u}."));
+        var announced = NotifyAsync(NotificationEvent.AwaitingApproval, Invariant($"{what} needs {approvers} (risk {EnumText<RiskLevel>.Of(plan.RiskLevel)}, requested by {plan.RequestedBy})."), View(opened, what), suffix: step);
+        var decided = ApprovalGate.RequestAsync(context, opened);
+        await awaiting;
+        var asked = await announced;
+        var outcome = await decided;
         if (outcome.Approved)
         {
-            await SetStatusAsync(RolloutStatus.Running, "system", $"{what} approved by {outcome.DecidedBy}.");
-            await NotifyAsync(NotificationEvent.Approved, $"{what} approved by {outcome.DecidedBy}.", replaces: asked, suffix: step);
+            // Recorded and announced at once, both before anything runs.
+            await Task.WhenAll(
+                SetStatusAsync(RolloutStatus.Running, "system", $"{what} approved by {outcome.DecidedBy}."),
+                NotifyAsync(NotificationEvent.Approved, $"{what} approved by {outcome.DecidedBy}.", replaces: asked, suffix: step));
             return null;
         }
 

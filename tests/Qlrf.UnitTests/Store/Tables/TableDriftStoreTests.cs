@@ -79,6 +79,12 @@ public sealed class TableDriftStoreTests
         }
     }
 
+    /// <summary>The first <paramref name="count"/> of the ids that share the first id's shard (so one batch writes them).</summary>
+    private static List<string> OnOneShard(List<string> ids, int count) =>
+        ids.Where(id => DriftTableRows.Place(id).Shard == DriftTableRows.Place(ids[0]).Shard).Take(count).ToList() is { } same && same.Count == count
+            ? same
+            : throw new InvalidOperationException("Too few ids share a shard.");
+
     private async Task AssertSummariesEqualRecomputeAsync(IEnumerable<string> ids)
     {
         var rows = new List<AssetDrift>();
@@ -101,7 +107,9 @@ public sealed class TableDriftStoreTests
 
         Assert.Equal(250, await drift.ReconcileAssetsAsync(Org, ids, default));
 
-        Assert.True(Table.Batches.Count(b => b[0].Row.PartitionKey == Org) > 3);
+        var upkeep = Table.Batches.Where(b => b[0].Row.PartitionKey.StartsWith(Org + "|d", StringComparison.Ordinal)).ToList();
+        Assert.True(upkeep.Select(b => b[0].Row.PartitionKey).Distinct().Count() > 3);
+        Assert.InRange(upkeep.Sum(b => b.Count), 250, 250 * 1.5);
         await AssertSummariesEqualRecomputeAsync(ids);
         var organisation = (await drift.GetSummariesAsync(Org, default))[DriftGroup.Organisation];
         Assert.Equal((250L, 250L), (organisation.Total, organisation.Outdated));
@@ -133,7 +141,7 @@ public sealed class TableDriftStoreTests
     public async Task A_chunk_that_races_another_upkeep_is_read_again_and_counted_once()
     {
         await RegisterAndPromoteAsync("1.0");
-        var ids = await AddAssetsAsync(5, "0.9");
+        var ids = OnOneShard(await AddAssetsAsync(100, "0.9"), 5);
         await drift.ReconcileAssetsAsync(Org, ids.Take(1).ToList(), default);
         Table.RaceNextSubmit();
 
@@ -142,6 +150,37 @@ public sealed class TableDriftStoreTests
 
         await AssertSummariesEqualRecomputeAsync(ids);
         Assert.Equal(5, (await drift.GetSummariesAsync(Org, default))[DriftGroup.Organisation].Total);
+    }
+
+    [Fact]
+    public async Task An_asset_that_changes_family_moves_its_row_and_a_promotion_writes_one_entity_per_changed_asset_and_a_summary_per_shard_batch()
+    {
+        await RegisterAndPromoteAsync("1.0");
+        var ids = await AddAssetsAsync(120, "1.0");
+        await drift.ReconcileAssetsAsync(Org, ids, default);
+        await inventory.ApplyAsync([new AssetChanged
+        {
+            EventId = Guid.NewGuid(), Organisation = Org, Source = "sandbox", SweepRunId = "run", Kind = AssetChangeKind.Updated, AssetId = ids[0], Version = 2, Hash = "h2",
+            Asset = new Asset { Id = ids[0], Name = ids[0], Platform = Platform.Aws, Site = "site-0", Environment = "prod", Image = new ImageRef("debian", "12") },
+            DetectedAt = time.GetUtcNow(),
+        }], default);
+
+        Assert.Equal(1, await drift.ReconcileAssetsAsync(Org, [ids[0]], default));
+        Assert.Equal(0, await drift.ReconcileAssetsAsync(Org, [ids[0]], default));
+
+        Assert.Equal("debian", (await drift.GetAssetAsync(Org, ids[0], default))!.Family);
+        Assert.Equal(119, (await drift.GetSummariesAsync(Org, default))[new DriftGroup(DriftDimension.Family, "ubuntu", string.Empty)].Total);
+        await RegisterAndPromoteAsync("2.0");
+        var before = Table.Batches.Count;
+
+        Assert.Equal(119, await drift.ReevaluateFamilyAsync(Org, "ubuntu", default));
+
+        var promotion = Table.Batches.Skip(before).Where(b => b[0].Row.PartitionKey.StartsWith(Org + "|d", StringComparison.Ordinal)).ToList();
+        Assert.All(promotion, b => Assert.Equal(b.Count - 1, b.Count(a => a.Row.RowKey.StartsWith("f|ubuntu|", StringComparison.Ordinal))));
+        Assert.Equal(119, promotion.Sum(b => b.Count - 1));
+        await AssertSummariesEqualRecomputeAsync(ids);
+        var running = await drift.ListRunningAsync(Org, "ubuntu", "1.0", 200, null, default);
+        Assert.Equal(ids.Skip(1), running.Items.Select(a => a.AssetId));
     }
 
     [Fact]
@@ -158,7 +197,7 @@ public sealed class TableDriftStoreTests
         Assert.Equal(2, await drift.ReconcileAssetsAsync(Org, ids, default));
 
         Assert.Empty(await drift.GetSummariesAsync(Org, default));
-        Assert.Empty(await Table.QueryAsync(Org, null, null, default).ToListAsync(default));
+        Assert.Empty(await Table.ScanAsync(Org, TableKeys.PrefixEnd(Org), default).ToListAsync(default));
         Assert.Empty(await drift.ListOrganisationsAsync(default));
     }
 
@@ -196,7 +235,7 @@ public sealed class TableDriftStoreTests
         await RegisterAndPromoteAsync("1.0", "2.0");
         var hooked = new HookedTables(tables);
         var racing = new TableDriftStore(hooked, inventory, time);
-        var ids = await AddAssetsAsync(3, "2.0");
+        var ids = OnOneShard(await AddAssetsAsync(100, "2.0"), 3);
         hooked.BeforeFirstDriftWrite = async () =>
         {
             // Lands after the reconcile below read the baseline (2.0 in production), before it writes.
@@ -238,7 +277,7 @@ public sealed class TableDriftStoreTests
 
             public async Task<IReadOnlyList<string?>> SubmitAsync(IReadOnlyList<TableAction> actions, CancellationToken cancellationToken)
             {
-                if (owner.BeforeFirstDriftWrite is { } hook && actions.Any(a => a.Row.RowKey.StartsWith("a|", StringComparison.Ordinal)))
+                if (owner.BeforeFirstDriftWrite is { } hook && actions.Any(a => a.Row.RowKey.StartsWith("f|", StringComparison.Ordinal)))
                 {
                     owner.BeforeFirstDriftWrite = null;
                     await hook();
