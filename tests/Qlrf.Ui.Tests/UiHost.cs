@@ -48,6 +48,9 @@ public sealed partial class UiHost : WebApplicationFactory<Program>
             ["Qlrf:Api:RateLimits:PerCallerPermitLimit"] = "1000000",
             ["Qlrf:Api:RateLimits:PerOrganisationPermitLimit"] = "10000000",
             ["Qlrf:Api:RateLimits:AnonymousPermitLimit"] = "1000000",
+            // The sample PKI (its shop-web certificate expires in 5 days); a copilot task follows what it proposed every second.
+            ["Qlrf:Sandbox:Certificates:File"] = Path.Combine(RepositoryRoot, "samples", "certificates.yaml"),
+            ["Qlrf:Ai:FollowInterval"] = "00:00:01",
             ["Logging:LogLevel:Default"] = "Warning",
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
