@@ -47,6 +47,9 @@ param drillSchedule string = '0 * * * * *'
 @allowed(['westus2', 'centralus', 'eastus2', 'westeurope', 'eastasia'])
 param staticWebAppLocation string = 'westeurope'
 
+@description('NCRONTAB of the certificate sweep tick: sweeps each certificate source whose own schedule is due.')
+param certificateSweepSchedule string = '0 * * * * *'
+
 var abbrs = loadJsonContent('abbreviations.json')
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = { 'azd-env-name': environmentName }
@@ -150,6 +153,7 @@ module settings 'app/settings.bicep' = [for (service, i) in services: {
     driftSnapshotSchedule: driftSnapshotSchedule
     notificationSchedule: notificationSchedule
     drillSchedule: drillSchedule
+    certificateSweepSchedule: certificateSweepSchedule
   }
 }]
 

@@ -21,10 +21,13 @@ param defaultOrganisation string
 param jwtAuthority string
 param jwtAudience string
 param openAiEndpoint string
+@description('The Azure OpenAI deployment the copilot plans with.')
+param openAiDeployment string = 'gpt-4o-mini'
 param sweepSchedule string
 param driftSnapshotSchedule string
 param notificationSchedule string
 param drillSchedule string
+param certificateSweepSchedule string
 
 // Every app: its identity (AZURE_CLIENT_ID, read by the code's credential), the host's storage and the shared task
 // hub, the asset-change queue (discovery's Queue trigger binds the connection AssetChangesQueue; every app publishes
@@ -54,6 +57,13 @@ var jwt = empty(jwtAuthority) ? {} : {
 
 var openAi = empty(openAiEndpoint) ? {} : { AZURE_OPENAI_ENDPOINT: openAiEndpoint }
 
+// The copilot's planner on the deployed model, signed in with the app's managed identity (no key).
+var aiModel = empty(openAiEndpoint) ? {} : {
+  Qlrf__Ai__Model__Provider: 'azure'
+  Qlrf__Ai__Model__Endpoint: openAiEndpoint
+  Qlrf__Ai__Model__Model: openAiDeployment
+}
+
 // What only some apps read: the timers each binds, sign-in with tokens (api) and the LLM endpoint.
 var perService = {
   discovery: {
@@ -63,8 +73,9 @@ var perService = {
   orchestration: union(openAi, {
     QLRF_NOTIFICATION_SCHEDULE: notificationSchedule
     QLRF_DR_SCHEDULE: drillSchedule
+    QLRF_CERTIFICATE_SWEEP_SCHEDULE: certificateSweepSchedule
   })
-  api: union(jwt, openAi)
+  api: union(jwt, openAi, aiModel)
 }
 
 output appSettings object = union(common, perService[service])

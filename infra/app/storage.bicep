@@ -30,6 +30,8 @@ var tables = [
   'QlrfDrPairs'
   'QlrfDrills'
   'QlrfSandboxDrState'
+  'QlrfCertificates'
+  'QlrfAiTasks'
 ]
 
 module account '../core/storage/storage-account.bicep' = {

@@ -4,9 +4,11 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Qlrf.Api.Ai;
 using Qlrf.Api.ApiKeys;
 using Qlrf.Api.Assets;
 using Qlrf.Api.Audit;
+using Qlrf.Api.Certificates;
 using Qlrf.Api.Callbacks;
 using Qlrf.Api.Discovery;
 using Qlrf.Api.Dr;
@@ -75,6 +77,9 @@ public static class ApiServiceCollectionExtensions
         services.AddOptions<UiSignInOptions>().BindConfiguration(UiSignInOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<UiSignInOptions>, UiSignInOptionsValidator>();
         services.AddScoped<UiConfigFunctions>();
+        services.AddScoped<CertificatesFunctions>();
+        services.AddScoped<CertificateRotationsFunctions>();
+        services.AddScoped<AiFunctions>();
         return builder;
     }
 
@@ -134,6 +139,8 @@ public static class ApiServiceCollectionExtensions
         app.MapDrPairsApi();
         app.MapDrillsApi();
         app.MapUiConfigApi();
+        app.MapCertificatesApi();
+        app.MapAiApi();
         return app;
     }
 }

@@ -74,6 +74,21 @@ public static class Routes
     public const string SlackCallback = "api/v1/callbacks/slack";
     public const string TeamsCallback = "api/v1/callbacks/teams";
     public const string ApprovalLink = Qlrf.Channels.Links.ApprovalLinkIssuer.PathPrefix + "{token}";
+    public const string Certificates = "api/v1/certificates";
+    public const string CertificatesSummary = "api/v1/certificates/summary";
+    public const string CertificateAlerts = "api/v1/certificates/alerts";
+    public const string CertificateAlertAcknowledge = "api/v1/certificates/alerts/{id}/acknowledge";
+    public const string CertificateSourceSweeps = "api/v1/certificates/sources/{id}/sweeps";
+    public const string Certificate = "api/v1/certificates/{id}";
+    public const string CertificateUsage = "api/v1/certificates/{id}/usage";
+    public const string CertificateHistory = "api/v1/certificates/{id}/history";
+    public const string CertificateRotations = "api/v1/certificates/{id}/rotations";
+    public const string CertificateRotation = "api/v1/certificate-rotations/{id}";
+    public const string CertificateRotationApprove = "api/v1/certificate-rotations/{id}/approve";
+    public const string CertificateRotationReject = "api/v1/certificate-rotations/{id}/reject";
+    public const string CertificateRotationPause = "api/v1/certificate-rotations/{id}/pause";
+    public const string CertificateRotationResume = "api/v1/certificate-rotations/{id}/resume";
+    public const string CertificateRotationCancel = "api/v1/certificate-rotations/{id}/cancel";
     public const string DrPairs = "api/v1/dr/pairs";
     public const string DrPair = "api/v1/dr/pairs/{id}";
     public const string DrPairReadiness = "api/v1/dr/pairs/{id}/readiness";
@@ -86,6 +101,14 @@ public static class Routes
     public const string DrDrillPause = "api/v1/dr/drills/{id}/pause";
     public const string DrDrillResume = "api/v1/dr/drills/{id}/resume";
     public const string DrDrillCancel = "api/v1/dr/drills/{id}/cancel";
+
+    public const string AiTasks = "api/v1/ai/tasks";
+    public const string AiTask = "api/v1/ai/tasks/{id}";
+    public const string AiTaskApprove = "api/v1/ai/tasks/{id}/approve";
+    public const string AiTaskReject = "api/v1/ai/tasks/{id}/reject";
+    public const string AiTools = "api/v1/ai/tools";
+    public const string AiAgents = "api/v1/ai/agents";
+    public const string AiUsage = "api/v1/ai/usage";
 
     public const string UiConfig = "api/v1/ui/config";
 

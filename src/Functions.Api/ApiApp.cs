@@ -1,7 +1,10 @@
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Qlrf.Ai;
+using Qlrf.Ai.OpenAi;
 using Qlrf.Api;
+using Qlrf.Certificates;
 using Qlrf.Channels;
 using Qlrf.Connectors;
 using Qlrf.Discovery;
@@ -10,8 +13,10 @@ using Qlrf.Durable.Functions;
 using Qlrf.Functions.Hosting;
 using Qlrf.Messaging.StorageQueues;
 using Qlrf.Sandbox;
+using Qlrf.Sandbox.Certificates;
 using Qlrf.Store.Tables;
 using Qlrf.Workflows;
+using Qlrf.Workflows.Certificates;
 using Qlrf.Workflows.Drills;
 using Qlrf.Workflows.Rollouts;
 
@@ -32,6 +37,7 @@ public static class ApiApp
         builder.AddStorageQueueAssetChanges();
         builder.AddSandboxPlatform();
         builder.AddSandboxDrSimulator();
+        builder.AddSandboxCertificates();
         builder.AddNotificationChannels();
         builder.AddCloudConnectors();
         builder.AddCloudExecutors();
@@ -41,6 +47,10 @@ public static class ApiApp
         builder.AddWorkflowCore();
         builder.AddRollouts();
         builder.AddDrills();
+        builder.AddCertificates();
+        builder.AddCertificateRotations();
+        builder.AddAiCopilot();
+        builder.AddAiModel();
         builder.AddQlrfApi();
         builder.Services.AddRouting();
         builder.Services.AddSingleton<ApiPipeline>();

@@ -1,8 +1,10 @@
 using System.Text.Json;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
+using Qlrf.Ai.Tasks;
 using Qlrf.Durable.Functions;
 using Qlrf.Workflows.Approvals;
+using Qlrf.Workflows.Certificates;
 using Qlrf.Workflows.Drills.Activities;
 using Qlrf.Workflows.Notifications;
 using Qlrf.Workflows.Rollouts.Activities;
@@ -34,6 +36,26 @@ internal sealed class ActivityTriggers(DurableTaskRunner runner)
     public Task<object?> NotifyActivity(
         [ActivityTrigger] JsonElement? input, string instanceId, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
         runner.RunActivityAsync(nameof(NotifyActivity), input, instanceId, durable, cancellationToken);
+
+    [Function(nameof(ExpireAiTaskActivity))]
+    public Task<object?> ExpireAiTaskActivity(
+        [ActivityTrigger] JsonElement? input, string instanceId, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        runner.RunActivityAsync(nameof(ExpireAiTaskActivity), input, instanceId, durable, cancellationToken);
+
+    [Function(nameof(StartAiProposalsActivity))]
+    public Task<object?> StartAiProposalsActivity(
+        [ActivityTrigger] JsonElement? input, string instanceId, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        runner.RunActivityAsync(nameof(StartAiProposalsActivity), input, instanceId, durable, cancellationToken);
+
+    [Function(nameof(FollowAiProposalsActivity))]
+    public Task<object?> FollowAiProposalsActivity(
+        [ActivityTrigger] JsonElement? input, string instanceId, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        runner.RunActivityAsync(nameof(FollowAiProposalsActivity), input, instanceId, durable, cancellationToken);
+
+    [Function(nameof(FinishAiTaskActivity))]
+    public Task<object?> FinishAiTaskActivity(
+        [ActivityTrigger] JsonElement? input, string instanceId, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        runner.RunActivityAsync(nameof(FinishAiTaskActivity), input, instanceId, durable, cancellationToken);
 
     [Function(nameof(DrillPreCheckActivity))]
     public Task<object?> DrillPreCheckActivity(
@@ -109,4 +131,39 @@ internal sealed class ActivityTriggers(DurableTaskRunner runner)
     public Task<object?> SweepSourcesActivity(
         [ActivityTrigger] JsonElement? input, string instanceId, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
         runner.RunActivityAsync(nameof(SweepSourcesActivity), input, instanceId, durable, cancellationToken);
+
+    [Function(nameof(PlanRotationActivity))]
+    public Task<object?> PlanRotationActivity(
+        [ActivityTrigger] JsonElement? input, string instanceId, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        runner.RunActivityAsync(nameof(PlanRotationActivity), input, instanceId, durable, cancellationToken);
+
+    [Function(nameof(ReadRotationActivity))]
+    public Task<object?> ReadRotationActivity(
+        [ActivityTrigger] JsonElement? input, string instanceId, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        runner.RunActivityAsync(nameof(ReadRotationActivity), input, instanceId, durable, cancellationToken);
+
+    [Function(nameof(SetRotationStatusActivity))]
+    public Task<object?> SetRotationStatusActivity(
+        [ActivityTrigger] JsonElement? input, string instanceId, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        runner.RunActivityAsync(nameof(SetRotationStatusActivity), input, instanceId, durable, cancellationToken);
+
+    [Function(nameof(IssueVersionActivity))]
+    public Task<object?> IssueVersionActivity(
+        [ActivityTrigger] JsonElement? input, string instanceId, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        runner.RunActivityAsync(nameof(IssueVersionActivity), input, instanceId, durable, cancellationToken);
+
+    [Function(nameof(DeployUsageActivity))]
+    public Task<object?> DeployUsageActivity(
+        [ActivityTrigger] JsonElement? input, string instanceId, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        runner.RunActivityAsync(nameof(DeployUsageActivity), input, instanceId, durable, cancellationToken);
+
+    [Function(nameof(ValidateEndpointActivity))]
+    public Task<object?> ValidateEndpointActivity(
+        [ActivityTrigger] JsonElement? input, string instanceId, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        runner.RunActivityAsync(nameof(ValidateEndpointActivity), input, instanceId, durable, cancellationToken);
+
+    [Function(nameof(SweepCertificateSourceActivity))]
+    public Task<object?> SweepCertificateSourceActivity(
+        [ActivityTrigger] JsonElement? input, string instanceId, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        runner.RunActivityAsync(nameof(SweepCertificateSourceActivity), input, instanceId, durable, cancellationToken);
 }

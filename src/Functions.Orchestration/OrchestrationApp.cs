@@ -1,5 +1,7 @@
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
+using Qlrf.Certificates;
+using Qlrf.Ai;
 using Qlrf.Channels;
 using Qlrf.Connectors;
 using Qlrf.Discovery;
@@ -7,8 +9,10 @@ using Qlrf.Durable.Functions;
 using Qlrf.Functions.Hosting;
 using Qlrf.Messaging.StorageQueues;
 using Qlrf.Sandbox;
+using Qlrf.Sandbox.Certificates;
 using Qlrf.Store.Tables;
 using Qlrf.Workflows;
+using Qlrf.Workflows.Certificates;
 using Qlrf.Workflows.Drills;
 using Qlrf.Workflows.Rollouts;
 
@@ -17,7 +21,8 @@ namespace Qlrf.Functions.Orchestration;
 /// <summary>
 /// The Orchestration app: orchestrators and activities on Durable Functions, and notification delivery. It
 /// registers discovery too (no timers of it are bound here): a rollout sweeps the sources whose assets it changed,
-/// and the sandbox executors find their sites through the configured sources. Program runs it; the composition
+/// and the sandbox executors find their sites through the configured sources. Certificate sweeps run here too (their
+/// alerts go to the channels), with the rotations they lead to. Program runs it; the composition
 /// tests build it without running it.
 /// </summary>
 public static class OrchestrationApp
@@ -30,6 +35,7 @@ public static class OrchestrationApp
         builder.AddStorageQueueAssetChanges();
         builder.AddSandboxPlatform();
         builder.AddSandboxDrSimulator();
+        builder.AddSandboxCertificates();
         builder.AddNotificationChannels();
         builder.AddCloudConnectors();
         builder.AddCloudExecutors();
@@ -38,6 +44,9 @@ public static class OrchestrationApp
         builder.AddWorkflowCore();
         builder.AddRollouts();
         builder.AddDrills();
+        builder.AddCertificates();
+        builder.AddCertificateRotations();
+        builder.AddAiTaskWorkflow();
         return builder;
     }
 }

@@ -1,6 +1,8 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
+using Qlrf.Ai.Tasks;
 using Qlrf.Durable.Functions;
+using Qlrf.Workflows.Certificates;
 using Qlrf.Workflows.Drills;
 using Qlrf.Workflows.Rollouts;
 
@@ -16,7 +18,15 @@ internal sealed class OrchestratorTriggers(DurableTaskRunner runner)
     public Task<object?> DrillOrchestrator([OrchestrationTrigger] TaskOrchestrationContext context) =>
         runner.RunOrchestratorAsync(nameof(DrillOrchestrator), context);
 
+    [Function(nameof(AiTaskOrchestrator))]
+    public Task<object?> AiTaskOrchestrator([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        runner.RunOrchestratorAsync(nameof(AiTaskOrchestrator), context);
+
     [Function(nameof(RolloutOrchestrator))]
     public Task<object?> RolloutOrchestrator([OrchestrationTrigger] TaskOrchestrationContext context) =>
         runner.RunOrchestratorAsync(nameof(RolloutOrchestrator), context);
+
+    [Function(nameof(CertificateRotationOrchestrator))]
+    public Task<object?> CertificateRotationOrchestrator([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        runner.RunOrchestratorAsync(nameof(CertificateRotationOrchestrator), context);
 }

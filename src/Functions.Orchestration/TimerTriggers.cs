@@ -1,4 +1,5 @@
 using Microsoft.Azure.Functions.Worker;
+using Qlrf.Certificates.Sweeps;
 using Qlrf.Channels.Delivery;
 using Qlrf.Functions.Hosting;
 using Qlrf.Workflows.Drills;
@@ -15,4 +16,8 @@ internal sealed class TimerTriggers(TimerRunner timers)
     [Function(nameof(DrillSchedulingFunctions.StartDueDrillsAsync))]
     public Task StartDueDrillsAsync([TimerTrigger("%QLRF_DR_SCHEDULE%")] TimerInfo timer, CancellationToken cancellationToken) =>
         timers.RunAsync(nameof(DrillSchedulingFunctions.StartDueDrillsAsync), timer, cancellationToken);
+
+    [Function(nameof(CertificateSweepFunctions.RunDueCertificateSweepsAsync))]
+    public Task RunDueCertificateSweepsAsync([TimerTrigger("%QLRF_CERTIFICATE_SWEEP_SCHEDULE%")] TimerInfo timer, CancellationToken cancellationToken) =>
+        timers.RunAsync(nameof(CertificateSweepFunctions.RunDueCertificateSweepsAsync), timer, cancellationToken);
 }

@@ -36,6 +36,8 @@ public static class SqliteStoreServiceCollectionExtensions
         services.AddSingleton(RolloutSchema.V2);
         services.AddSingleton(DrSchema.V1);
         services.AddSingleton(SandboxDrSchema.V1);
+        services.AddSingleton(CertificateSchema.V1);
+        services.AddSingleton(AiSchema.V1);
         services.AddSingleton<SqliteDatabase>();
         services.AddSingleton<Qlrf.Health.IReadinessCheck, SqliteReadinessCheck>();
         services.AddSingleton<SqliteAssetChangeQueue>();
@@ -57,6 +59,10 @@ public static class SqliteStoreServiceCollectionExtensions
         services.AddSingleton<Qlrf.Dr.IDrPairStore, SqliteDrPairStore>();
         services.AddSingleton<Qlrf.Dr.IDrillStore, SqliteDrillStore>();
         services.AddSingleton<Qlrf.Execution.ISandboxDrStateStore, SqliteSandboxDrStateStore>();
+        services.AddSingleton<Qlrf.Certificates.ICertificateStore, SqliteCertificateStore>();
+        services.AddSingleton<SqliteAiStore>();
+        services.AddSingleton<Qlrf.Ai.IAiTaskStore>(sp => sp.GetRequiredService<SqliteAiStore>());
+        services.AddSingleton<Qlrf.Ai.IAiUsageStore>(sp => sp.GetRequiredService<SqliteAiStore>());
         return builder;
     }
 }

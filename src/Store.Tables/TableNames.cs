@@ -109,6 +109,9 @@ public static class TableNames
     /// <summary>Partition = org. Row = pair id (the sandbox DR simulator's state document for the pair).</summary>
     public const string SandboxDrState = "SandboxDrState";
 
+    /// <summary>Partition = org. Rows <c>t|{task}</c> (an AI task as JSON, with <c>Version</c>; ids sort newest first) and <c>u|{day}</c> (model token usage of the day).</summary>
+    public const string AiTasks = "AiTasks";
+
     /// <summary>
     /// Rollouts. Partition = org: the index rows <c>k|{idempotency key}</c> (the guard: the rollout holding the key; adding
     /// it twice is a conflict, so a key makes one rollout), <c>n|{inverted created at, Unix ms}|{rollout}</c> (newest
@@ -119,4 +122,14 @@ public static class TableNames
     /// taken; a plan's results are written before the rollout row that commits the plan.
     /// </summary>
     public const string Rollouts = "Rollouts";
+
+    /// <summary>
+    /// Certificates. Partition = org. Rows <c>c|{certificate}</c> (the certificate as a source last saw it),
+    /// <c>e|{source}|{target}</c> (what a source's endpoint served), <c>r|{source}|{certificate}</c> (secret references),
+    /// <c>u|{certificate}|{kind}|{target}</c> (usages, replaced after each sweep), <c>h|{certificate}|{inverted time}|{n}</c>
+    /// (change history, newest first), <c>a|{alert}</c> (expiry alerts; added once, so a threshold alerts once),
+    /// <c>o|{rotation}</c> (a rotation, replaced conditional on its ETag), <c>q|{certificate}|{inverted created}|{rotation}</c>
+    /// (a certificate's rotations, newest first) and <c>k|{idempotency key}</c> (the guard: one rotation per key).
+    /// </summary>
+    public const string Certificates = "Certificates";
 }

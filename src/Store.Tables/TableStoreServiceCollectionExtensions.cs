@@ -46,9 +46,13 @@ public static class TableStoreServiceCollectionExtensions
         services.AddSingleton<IImageStore, TableImageStore>();
         services.AddSingleton<IDriftStore, TableDriftStore>();
         services.AddSingleton<IRolloutStore, TableRolloutStore>();
+        services.AddSingleton<Qlrf.Certificates.ICertificateStore, TableCertificateStore>();
         services.AddSingleton<IDrPairStore, TableDrPairStore>();
         services.AddSingleton<IDrillStore, TableDrillStore>();
         services.AddSingleton<ISandboxDrStateStore, TableSandboxDrStateStore>();
+        services.AddSingleton<TableAiStore>();
+        services.AddSingleton<Qlrf.Ai.IAiTaskStore>(sp => sp.GetRequiredService<TableAiStore>());
+        services.AddSingleton<Qlrf.Ai.IAiUsageStore>(sp => sp.GetRequiredService<TableAiStore>());
         return builder;
     }
 }

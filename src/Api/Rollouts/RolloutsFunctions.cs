@@ -1,13 +1,9 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Qlrf.Approvals;
 using Qlrf.Errors;
 using Qlrf.Api.Infrastructure;
 using Qlrf.Workflows.Rollouts;
-using Qlrf.Json;
-using Qlrf.Orchestration;
 using Qlrf.Rollouts;
 using Qlrf.Security;
 
@@ -17,10 +13,9 @@ namespace Qlrf.Api.Rollouts;
 public sealed class RolloutsFunctions(
     IRolloutStore store,
     IApprovalStore approvals,
-    OrchestrationTenancy orchestrations,
+    RolloutLauncher launcher,
     IAccessEvaluator access,
     RolloutRequestReader reader,
-    TimeProvider time,
     RequestContext request)
 {
     public const string Listing = "rollouts";
@@ -38,25 +33,7 @@ public sealed class RolloutsFunctions(
         var key = IdempotencyKey(idempotencyKey);
         var rolloutRequest = await reader.ReadAsync(request.Organisation, body, cancellationToken);
         await RequireAsync(caller, Permission.ExecuteRollout, rolloutRequest.Scope.Environments, cancellationToken);
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(QlrfJson.Serialize(rolloutRequest))));
-        var now = time.GetUtcNow();
-        var (rollout, created) = await store.CreateAsync(new Rollout
-        {
-            Id = $"ro-{request.Organisation}-{Guid.CreateVersion7(now):N}",
-            Organisation = request.Organisation,
-            RequestedBy = caller.Actor,
-            CreatedAt = now,
-            UpdatedAt = now,
-            Request = rolloutRequest,
-            IdempotencyKey = key,
-            RequestHash = hash,
-        }, cancellationToken);
-        if (!created && rollout.RequestHash != hash)
-        {
-            throw new ConflictException($"The Idempotency-Key '{key}' was used for another request (rollout {rollout.Id}); use a new key for a new rollout.");
-        }
-
-        await EnsureStartedAsync(rollout, cancellationToken);
+        var (rollout, created) = await launcher.StartAsync(request.Organisation, caller.Actor, rolloutRequest, key, cancellationToken);
         var location = Routes.PathOf(Routes.Rollout, rollout.Id);
         request.AuditTarget = location;
         request.AuditDetails["rolloutId"] = rollout.Id;
@@ -113,25 +90,6 @@ public sealed class RolloutsFunctions(
 
     private Task RequireAsync(Principal caller, Permission permission, IReadOnlyList<string> environments, CancellationToken cancellationToken) =>
         RequireAsync(access, caller, permission, environments, cancellationToken);
-
-    /// <summary>Starts the rollout's orchestration unless it exists (a retried request after a crash between storing and starting).</summary>
-    private async Task EnsureStartedAsync(Rollout rollout, CancellationToken cancellationToken)
-    {
-        var instances = orchestrations.For(rollout.Organisation);
-        if (await instances.GetAsync(rollout.Id, cancellationToken: cancellationToken) is not null)
-        {
-            return;
-        }
-
-        try
-        {
-            await instances.ScheduleAsync(nameof(RolloutOrchestrator), new RolloutInput(rollout.Organisation, rollout.Id), rollout.Id, cancellationToken);
-        }
-        catch (ConflictException)
-        {
-            // Started meanwhile by the same request retried.
-        }
-    }
 
     private static string? IdempotencyKey(string? header)
     {

@@ -45,4 +45,7 @@ public enum NotificationEvent
     Completed,
     Failed,
     Cancelled,
+
+    /// <summary>A certificate crossed an expiry threshold.</summary>
+    CertificateExpiring,
 }

@@ -24,4 +24,12 @@ public enum Permission
     ApproveExceptions,
     /// <summary>Operate the runtime itself (inspect, terminate and purge orchestration instances); admin only.</summary>
     AdministerRuntime,
+    /// <summary>Read the certificate inventory, usages, alerts and rotations.</summary>
+    ReadCertificates,
+    /// <summary>Start, pause, resume and cancel certificate rotations.</summary>
+    RotateCertificates,
+    /// <summary>Ask the AI copilot for a task: a plan of typed tools; read-only tools run at once (<c>execute:ai-tasks</c>).</summary>
+    ExecuteAiTasks,
+    /// <summary>Approve or reject an AI task's plan, which then proposes its rollouts and drills (<c>approve:ai-tasks</c>).</summary>
+    ApproveAiTasks,
 }

@@ -22,7 +22,7 @@ public static class PermissionNames
 
     private static string Write(Permission permission)
     {
-        // ReadAssets -> read:assets; ConfigureIntegrations -> configure:integrations
+        // ReadAssets -> read:assets; ConfigureIntegrations -> configure:integrations; ExecuteAiTasks -> execute:ai-tasks
         var name = permission.ToString();
         var split = 1;
         while (split < name.Length && !char.IsUpper(name[split]))
@@ -36,7 +36,7 @@ public static class PermissionNames
         {
             if (i > split && char.IsUpper(name[i]))
             {
-                builder.Append('_');
+                builder.Append('-');
             }
 
             builder.Append(char.ToLowerInvariant(name[i]));

@@ -32,6 +32,7 @@ public static class RolloutsServiceCollectionExtensions
         services.AddSingleton<ExecutorCoverage>();
         services.AddSingleton<RiskInputs>();
         services.AddSingleton<RolloutPlanning>();
+        services.AddSingleton<RolloutLauncher>();
         services.AddOrchestrationTasks(r => r
             .AddOrchestrator<RolloutOrchestrator>(nameof(RolloutOrchestrator))
             .AddActivity<PlanRolloutActivity>(nameof(PlanRolloutActivity))

@@ -149,6 +149,34 @@ public static class IsolationProbes
         [Key("POST", Routes.DrDrillResume)] = a => [Gone(Path(Routes.DrDrillResume, a.DrillId), "{}")],
         [Key("POST", Routes.DrDrillCancel)] = a => [Gone(Path(Routes.DrDrillCancel, a.DrillId), "{}")],
 
+        // Certificates: A's sandbox certificate, its alert, and A's rotation awaiting approval
+        [Key("GET", Routes.Certificates)] = _ => [Own("/api/v1/certificates"), Own("/api/v1/certificates?store=sandbox&expiringWithinDays=30")],
+        [Key("GET", Routes.CertificatesSummary)] = _ => [Own("/api/v1/certificates/summary")],
+        [Key("GET", Routes.CertificateAlerts)] = _ => [Own("/api/v1/certificates/alerts?includeAcknowledged=true")],
+        [Key("POST", Routes.CertificateAlertAcknowledge)] = a => [Gone(Path(Routes.CertificateAlertAcknowledge, a.CertificateAlertId), """{"comment":"b"}""")],
+        [Key("POST", Routes.CertificateSourceSweeps)] = _ => [Gone(Path(Routes.CertificateSourceSweeps, "sandbox"))],
+        [Key("GET", Routes.Certificate)] = _ => [Gone(Path(Routes.Certificate, OrganisationA.CertificateId))],
+        [Key("GET", Routes.CertificateUsage)] = _ => [Gone(Path(Routes.CertificateUsage, OrganisationA.CertificateId))],
+        [Key("GET", Routes.CertificateHistory)] = _ => [Gone(Path(Routes.CertificateHistory, OrganisationA.CertificateId))],
+        [Key("GET", Routes.CertificateRotations)] = _ => [Gone(Path(Routes.CertificateRotations, OrganisationA.CertificateId))],
+        [Key("POST", Routes.CertificateRotations)] = _ => [Gone(Path(Routes.CertificateRotations, OrganisationA.CertificateId), "{}")],
+        [Key("GET", Routes.CertificateRotation)] = a => [Gone(Path(Routes.CertificateRotation, a.RotationId))],
+        [Key("POST", Routes.CertificateRotationApprove)] = a => [Gone(Path(Routes.CertificateRotationApprove, a.RotationId), """{"comment":"b approves"}""")],
+        [Key("POST", Routes.CertificateRotationReject)] = a => [Gone(Path(Routes.CertificateRotationReject, a.RotationId), """{"comment":"b rejects"}""")],
+        [Key("POST", Routes.CertificateRotationPause)] = a => [Gone(Path(Routes.CertificateRotationPause, a.RotationId), "{}")],
+        [Key("POST", Routes.CertificateRotationResume)] = a => [Gone(Path(Routes.CertificateRotationResume, a.RotationId), "{}")],
+        [Key("POST", Routes.CertificateRotationCancel)] = a => [Gone(Path(Routes.CertificateRotationCancel, a.RotationId), "{}")],
+        // AI copilot: A's task awaiting approval; B's own tasks, tools, agents and usage
+        [Key("POST", Routes.AiTasks)] = _ =>
+            [Own("/api/v1/ai/tasks", """{"prompt":"how ready is DR?"}"""), Own("/api/v1/ai/tasks", """{"prompt":"which prod servers are behind on ubuntu-2204-base?"}""")],
+        [Key("GET", Routes.AiTasks)] = _ => [Own("/api/v1/ai/tasks")],
+        [Key("GET", Routes.AiTask)] = a => [Gone(Path(Routes.AiTask, a.AiTaskId))],
+        [Key("POST", Routes.AiTaskApprove)] = a => [Gone(Path(Routes.AiTaskApprove, a.AiTaskId), """{"comment":"b approves"}""")],
+        [Key("POST", Routes.AiTaskReject)] = a => [Gone(Path(Routes.AiTaskReject, a.AiTaskId), """{"comment":"b rejects"}""")],
+        [Key("GET", Routes.AiTools)] = _ => [Own("/api/v1/ai/tools")],
+        [Key("GET", Routes.AiAgents)] = _ => [Own("/api/v1/ai/agents")],
+        [Key("GET", Routes.AiUsage)] = _ => [Own("/api/v1/ai/usage")],
+
         // Runtime administration: A's rollout and drills, live and finished
         [Key("GET", Routes.AdminOrchestration)] = a =>
             [Gone(Path(Routes.AdminOrchestration, a.RolloutId)), Gone(Path(Routes.AdminOrchestration, a.DrillId)), Gone(Path(Routes.AdminOrchestration, a.FinishedDrillId))],

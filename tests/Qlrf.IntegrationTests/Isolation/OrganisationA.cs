@@ -21,6 +21,7 @@ public sealed class OrganisationA : IAsyncLifetime
     public const string Pair = "isolation-pair";
     public const string DryPair = "isolation-dry";
     public const string BFamily = "globex-base";
+    public const string CertificateId = "sandbox:shop-web";
     public const string BImage = BFamily + "@1.0.0";
 
     public HostDirectory Directory { get; } = new();
@@ -49,9 +50,15 @@ public sealed class OrganisationA : IAsyncLifetime
 
     public string FinishedDrillId { get; private set; } = null!;
 
+    public string CertificateAlertId { get; private set; } = null!;
+
+    public string RotationId { get; private set; } = null!;
+
+    public string AiTaskId { get; private set; } = null!;
+
     /// <summary>Strings that only A's objects hold: none may appear in an answer B gets.</summary>
     public IReadOnlyList<string> Marks =>
-        [AssetId, RunId, BindingId, KeyId, Family, PolicyExceptionId, RolloutId, DrillId, FinishedDrillId, Pair, DryPair, Site, "alice-of-acme"];
+        [AssetId, RunId, BindingId, KeyId, Family, PolicyExceptionId, RolloutId, DrillId, FinishedDrillId, Pair, DryPair, Site, "alice-of-acme", CertificateId, RotationId, AiTaskId];
 
     public async Task InitializeAsync()
     {
@@ -83,6 +90,16 @@ public sealed class OrganisationA : IAsyncLifetime
         await A.WaitForStatusAsync(DrillId, DrillStatus.AwaitingApproval);
         FinishedDrillId = (await A.StartDrillAsync(DryPair, dryRun: true)).Id;
         await A.WaitForFinishAsync(FinishedDrillId);
+
+        // The sample sandbox PKI: shop-web expires in 5 days (an alert), internal-tools is rotated up to its approval.
+        await Certificates.CertificateHost.WaitForCertificateAsync(Host, CertificateId);
+        CertificateAlertId = (await Host.GetJsonAsync<List<Qlrf.Certificates.CertificateAlert>>("/api/v1/certificates/alerts")).First(a => a.CertificateId == CertificateId).Id;
+        RotationId = (await Created(A, HttpMethod.Post, "/api/v1/certificates/sandbox:internal-tools/rotations", "{}", HttpStatusCode.Accepted)).Json<Qlrf.Certificates.CertificateRotation>().Id;
+        await Certificates.CertificateHost.WaitForRotationAsync(Host, RotationId, Qlrf.Certificates.RotationStatus.AwaitingApproval);
+
+        // An AI task proposing a drill of A's pair, waiting for approval.
+        AiTaskId = (await Created(A, HttpMethod.Post, "/api/v1/ai/tasks", $$"""{"prompt":"run a test failover drill of {{Pair}}"}"""))
+            .Json<System.Text.Json.JsonElement>().GetProperty("id").GetString()!;
     }
 
     public async Task DisposeAsync()
@@ -102,10 +119,10 @@ public sealed class OrganisationA : IAsyncLifetime
         }
     }
 
-    private static async Task<Reply> Created(HttpClient client, HttpMethod method, string path, string json)
+    private static async Task<Reply> Created(HttpClient client, HttpMethod method, string path, string json, HttpStatusCode also = HttpStatusCode.Created)
     {
         var reply = await client.SendAsync(method, path, json);
-        Assert.True(reply.Status is HttpStatusCode.OK or HttpStatusCode.Created, $"{method} {path}: {(int)reply.Status} {reply.Body}");
+        Assert.True(reply.Status is HttpStatusCode.OK or HttpStatusCode.Created || reply.Status == also, $"{method} {path}: {(int)reply.Status} {reply.Body}");
         return reply;
     }
 }

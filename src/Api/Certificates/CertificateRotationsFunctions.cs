@@ -1,0 +1,157 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using Qlrf.Api.Infrastructure;
+using Qlrf.Api.Rollouts;
+using Qlrf.Approvals;
+using Qlrf.Certificates;
+using Qlrf.Errors;
+using Qlrf.Json;
+using Qlrf.Orchestration;
+using Qlrf.Security;
+using Qlrf.Workflows.Approvals;
+using Qlrf.Workflows.Certificates;
+using Qlrf.Workflows.Control;
+
+namespace Qlrf.Api.Certificates;
+
+/// <summary>
+/// Certificate rotations: start one (plans, then waits for approval by the rollout rules unless its environments run
+/// unattended), read it and a certificate's history of them, decide on its approval, and pause, resume or cancel it.
+/// </summary>
+public sealed class CertificateRotationsFunctions(
+    ICertificateStore store,
+    IApprovalStore approvals,
+    ApprovalService decisions,
+    OrchestrationTenancy orchestrations,
+    IAccessEvaluator access,
+    IOptions<CertificatesOptions> options,
+    RequestContext request,
+    TimeProvider time)
+{
+    public const string Channel = "api";
+
+    public async Task<Accepted<CertificateRotation>> StartCertificateRotationAsync(string id, StartRotationBody? body, string? idempotencyKey, CancellationToken cancellationToken)
+    {
+        var caller = request.RequireCaller();
+        var certificate = await CertificatesFunctions.FindAsync(store, request.Organisation, id, cancellationToken);
+        if (body?.ValidityDays is { } days && days is < 1 or > 825)
+        {
+            throw new RequestValidationException("validityDays", "must be from 1 to 825.");
+        }
+
+        if (body?.Reason is { Length: > 1000 })
+        {
+            throw new RequestValidationException("reason", "must be at most 1000 characters.");
+        }
+
+        if (certificate.StoreKind == CertificateStoreKinds.TlsEndpoint)
+        {
+            throw new ConflictException($"Certificate {id} is what an endpoint serves, not a store's; rotate the store's certificate it was issued from.");
+        }
+
+        var usages = await store.ListUsagesAsync(request.Organisation, certificate.Id, cancellationToken);
+        var environments = usages.Select(u => u.Environment).Append(certificate.Environment).Distinct(StringComparer.Ordinal).ToList();
+        await RolloutsFunctions.RequireAsync(access, caller, Permission.RotateCertificates, environments, cancellationToken);
+        var live = (await store.ListRotationsAsync(request.Organisation, certificate.Id, cancellationToken)).FirstOrDefault(r => !r.IsTerminal);
+        if (live is not null && (idempotencyKey is null || live.IdempotencyKey != idempotencyKey))
+        {
+            throw new ConflictException($"Certificate {id} is already being rotated ({live.Id}, {EnumText<RotationStatus>.Of(live.Status)}).");
+        }
+
+        var rotationId = "rot-" + Guid.NewGuid().ToString("N")[..12];
+        var (rotation, created) = await store.CreateRotationAsync(new CertificateRotation
+        {
+            Id = rotationId,
+            Organisation = request.Organisation,
+            CertificateId = certificate.Id,
+            RequestedBy = caller.Actor,
+            IdempotencyKey = idempotencyKey,
+            Reason = string.IsNullOrWhiteSpace(body?.Reason) ? null : body.Reason.Trim(),
+            ValidityDays = body?.ValidityDays,
+            CreatedAt = time.GetUtcNow(),
+            PreviousThumbprint = certificate.Thumbprint,
+        }, cancellationToken);
+        var instances = orchestrations.For(request.Organisation);
+        if (created || await instances.GetAsync(rotation.Id, cancellationToken: cancellationToken) is null)
+        {
+            try
+            {
+                await instances.ScheduleAsync(nameof(CertificateRotationOrchestrator), new RotationInput(rotation.Organisation, rotation.Id, options.Value.Rotation.ApprovalTimeout), rotation.Id, cancellationToken);
+            }
+            catch (ConflictException)
+            {
+                // Started meanwhile by the same request retried.
+            }
+        }
+
+        request.AuditTarget = Routes.PathOf(Routes.CertificateRotation, rotation.Id);
+        request.AuditDetails["certificateId"] = certificate.Id;
+        return TypedResults.Accepted(Routes.PathOf(Routes.CertificateRotation, rotation.Id), rotation);
+    }
+
+    public async Task<Ok<IReadOnlyList<CertificateRotation>>> ListCertificateRotationsAsync(string id, CancellationToken cancellationToken)
+    {
+        var certificate = await CertificatesFunctions.FindAsync(store, request.Organisation, id, cancellationToken);
+        return TypedResults.Ok(await store.ListRotationsAsync(request.Organisation, certificate.Id, cancellationToken));
+    }
+
+    public async Task<Ok<CertificateRotation>> GetCertificateRotationAsync(string id, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await FindAsync(id, cancellationToken));
+
+    public Task<Ok<ApprovalRecord>> ApproveCertificateRotationAsync(string id, DecisionBody? body, string requestId, CancellationToken cancellationToken) =>
+        DecideAsync(id, ApprovalDecisionKind.Approve, body, requestId, cancellationToken);
+
+    public Task<Ok<ApprovalRecord>> RejectCertificateRotationAsync(string id, DecisionBody? body, string requestId, CancellationToken cancellationToken) =>
+        DecideAsync(id, ApprovalDecisionKind.Reject, body, requestId, cancellationToken);
+
+    public Task<Accepted<CertificateRotation>> PauseCertificateRotationAsync(string id, ControlBody? body, CancellationToken cancellationToken) =>
+        SignalAsync(id, ControlAction.Pause, body?.Reason, cancellationToken);
+
+    public Task<Accepted<CertificateRotation>> ResumeCertificateRotationAsync(string id, ControlBody? body, CancellationToken cancellationToken) =>
+        SignalAsync(id, ControlAction.Resume, body?.Reason, cancellationToken);
+
+    public Task<Accepted<CertificateRotation>> CancelCertificateRotationAsync(string id, ControlBody? body, CancellationToken cancellationToken) =>
+        SignalAsync(id, ControlAction.Cancel, body?.Reason, cancellationToken);
+
+    private async Task<Ok<ApprovalRecord>> DecideAsync(string id, ApprovalDecisionKind decision, DecisionBody? body, string requestId, CancellationToken cancellationToken)
+    {
+        var caller = request.RequireCaller();
+        var rotation = await FindAsync(id, cancellationToken);
+        var all = await approvals.ListBySubjectAsync(request.Organisation, rotation.Id, cancellationToken);
+        var approval = (all.Count == 0 ? null : all[^1])
+            ?? throw new ConflictException($"Rotation {id} has no approval to decide on: it is {EnumText<RotationStatus>.Of(rotation.Status)}.");
+        request.AuditTarget = Routes.PathOf(Routes.CertificateRotation, id);
+        request.AuditDetails["approvalId"] = approval.Id;
+        var decided = await decisions.DecideAsync(caller, approval.Id, decision, body?.Comment, Channel, requestId, cancellationToken);
+        return TypedResults.Ok(ApprovalRecord.Of(decided));
+    }
+
+    private async Task<Accepted<CertificateRotation>> SignalAsync(string id, ControlAction action, string? reason, CancellationToken cancellationToken)
+    {
+        var caller = request.RequireCaller();
+        var rotation = await FindAsync(id, cancellationToken);
+        await RolloutsFunctions.RequireAsync(access, caller, Permission.RotateCertificates, rotation.Plan?.Environments ?? [], cancellationToken);
+        if (rotation.IsTerminal)
+        {
+            throw new ConflictException($"Rotation {id} is {EnumText<RotationStatus>.Of(rotation.Status)}; it can no longer {EnumText<ControlAction>.Of(action)}.");
+        }
+
+        if (action == ControlAction.Cancel && rotation.Status == RotationStatus.AwaitingApproval)
+        {
+            throw new ConflictException($"Rotation {id} is awaiting approval and has changed nothing; reject it instead (POST {Routes.PathOf(Routes.CertificateRotationReject, id)}).");
+        }
+
+        if (reason is { Length: > 1000 })
+        {
+            throw new RequestValidationException("reason", "must be at most 1000 characters.");
+        }
+
+        await orchestrations.For(request.Organisation).RaiseEventAsync(id, ControlEvents.Control, new ControlSignal(action, caller.Actor, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim()), cancellationToken);
+        request.AuditTarget = Routes.PathOf(Routes.CertificateRotation, id);
+        return TypedResults.Accepted(Routes.PathOf(Routes.CertificateRotation, id), rotation);
+    }
+
+    private async Task<CertificateRotation> FindAsync(string id, CancellationToken cancellationToken) =>
+        await store.GetRotationAsync(request.Organisation, id, cancellationToken) ?? throw new NotFoundException($"There is no certificate rotation '{id}'.");
+}

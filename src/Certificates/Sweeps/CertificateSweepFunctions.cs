@@ -1,0 +1,36 @@
+using Qlrf.Triggers;
+
+namespace Qlrf.Certificates.Sweeps;
+
+/// <summary>
+/// The certificate sweep timer's function: one timer ticks (every minute by default); each source whose own schedule had
+/// an occurrence since the previous tick sweeps. On a host's first tick, sources set to sweep at start-up sweep too.
+/// </summary>
+public sealed class CertificateSweepFunctions(CertificateSweeper sweeper, CertificateSourceRegistry sources)
+{
+    /// <summary>The app setting holding the tick's schedule.</summary>
+    public const string ScheduleSetting = "QLRF_CERTIFICATE_SWEEP_SCHEDULE";
+
+    public const string DefaultSchedule = "0 * * * * *";
+
+    public async Task<int> RunDueCertificateSweepsAsync(TimerTick tick, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tick);
+        var due = sources.Definitions.Where(d => tick.Covers(d.Schedule) || (tick.PreviousScheduledAt is null && d.SweepAtStartup)).ToList();
+        var swept = 0;
+        foreach (var definition in due)
+        {
+            try
+            {
+                await sweeper.SweepAsync(definition.Organisation, definition.Name, cancellationToken);
+                swept++;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Logged by the sweeper; the other sources still sweep.
+            }
+        }
+
+        return swept;
+    }
+}
