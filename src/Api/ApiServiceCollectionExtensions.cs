@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Qlrf.Api.Ai;
 using Qlrf.Api.ApiKeys;
 using Qlrf.Api.Assets;
@@ -19,6 +20,7 @@ using Qlrf.Api.Rbac;
 using Qlrf.Api.Rollouts;
 using Qlrf.Identity;
 using Qlrf.Api.Orchestrations;
+using Qlrf.Api.Ui;
 using Qlrf.Json;
 
 namespace Qlrf.Api;
@@ -72,6 +74,9 @@ public static class ApiServiceCollectionExtensions
         services.AddScoped<DrReadinessFunctions>();
         services.AddScoped<DrillsFunctions>();
         services.AddScoped<DrillControlFunctions>();
+        services.AddOptions<UiSignInOptions>().BindConfiguration(UiSignInOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<UiSignInOptions>, UiSignInOptionsValidator>();
+        services.AddScoped<UiConfigFunctions>();
         services.AddScoped<CertificatesFunctions>();
         services.AddScoped<CertificateRotationsFunctions>();
         services.AddScoped<AiFunctions>();
@@ -133,6 +138,7 @@ public static class ApiServiceCollectionExtensions
         app.MapCallbacksApi();
         app.MapDrPairsApi();
         app.MapDrillsApi();
+        app.MapUiConfigApi();
         app.MapCertificatesApi();
         app.MapAiApi();
         return app;

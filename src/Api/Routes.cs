@@ -110,6 +110,8 @@ public static class Routes
     public const string AiAgents = "api/v1/ai/agents";
     public const string AiUsage = "api/v1/ai/usage";
 
+    public const string UiConfig = "api/v1/ui/config";
+
     public const string AdminOrchestration = "api/v1/admin/orchestrations/{id}";
     public const string AdminOrchestrationTerminate = "api/v1/admin/orchestrations/{id}/terminate";
 

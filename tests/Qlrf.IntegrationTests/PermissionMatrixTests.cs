@@ -119,15 +119,16 @@ public sealed class PermissionMatrixTests(PermissionMatrixFixture fixture) : ICl
     }
 
     /// <summary>
-    /// The probes and the OpenAPI document are open to all; the chat callbacks and approval links are open
-    /// to QL-RF's sign-in but authenticate callers themselves (Slack signature, Bot Framework token, signed
-    /// link), which the test above sees refuse a caller without them.
+    /// The probes, the OpenAPI document and the Control Tower's sign-in settings are open to all (the sign-in page reads
+    /// those before anyone has signed in; they name the OIDC issuer and public client id, nothing secret and nothing of any
+    /// organisation); the chat callbacks and approval links are open to QL-RF's sign-in but authenticate callers themselves
+    /// (Slack signature, Bot Framework token, signed link), which the test above sees refuse a caller without them.
     /// </summary>
     [Fact]
-    public void Only_the_probes_the_openapi_document_and_the_self_authenticated_channels_are_public()
+    public void Only_the_probes_the_openapi_document_the_ui_sign_in_settings_and_the_self_authenticated_channels_are_public()
     {
         Assert.Equal(
-            ["GET /healthz", "GET /openapi/{documentName}.json", "GET /readyz"],
+            ["GET /api/v1/ui/config", "GET /healthz", "GET /openapi/{documentName}.json", "GET /readyz"],
             Host.Routes().Where(r => r.IsPublic && !r.IsSelfAuthenticated).Select(r => r.ToString()).Order(StringComparer.Ordinal));
         Assert.Equal(
             ["GET /api/v1/approvals/links/{token}", "POST /api/v1/approvals/links/{token}", "POST /api/v1/callbacks/slack", "POST /api/v1/callbacks/teams"],

@@ -33,6 +33,7 @@ public sealed class StartupTests : IDisposable
     [InlineData("Qlrf:Approvals:Links:SigningKey", "dG9vLXNob3J0")]
     [InlineData("Qlrf:Approvals:Slack:Organisation", "Not A Slug")]
     [InlineData("Qlrf:Approvals:Teams:Users:6f1c0d4e-0000-4c1e-8f0a-2b6d3e4f5a6b", " ")]
+    [InlineData("Qlrf:Ui:Oidc:ClientId", "control-tower")]
     public async Task A_bad_setting_fails_start_up_naming_the_setting(string setting, string value)
     {
         var host = new QlrfHost(directory, new Dictionary<string, string?> { [setting] = value });

@@ -24,7 +24,8 @@ public sealed partial class UiHost : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> settings;
 
     /// <param name="uiPath">Where the built UI is; by default the repository's build output.</param>
-    public UiHost(string? uiPath = null)
+    /// <param name="overrides">Settings of this host's own (an OIDC issuer to trust), over the defaults here.</param>
+    public UiHost(string? uiPath = null, IReadOnlyDictionary<string, string?>? overrides = null)
     {
         Directory.CreateDirectory(DataDirectory);
         File.Copy(Path.Combine(RepositoryRoot, "samples", "estate.yaml"), Path.Combine(DataDirectory, "estate.yaml"));
@@ -47,8 +48,16 @@ public sealed partial class UiHost : WebApplicationFactory<Program>
             ["Qlrf:Api:RateLimits:PerCallerPermitLimit"] = "1000000",
             ["Qlrf:Api:RateLimits:PerOrganisationPermitLimit"] = "10000000",
             ["Qlrf:Api:RateLimits:AnonymousPermitLimit"] = "1000000",
+            // The sample PKI (its shop-web certificate expires in 5 days); a copilot task follows what it proposed every second.
+            ["Qlrf:Sandbox:Certificates:File"] = Path.Combine(RepositoryRoot, "samples", "certificates.yaml"),
+            ["Qlrf:Ai:FollowInterval"] = "00:00:01",
             ["Logging:LogLevel:Default"] = "Warning",
         };
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
         UseKestrel();
     }
 

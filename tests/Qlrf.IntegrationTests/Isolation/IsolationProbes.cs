@@ -33,6 +33,7 @@ public static class IsolationProbes
         [Key("GET", Routes.Healthz)] = "public: no credential, no organisation",
         [Key("GET", Routes.Readyz)] = "public: no credential, no organisation",
         [Key("GET", Routes.OpenApiDocument)] = "public: no credential, no organisation",
+        [Key("GET", Routes.UiConfig)] = "public: no credential, no organisation (the UI's sign-in settings, the same for all)",
         [Key("POST", Routes.SlackCallback)] = "self-authenticated (Slack signature); the Slack user's mapping names the organisation",
         [Key("POST", Routes.TeamsCallback)] = "self-authenticated (Bot Framework token); the Teams user's mapping names the organisation",
         [Key("GET", Routes.ApprovalLink)] = "self-authenticated: the signed single-use token is the credential, issued to one approver",

@@ -18,6 +18,11 @@ const DrillPage = lazy(() => import('./pages/DrillPage'));
 const Images = lazy(() => import('./pages/Images'));
 const ImageVersionPage = lazy(() => import('./pages/ImageVersionPage'));
 const Audit = lazy(() => import('./pages/Audit'));
+const Copilot = lazy(() => import('./pages/Copilot'));
+const CopilotTask = lazy(() => import('./pages/CopilotTask'));
+const Certificates = lazy(() => import('./pages/Certificates'));
+const CertificatePage = lazy(() => import('./pages/CertificatePage'));
+const CertificateRotationPage = lazy(() => import('./pages/CertificateRotationPage'));
 
 const sections = [
   { to: '/', label: 'Overview' },
@@ -26,6 +31,8 @@ const sections = [
   { to: '/rollouts', label: 'Rollouts' },
   { to: '/dr', label: 'DR' },
   { to: '/images', label: 'Images' },
+  { to: '/certificates', label: 'Certificates', permission: 'read:certificates' },
+  { to: '/copilot', label: 'Copilot' },
   { to: '/audit', label: 'Audit', permission: 'read:audit' },
 ];
 
@@ -70,6 +77,11 @@ export function App() {
             <Route path="/images" element={<Images />} />
             <Route path="/images/:id" element={<ImageVersionPage />} />
             <Route path="/audit" element={<Audit />} />
+            <Route path="/copilot" element={<Copilot />} />
+            <Route path="/copilot/:id" element={<CopilotTask />} />
+            <Route path="/certificates" element={<Certificates />} />
+            <Route path="/certificates/:id" element={<CertificatePage />} />
+            <Route path="/certificate-rotations/:id" element={<CertificateRotationPage />} />
             <Route path="*" element={<NotFound />} />
           </Routes>
         </Suspense>

@@ -5,6 +5,7 @@ import { getJson, query } from '../api/client';
 import { decideDrill, decideRollout } from '../api/actions';
 import type { Drill, DriftHeatmap, DriftReport, FleetReadiness, ImageDetail, ImageFamily, Page, RolloutSummary, SeverityCounts, Trends } from '../api/types';
 import { useAuth } from '../auth';
+import type { CertificateSummary, CertificateView } from '../api/certificates';
 import { Heatmap } from '../components/Heatmap';
 import { DecisionButtons, Failure, pct, RagBadge, StatusBadge, secs } from '../components/common';
 import { useLoad } from '../hooks';
@@ -17,6 +18,7 @@ const severities: (keyof SeverityCounts)[] = ['critical', 'high', 'medium', 'low
  */
 export default function Overview() {
   const navigate = useNavigate();
+  const { can } = useAuth();
   const drift = useLoad(() => getJson<DriftReport>('/api/v1/drift'), [], 30000);
   const heatmap = useLoad(() => getJson<DriftHeatmap>('/api/v1/drift/heatmap'), [], 30000);
   const trends = useLoad(() => getJson<Trends>('/api/v1/drift/trends?groupBy=organisation'), []);
@@ -73,6 +75,7 @@ export default function Overview() {
         {heatmap.data && <Heatmap heatmap={heatmap.data} onSelect={(site, environment) => navigate(`/drift${query({ site, environment })}`)} />}
         <Failure error={heatmap.error} />
       </Paper>
+      {can('read:certificates') && <ExpiringCertificates />}
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
         <PendingApprovals />
         <LiveWork />
@@ -158,6 +161,37 @@ function LiveWork() {
         {rollouts.data && rollouts.data.items.length === 0 && liveDrills.length === 0 && <Text size="sm">Nothing is running.</Text>}
       </Stack>
       <Failure error={rollouts.error ?? drills.error} />
+    </Paper>
+  );
+}
+
+/** Certificates expiring within 30 days (one page), beside the summary's buckets. */
+function ExpiringCertificates() {
+  const summary = useLoad(() => getJson<CertificateSummary>('/api/v1/certificates/summary'), [], 60000);
+  const soon = useLoad(() => getJson<Page<CertificateView>>('/api/v1/certificates?expiringWithinDays=30&limit=10'), [], 60000);
+  const s = summary.data;
+  return (
+    <Paper withBorder p="md" data-testid="expiring-certificates">
+      <Group justify="space-between">
+        <Title order={2} size="h3">Certificates expiring soon</Title>
+        <Anchor component={Link} to="/certificates?expiringWithinDays=30">All certificates expiring within 30 days</Anchor>
+      </Group>
+      {s && <Text size="sm" data-testid="certificate-buckets">{s.expired} expired · {s.within7Days} within 7 days · {s.within30Days} within 30 days · {s.within90Days} within 90 days · {s.later} later ({s.total} in all)</Text>}
+      <Table aria-label="Certificates expiring within 30 days">
+        <Table.Thead><Table.Tr><Table.Th>Certificate</Table.Th><Table.Th>Environment</Table.Th><Table.Th>Days left</Table.Th><Table.Th>Expires</Table.Th></Table.Tr></Table.Thead>
+        <Table.Tbody>
+          {soon.data?.items.map(({ certificate: c, daysLeft }) => (
+            <Table.Tr key={c.id} data-testid="expiring-certificate" data-id={c.id}>
+              <Table.Td><Anchor component={Link} to={`/certificates/${encodeURIComponent(c.id)}`}>{c.id}</Anchor></Table.Td>
+              <Table.Td>{c.environment}</Table.Td>
+              <Table.Td>{daysLeft < 0 ? 'expired' : daysLeft}</Table.Td>
+              <Table.Td>{new Date(c.notAfter).toLocaleDateString()}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      {soon.data && soon.data.items.length === 0 && <Text size="sm">No certificate expires within 30 days.</Text>}
+      <Failure error={summary.error ?? soon.error} />
     </Paper>
   );
 }
