@@ -88,6 +88,13 @@ internal sealed partial class OrchestrationDispatcher(
             try
             {
                 (commit, execution) = Execute(item);
+                span?.AddEvent(new ActivityEvent("executed", tags: new ActivityTagsCollection
+                {
+                    ["messages"] = string.Join(",", item.Messages.Select(m => m.Kind)),
+                    ["history"] = item.Instance.HistoryCount,
+                    ["replayed"] = execution?.Replayed ?? false,
+                    ["activities"] = commit.Result?.Activities.Count ?? 0,
+                }));
             }
             catch (Exception ex)
             {
@@ -96,6 +103,7 @@ internal sealed partial class OrchestrationDispatcher(
             }
 
             var (status, error) = await commits.CommitStepAsync(commit);
+            span?.AddEvent(new ActivityEvent("committed"));
             if (status == CommitStatus.Committed && commit.Result is { } result)
             {
                 AfterCommit(item.Instance, result, execution);
