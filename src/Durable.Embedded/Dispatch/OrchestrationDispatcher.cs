@@ -102,6 +102,13 @@ internal sealed partial class OrchestrationDispatcher(
                 commit = new StepCommit(item, null, [], $"{ex.GetType().Name}: {ex.Message}");
             }
 
+            // Cached before the commit lands: the commit frees the instance, and its next message (an activity that
+            // finishes at once) may be leased before this task runs again; it must find the execution, not replay history.
+            if (execution is not null && commit.Result is { Outcome: StepOutcome.Running or StepOutcome.Suspended })
+            {
+                cache.Put(execution);
+            }
+
             var (status, error) = await commits.CommitStepAsync(commit);
             span?.AddEvent(new ActivityEvent("committed"));
             if (status == CommitStatus.Committed && commit.Result is { } result)
@@ -158,7 +165,7 @@ internal sealed partial class OrchestrationDispatcher(
         switch (result.Outcome)
         {
             case StepOutcome.Running or StepOutcome.Suspended when execution is not null:
-                cache.Put(execution);
+                // Already cached before the commit (and perhaps taken by the next step since).
                 return;
             case StepOutcome.Completed:
                 Logs.InstanceCompleted(logger, instance.InstanceId, instance.Name);
