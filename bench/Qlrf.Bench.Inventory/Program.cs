@@ -31,7 +31,7 @@ var directory = Path.Combine(Path.GetTempPath(), "qlrf-bench-inventory-" + Guid.
 var time = TimeProvider.System;
 var database = new SqliteDatabase(
     Options.Create(new SqliteStoreOptions { Path = Path.Combine(directory, "qlrf.db") }),
-    [InventorySchema.V1, QueueSchema.V1],
+    [InventorySchema.V1, InventorySchema.V2, QueueSchema.V1],
     NullLogger<SqliteDatabase>.Instance);
 var queueOptions = new QueueOptions();
 var queue = new SqliteAssetChangeQueue(database, Options.Create(queueOptions), time, NullLogger<SqliteAssetChangeQueue>.Instance);

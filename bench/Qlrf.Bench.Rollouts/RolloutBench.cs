@@ -41,9 +41,12 @@ internal sealed class RolloutBench(BenchHost host)
             """);
         await StatusAsync(id, RolloutStatus.AwaitingApproval, TimeSpan.FromMinutes(5));
         var planned = clock.Elapsed;
+        using var trace = new StepTrace();
+        trace.Watch(id);
         var approved = Stopwatch.GetTimestamp();
         await ApproveAsync(id);
         var done = await StatusAsync(id, RolloutStatus.Completed, TimeSpan.FromMinutes(30));
+        trace.Print(approved, FirstActionProbe.FirstAction[id], Console.Out);
         var endToEnd = clock.Elapsed;
         var execution = Stopwatch.GetElapsedTime(approved);
         if (done.Progress.Done != done.Progress.Total || done.Progress.Failed != 0)

@@ -8,9 +8,10 @@ namespace Qlrf.Sandbox;
 /// <summary>
 /// The asset source of the built-in sandbox platform: it reads its estate file afresh on every sweep, so
 /// an edit to the file shows up as changes on the next sweep, and lays over it the image versions and patch sets
-/// (as <c>patch-set.&lt;id&gt;</c> tags) the sandbox executor set. A file that does not read fails the sweep.
+/// (as <c>patch-set.&lt;id&gt;</c> tags) the sandbox executor set. A file that does not read fails the sweep; one
+/// that does is handed to <see cref="SandboxSources"/>, so the executor uses this reading rather than parsing the file again.
 /// </summary>
-public sealed class SandboxAssetSource(AssetSourceDefinition definition, string estateFile, ISandboxStateStore state) : IAssetSource
+public sealed class SandboxAssetSource(AssetSourceDefinition definition, string estateFile, ISandboxStateStore state, SandboxSources sources) : IAssetSource
 {
     public string Name => definition.Name;
 
@@ -24,11 +25,14 @@ public sealed class SandboxAssetSource(AssetSourceDefinition definition, string 
         ArgumentNullException.ThrowIfNull(sink);
         var path = ConfiguredFile.Find(EstateFile)
             ?? throw new EstateFileException(EstateFile, 0, "(file)", $"the estate file was not found (looked in {ConfiguredFile.Searched(EstateFile)}).");
+        var written = File.GetLastWriteTimeUtc(path);
         var estate = EstateFileReader.Read(path, EstateFile);
         if (estate.Organisation.Id != Organisation)
         {
             throw new EstateFileException(EstateFile, 1, "organisation.id", $"'{estate.Organisation.Id}' is not the organisation of source '{Name}' ({Organisation}).");
         }
+
+        sources.Remember(path, written, estate);
 
         var changed = await state.LoadAsync(Organisation, cancellationToken);
         foreach (var site in estate.Sites)

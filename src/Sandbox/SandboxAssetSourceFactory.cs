@@ -31,7 +31,7 @@ public sealed class SandboxAssetSourceFactory(SandboxSources sources, ISandboxSt
     public IAssetSource Create(AssetSourceDefinition definition, IConfiguration section)
     {
         ArgumentNullException.ThrowIfNull(section);
-        var source = new SandboxAssetSource(definition, section["EstateFile"] ?? DefaultEstateFile, state);
+        var source = new SandboxAssetSource(definition, section["EstateFile"] ?? DefaultEstateFile, state, sources);
         sources.Add(source);
         return source;
     }

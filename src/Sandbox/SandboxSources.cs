@@ -6,7 +6,8 @@ namespace Qlrf.Sandbox;
 
 /// <summary>
 /// The sandbox sources of this host, by name, and their estate files (parsed once per change of the
-/// file, by one caller while the others wait, and indexed by asset id). The sandbox executor uses it to
+/// file, by one caller while the others wait, and indexed by asset id; a sweep hands over the file it has just
+/// read, so the executor's first use after a sweep does not parse it again). The sandbox executor uses it to
 /// find an asset's current state.
 /// </summary>
 public sealed class SandboxSources
@@ -39,6 +40,17 @@ public sealed class SandboxSources
     /// <summary>Whether a site of that name is in an estate file of the organisation's sandbox sources.</summary>
     public bool HasSite(string organisation, string site) =>
         sources.Values.Where(s => s.Organisation == organisation).Any(s => Indexed(s)?.Estate.Sites.Any(x => x.Name == site) == true);
+
+    /// <summary>
+    /// Keeps the estate a sweep read from <paramref name="path"/>, as the file was when its reading began
+    /// (<paramref name="written"/>), unless an index of that same file is already there.
+    /// </summary>
+    internal void Remember(string path, DateTime written, EstateFile estate)
+    {
+        ArgumentNullException.ThrowIfNull(estate);
+        var indexed = new Lazy<IndexedEstate>(new IndexedEstate(estate));
+        parsed.AddOrUpdate(path, _ => (written, indexed), (_, cached) => cached.Written == written && cached.Estate.IsValueCreated ? cached : (written, indexed));
+    }
 
     private IndexedEstate? Indexed(SandboxAssetSource source)
     {

@@ -6,6 +6,8 @@ namespace Qlrf.Store.Sqlite;
 /// <item><c>discovery_snapshot</c>: per source, each asset's hash and version as the last sweep saw it (tombstones kept);
 /// its content sits apart in <c>discovery_snapshot_content</c> so that loading the hashes stays a narrow scan.</item>
 /// <item><c>assets</c>, <c>asset_history</c>: the inventory as the asset-change processor applied it.</item>
+/// <item><c>asset_tags</c> (version 2): each asset's tags, one row per tag, kept in step with <c>assets.tags</c> by triggers,
+/// so a tag filter walks the assets carrying the tag in id order instead of reading every asset's tags.</item>
 /// </list>
 /// </summary>
 internal static class InventorySchema
@@ -93,5 +95,38 @@ internal static class InventorySchema
             applied_at INTEGER NOT NULL,
             PRIMARY KEY (org, asset_id, version)
         ) WITHOUT ROWID;
+        """);
+
+    public static readonly SchemaMigration V2 = new("inventory", 2, """
+        CREATE TABLE asset_tags (
+            org TEXT NOT NULL,
+            tag_key TEXT NOT NULL,
+            tag_value TEXT NOT NULL,
+            asset_id TEXT NOT NULL,
+            PRIMARY KEY (org, tag_key, tag_value, asset_id)
+        ) WITHOUT ROWID;
+
+        INSERT OR IGNORE INTO asset_tags (org, tag_key, tag_value, asset_id)
+        SELECT a.org, t.key, t.value, a.id FROM assets AS a, json_each(a.tags) AS t;
+
+        CREATE TRIGGER tr_assets_tags_insert AFTER INSERT ON assets
+        BEGIN
+            INSERT OR IGNORE INTO asset_tags (org, tag_key, tag_value, asset_id)
+            SELECT NEW.org, key, value, NEW.id FROM json_each(NEW.tags);
+        END;
+
+        CREATE TRIGGER tr_assets_tags_update AFTER UPDATE OF tags ON assets WHEN OLD.tags IS NOT NEW.tags
+        BEGIN
+            DELETE FROM asset_tags
+            WHERE org = OLD.org AND asset_id = OLD.id AND (tag_key, tag_value) IN (SELECT key, value FROM json_each(OLD.tags));
+            INSERT OR IGNORE INTO asset_tags (org, tag_key, tag_value, asset_id)
+            SELECT NEW.org, key, value, NEW.id FROM json_each(NEW.tags);
+        END;
+
+        CREATE TRIGGER tr_assets_tags_delete AFTER DELETE ON assets
+        BEGIN
+            DELETE FROM asset_tags
+            WHERE org = OLD.org AND asset_id = OLD.id AND (tag_key, tag_value) IN (SELECT key, value FROM json_each(OLD.tags));
+        END;
         """);
 }

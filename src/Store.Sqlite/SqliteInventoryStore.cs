@@ -15,6 +15,8 @@ public sealed partial class SqliteInventoryStore(SqliteDatabase database, TimePr
     private const string AssetColumns =
         "org, id, name, platform, site, environment, image_family, image_version, image_reference, state, health, tags, source, version, hash, first_seen_at, last_changed_at, removed_at";
 
+    private static readonly string Prefixed = string.Join(", ", AssetColumns.Split(", ").Select(c => "a." + c));
+
     private readonly ConcurrentDictionary<string, (long Generation, InventoryFacets Facets)> facetCache = new(StringComparer.Ordinal);
     private long generation;
 
@@ -24,11 +26,16 @@ public sealed partial class SqliteInventoryStore(SqliteDatabase database, TimePr
         cancellationToken.ThrowIfCancellationRequested();
         using var connection = database.OpenRead();
         using var command = connection.CreateCommand();
-        var sql = new StringBuilder($"SELECT {AssetColumns} FROM assets a WHERE org = $org AND removed_at IS NULL");
+        // With a tag, the walk starts from the first tag's rows (in asset id order) and looks each asset up by its key;
+        // CROSS JOIN keeps SQLite to that order, which stops after a page of matches instead of testing every asset of a filter.
+        var sql = new StringBuilder(filter.Tags.Count == 0
+            ? $"SELECT {AssetColumns} FROM assets a WHERE a.org = $org AND a.removed_at IS NULL"
+            : $"SELECT {Prefixed} FROM asset_tags t CROSS JOIN assets a WHERE t.org = $org AND t.tag_key = $tk0 AND t.tag_value = $tv0 AND a.org = t.org AND a.id = t.asset_id AND a.removed_at IS NULL");
         command.Add("$org", organisation);
+        var order = filter.Tags.Count == 0 ? "a.id" : "t.asset_id";
         if (afterId is not null)
         {
-            sql.Append(" AND id > $after");
+            sql.Append(System.Globalization.CultureInfo.InvariantCulture, $" AND {order} > $after");
             command.Add("$after", afterId);
         }
 
@@ -39,12 +46,16 @@ public sealed partial class SqliteInventoryStore(SqliteDatabase database, TimePr
         AddFilter(sql, command, "state", filter.State is { } s ? EnumText<AssetState>.Of(s) : null);
         for (var i = 0; i < filter.Tags.Count; i++)
         {
-            sql.Append(System.Globalization.CultureInfo.InvariantCulture, $" AND EXISTS (SELECT 1 FROM json_each(a.tags) WHERE key = $tk{i} AND value = $tv{i})");
+            if (i > 0)
+            {
+                sql.Append(System.Globalization.CultureInfo.InvariantCulture, $" AND EXISTS (SELECT 1 FROM asset_tags x WHERE x.org = a.org AND x.tag_key = $tk{i} AND x.tag_value = $tv{i} AND x.asset_id = a.id)");
+            }
+
             command.Add($"$tk{i}", filter.Tags[i].Key);
             command.Add($"$tv{i}", filter.Tags[i].Value);
         }
 
-        sql.Append(" ORDER BY id LIMIT $n");
+        sql.Append(System.Globalization.CultureInfo.InvariantCulture, $" ORDER BY {order} LIMIT $n");
         command.Add("$n", limit + 1);
         command.CommandText = sql.ToString();
         var items = ReadAssets(command);

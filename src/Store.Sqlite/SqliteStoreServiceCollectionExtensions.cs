@@ -24,6 +24,7 @@ public static class SqliteStoreServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSqliteIdentityAndAudit();
         services.AddSingleton(InventorySchema.V1);
+        services.AddSingleton(InventorySchema.V2);
         services.AddSingleton(QueueSchema.V1);
         services.AddSingleton(SandboxSchema.V1);
         services.AddSingleton(SandboxSchema.V2);

@@ -34,6 +34,9 @@ internal sealed class EmbeddedOrchestrationClient(
     public async Task RaiseEventAsync(string instanceId, string eventName, object? eventPayload = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(eventName);
+        using var span = DurableTelemetry.ActivitySource.StartActivity("raise event", System.Diagnostics.ActivityKind.Internal);
+        span?.SetTag("qlrf.durable.instance_id", instanceId);
+        span?.SetTag("qlrf.durable.event", eventName);
         var data = codec.Serialize(eventPayload, $"payload of event '{eventName}'");
         var status = await SendAsync(instanceId, MessageKind.EventRaised, eventName, data, cancellationToken);
         if (status.IsTerminal())

@@ -52,7 +52,10 @@ internal sealed partial class OrchestrationDispatcher
         var execution = new OrchestrationExecution(instance, registration.Create(services), codec, store.Options.MaxActions, loggerFactory);
         if (instance.HistoryCount > 0)
         {
-            execution.Replay(store.LoadHistory(instance.InstanceId));
+            var history = store.LoadHistory(instance.InstanceId);
+            System.Diagnostics.Activity.Current?.AddEvent(new System.Diagnostics.ActivityEvent("history loaded"));
+            execution.Replay(history);
+            System.Diagnostics.Activity.Current?.AddEvent(new System.Diagnostics.ActivityEvent("replayed"));
         }
 
         return execution;

@@ -88,6 +88,13 @@ internal sealed partial class OrchestrationDispatcher(
             try
             {
                 (commit, execution) = Execute(item);
+                span?.AddEvent(new ActivityEvent("executed", tags: new ActivityTagsCollection
+                {
+                    ["messages"] = string.Join(",", item.Messages.Select(m => m.Kind)),
+                    ["history"] = item.Instance.HistoryCount,
+                    ["replayed"] = execution?.Replayed ?? false,
+                    ["activities"] = commit.Result?.Activities.Count ?? 0,
+                }));
             }
             catch (Exception ex)
             {
@@ -95,7 +102,15 @@ internal sealed partial class OrchestrationDispatcher(
                 commit = new StepCommit(item, null, [], $"{ex.GetType().Name}: {ex.Message}");
             }
 
+            // Cached before the commit lands: the commit frees the instance, and its next message (an activity that
+            // finishes at once) may be leased before this task runs again; it must find the execution, not replay history.
+            if (execution is not null && commit.Result is { Outcome: StepOutcome.Running or StepOutcome.Suspended })
+            {
+                cache.Put(execution);
+            }
+
             var (status, error) = await commits.CommitStepAsync(commit);
+            span?.AddEvent(new ActivityEvent("committed"));
             if (status == CommitStatus.Committed && commit.Result is { } result)
             {
                 AfterCommit(item.Instance, result, execution);
@@ -150,7 +165,7 @@ internal sealed partial class OrchestrationDispatcher(
         switch (result.Outcome)
         {
             case StepOutcome.Running or StepOutcome.Suspended when execution is not null:
-                cache.Put(execution);
+                // Already cached before the commit (and perhaps taken by the next step since).
                 return;
             case StepOutcome.Completed:
                 Logs.InstanceCompleted(logger, instance.InstanceId, instance.Name);

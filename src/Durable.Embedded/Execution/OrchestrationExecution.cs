@@ -37,10 +37,16 @@ internal sealed partial class OrchestrationExecution
 
     public bool IsStarted => run is not null;
 
+    /// <summary>Whether the last step ran on an execution rebuilt from stored history (not continued from the cache); for traces.</summary>
+    public bool Replayed { get; private set; }
+
+    private bool rebuilt;
+
     /// <summary>Re-executes the code against its history, with IsReplaying set.</summary>
     public void Replay(IReadOnlyList<HistoryEvent> history)
     {
         using var step = scheduler.EnterStep();
+        rebuilt = true;
         context.IsReplaying = true;
         foreach (var recorded in history)
         {
@@ -56,6 +62,8 @@ internal sealed partial class OrchestrationExecution
     public StepResult Step(IReadOnlyList<InboxMessage> messages, DateTimeOffset now)
     {
         using var step = scheduler.EnterStep();
+        Replayed = rebuilt;
+        rebuilt = false;
         var result = new StepResult();
         context.IsReplaying = false;
         if (context.Fatal is null)

@@ -106,4 +106,47 @@ public sealed class SqliteInventoryStoreTests : IDisposable
         var facets = await store.Inventory.GetFacetsAsync("acme", default);
         Assert.Equal(["dev", "prod"], facets.Environments.Order());
     }
+
+    [Fact]
+    public async Task A_tag_filter_follows_changed_tags_pages_and_combines_tags()
+    {
+        static Dictionary<string, string> Tags(string team, string tier) => new() { ["team"] = team, ["tier"] = tier };
+        static KeyValuePair<string, string> T(string key, string value) => new(key, value);
+        var added = Enumerable.Range(1, 6).Select(i => Change($"a{i}", 1, AssetChangeKind.Added) with
+        {
+            Asset = Assets.Make($"a{i}", tags: Tags(i % 2 == 0 ? "core" : "edge", i <= 3 ? "front" : "back")),
+        }).ToList();
+        added.Add(Change("a7", 1, AssetChangeKind.Added) with { Organisation = "globex", Asset = Assets.Make("a7", tags: Tags("core", "front")) });
+        await store.Inventory.ApplyAsync(added, default);
+
+        // a2 moves from core to edge; a5 from edge to core; a4 is removed.
+        await store.Inventory.ApplyAsync(
+        [
+            Change("a2", 2) with { Asset = Assets.Make("a2", tags: Tags("edge", "front")) },
+            Change("a5", 2) with { Asset = Assets.Make("a5", tags: Tags("core", "back")) },
+            Change("a4", 2, AssetChangeKind.Removed),
+        ], default);
+
+        async Task<List<string>> Query(params KeyValuePair<string, string>[] tags)
+        {
+            var ids = new List<string>();
+            string? cursor = null;
+            do
+            {
+                var page = await store.Inventory.QueryAssetsAsync("acme", new AssetFilter { Tags = [.. tags] }, 1, cursor, default);
+                ids.AddRange(page.Items.Select(i => i.Asset.Id));
+                cursor = page.NextCursor;
+            }
+            while (cursor is not null);
+            return ids;
+        }
+
+        Assert.Equal(["a5", "a6"], await Query(T("team", "core")));
+        Assert.Equal(["a1", "a2", "a3"], await Query(T("team", "edge")));
+        Assert.Equal(["a1", "a2", "a3"], await Query(T("team", "edge"), T("tier", "front")));
+        Assert.Equal(["a5", "a6"], await Query(T("tier", "back")));
+        Assert.Equal(["a5", "a6"], await Query(T("tier", "back"), T("team", "core")));
+        Assert.Empty(await Query(T("tier", "back"), T("team", "edge")));
+        Assert.Empty(await Query(T("team", "nobody")));
+    }
 }

@@ -13,7 +13,7 @@ public sealed class TempStore : IDisposable
         Time = time ?? new ManualTimeProvider();
         Database = new SqliteDatabase(
             Options.Create(new SqliteStoreOptions { Path = Path.Combine(Directory, "qlrf.db") }),
-            [InventorySchema.V1, QueueSchema.V1, SandboxSchema.V1, SandboxSchema.V2, NotificationSchema.V1, ImageSchema.V1, DriftSchema.V1, DriftSchema.V2, IdentitySchema.V1, AuditSchema.V1, ApprovalSchema.V1, RolloutSchema.V1, RolloutSchema.V2],
+            [InventorySchema.V1, InventorySchema.V2, QueueSchema.V1, SandboxSchema.V1, SandboxSchema.V2, NotificationSchema.V1, ImageSchema.V1, DriftSchema.V1, DriftSchema.V2, IdentitySchema.V1, AuditSchema.V1, ApprovalSchema.V1, RolloutSchema.V1, RolloutSchema.V2],
             NullLogger<SqliteDatabase>.Instance);
         Queue = new SqliteAssetChangeQueue(Database, Options.Create(queue ?? new QueueOptions()), Time, NullLogger<SqliteAssetChangeQueue>.Instance);
         Inventory = new SqliteInventoryStore(Database, Time);

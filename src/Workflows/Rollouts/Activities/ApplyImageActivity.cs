@@ -24,9 +24,12 @@ public sealed class ApplyImageActivity(RolloutExecutors executors, IImageStore i
         try
         {
             var asset = await executors.AssetAsync(input.Organisation, input.AssetId, ct);
+            span?.AddEvent(new System.Diagnostics.ActivityEvent("asset read"));
             var executor = executors.For(asset.Source, asset.Asset.Platform);
             var version = await images.GetVersionAsync(input.Organisation, $"{input.Family}@{input.Version}", ct);
+            span?.AddEvent(new System.Diagnostics.ActivityEvent("image read"));
             var before = await executor.CheckHealthAsync(input.Organisation, input.AssetId, ct);
+            span?.AddEvent(new System.Diagnostics.ActivityEvent("health read"));
             var started = time.GetUtcNow();
             var outcome = await executor.ApplyImageAsync(
                 new ImageChange(input.Organisation, input.AssetId, input.Family, input.Version, version?.On(asset.Asset.Platform)?.Reference, input.IdempotencyKey)
