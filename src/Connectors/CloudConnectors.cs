@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Qlrf.Connectors.Aws;
 using Qlrf.Connectors.Azure;
+using Qlrf.Connectors.Azure.Certificates;
 using Qlrf.Connectors.Gcp;
 using Qlrf.Connectors.Kubernetes;
 using Qlrf.Connectors.Vsphere;
@@ -11,13 +12,14 @@ public static class CloudConnectors
 {
     /// <summary>
     /// Registers the platform connectors beside the sandbox: asset sources of kinds <c>aws</c>, <c>azure</c>,
-    /// <c>gcp</c>, <c>vsphere</c> and <c>kubernetes</c>. A source of each kind sweeps only when configured
-    /// under <c>Qlrf:Discovery:Sources</c>.
+    /// <c>gcp</c>, <c>vsphere</c> and <c>kubernetes</c>, and certificate sources of kind <c>key-vault</c>. A source of
+    /// each kind sweeps only when configured under <c>Qlrf:Discovery:Sources</c> or <c>Qlrf:Certificates:Sources</c>.
     /// </summary>
     public static IHostApplicationBuilder AddCloudConnectors(this IHostApplicationBuilder builder)
     {
         builder.AddAwsConnector();
         builder.AddAzureConnector();
+        builder.AddKeyVaultCertificates();
         builder.AddGcpConnector();
         builder.AddVsphereConnector();
         builder.AddKubernetesConnector();

@@ -75,6 +75,6 @@ public static class CertificateStoreKinds
 {
     public const string Sandbox = "sandbox";
     public const string TlsEndpoint = "tls-endpoint";
-    public const string KeyVault = "keyvault";
+    public const string KeyVault = "key-vault";
     public const string Kubernetes = "kubernetes";
 }

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Configuration;
 namespace Qlrf.Certificates;
 
 /// <summary>
-/// Creates certificate sources of one kind (<c>sandbox</c>, <c>tls-endpoint</c>, <c>keyvault</c>, <c>kubernetes</c>) from
+/// Creates certificate sources of one kind (<c>sandbox</c>, <c>tls-endpoint</c>, <c>key-vault</c>, <c>kubernetes</c>) from
 /// their section, <c>Qlrf:Certificates:Sources:{name}</c>. Register one per kind; each source's kind picks its factory.
 /// </summary>
 public interface ICertificateSourceFactory

@@ -1,0 +1,77 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography.X509Certificates;
+using Azure.Core.Pipeline;
+using Azure.Security.KeyVault.Certificates;
+using Microsoft.Extensions.Configuration;
+
+namespace Qlrf.Connectors.Azure.Certificates;
+
+/// <summary>
+/// One <see cref="CertificateClient"/> per configured <c>key-vault</c> source, built from its section on first use and
+/// shared by the source (inventory) and the issuer (rotations), so that each reaches its vault the same way.
+/// </summary>
+public sealed class KeyVaultConnections(IConfiguration configuration) : IDisposable
+{
+    /// <summary>The configuration key of the certificate sources.</summary>
+    public const string SourcesSection = "Qlrf:Certificates:Sources";
+
+    private readonly ConcurrentDictionary<string, Lazy<KeyVaultConnection>> connections = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The connection of the source named <paramref name="source"/>.</summary>
+    public KeyVaultConnection Get(string source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        return connections.GetOrAdd(source, name => new Lazy<KeyVaultConnection>(() => Create(name))).Value;
+    }
+
+    private KeyVaultConnection Create(string source)
+    {
+        var path = $"{SourcesSection}:{source}";
+        var section = configuration.GetSection(path);
+        if (!string.Equals(section["Kind"], Qlrf.Certificates.CertificateStoreKinds.KeyVault, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException($"Setting '{path}:Kind' is not '{Qlrf.Certificates.CertificateStoreKinds.KeyVault}'.");
+        }
+
+        var options = section.Get<KeyVaultCertificateSourceOptions>() ?? new KeyVaultCertificateSourceOptions();
+        return new KeyVaultConnection(options, path);
+    }
+
+    public void Dispose()
+    {
+        foreach (var connection in connections.Values.Where(c => c.IsValueCreated))
+        {
+            connection.Value.Dispose();
+        }
+    }
+}
+
+/// <summary>A vault's client as its source's settings describe it: the vault, the credential, the CA it trusts.</summary>
+public sealed class KeyVaultConnection : IDisposable
+{
+    private readonly HttpClient httpClient;
+    private readonly X509Certificate2? authority;
+
+    public KeyVaultConnection(KeyVaultCertificateSourceOptions options, string settingPath)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Options = options;
+        authority = options.CaCertificateFile is { } caFile ? X509Certificate2.CreateFromPem(File.ReadAllText(caFile)) : null;
+        httpClient = ConnectorHttp.CreateClient(ConnectorHttp.CreateHandler(authority));
+        var transport = new HttpClientTransport(httpClient);
+        var clientOptions = new CertificateClientOptions { Transport = transport, DisableChallengeResourceVerification = options.DisableChallengeResourceVerification };
+        clientOptions.Diagnostics.IsLoggingContentEnabled = false;
+        var vault = new Uri(options.VaultUri ?? throw new InvalidOperationException($"Setting '{settingPath}:VaultUri' is required."));
+        Client = new CertificateClient(vault, AzureCredentials.Create(options.Credentials, settingPath, transport), clientOptions);
+    }
+
+    public CertificateClient Client { get; }
+
+    public KeyVaultCertificateSourceOptions Options { get; }
+
+    public void Dispose()
+    {
+        httpClient.Dispose();
+        authority?.Dispose();
+    }
+}
