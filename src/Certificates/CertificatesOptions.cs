@@ -54,6 +54,13 @@ public sealed class RotationOptions
     /// <summary>How long an approval waits. Default 24 hours.</summary>
     public TimeSpan ApprovalTimeout { get; set; } = TimeSpan.FromHours(24);
 
+    /// <summary>
+    /// Each sweep proposes a rotation of every store certificate (one with an issuer) expiring within this many days, once
+    /// per version; it awaits approval unless <see cref="UnattendedEnvironments"/> cover it. 0 proposes none. Default 30.
+    /// </summary>
+    [Range(0, 825)]
+    public int ProposeWithinDays { get; set; } = 30;
+
     /// <summary>Environments where a rotation may run without approval. Default none.</summary>
     public List<string> UnattendedEnvironments { get; } = [];
 

@@ -14,6 +14,10 @@ public sealed class KubernetesClusters
 
     public bool IsKubernetes(string source) => sources.ContainsKey(source);
 
+    /// <summary>The settings of the source named <paramref name="source"/> when it belongs to the organisation, or null.</summary>
+    public KubernetesSourceOptions? Get(string source, string organisation) =>
+        sources.TryGetValue(source, out var found) && found.Organisation == organisation ? found.Options : null;
+
     /// <summary>The source settings and cluster named <paramref name="cluster"/> of the organisation, or null.</summary>
     public (KubernetesSourceOptions Source, KubernetesClusterOptions Cluster)? Find(string organisation, string cluster)
     {

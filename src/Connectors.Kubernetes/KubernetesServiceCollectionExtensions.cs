@@ -9,13 +9,17 @@ namespace Qlrf.Connectors.Kubernetes;
 
 public static class KubernetesServiceCollectionExtensions
 {
-    /// <summary>Registers asset sources of kind <c>kubernetes</c>: Deployments, StatefulSets and DaemonSets across clusters.</summary>
+    /// <summary>
+    /// Registers asset sources of kind <c>kubernetes</c> (Deployments, StatefulSets and DaemonSets across clusters) and
+    /// certificate sources of kind <c>kubernetes</c> (TLS secrets, the ingresses and workloads referencing them).
+    /// </summary>
     public static IHostApplicationBuilder AddKubernetesConnector(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<KubernetesClusters>();
         builder.Services.AddSingleton<IAssetSourceFactory, KubernetesAssetSourceFactory>();
+        builder.Services.AddSingleton<Qlrf.Certificates.ICertificateSourceFactory, Certificates.KubernetesCertificateSourceFactory>();
         return builder;
     }
 

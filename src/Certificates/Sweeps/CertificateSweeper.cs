@@ -9,7 +9,7 @@ namespace Qlrf.Certificates.Sweeps;
 /// <summary>
 /// Sweeps one certificate source into its organisation's inventory, then resolves the organisation's usages across
 /// every source's endpoints and references, and raises the expiry alerts due (once per threshold per version),
-/// notifying the channels.
+/// notifying the channels, then runs the registered <see cref="ICertificateSweepStep"/>s.
 /// </summary>
 public sealed class CertificateSweeper(
     CertificateSourceRegistry sources,
@@ -17,7 +17,8 @@ public sealed class CertificateSweeper(
     NotificationDispatcher notifications,
     IOptions<CertificatesOptions> options,
     TimeProvider time,
-    ILogger<CertificateSweeper> logger) : IDisposable
+    ILogger<CertificateSweeper> logger,
+    IEnumerable<ICertificateSweepStep> steps) : IDisposable
 {
     private readonly SemaphoreSlim gate = new(1, 1);
 
@@ -43,6 +44,11 @@ public sealed class CertificateSweeper(
             var changes = await store.ApplySweepAsync(organisation, source.Name, result, now, cancellationToken);
             await ResolveUsagesAsync(organisation, cancellationToken);
             var alerts = await RaiseAlertsAsync(organisation, now, cancellationToken);
+            foreach (var step in steps)
+            {
+                await step.AfterSweepAsync(organisation, now, cancellationToken);
+            }
+
             CertificatesLogs.Swept(logger, source.Name, result.Certificates.Count, result.Endpoints.Count, changes.Count, alerts);
             return changes;
         }

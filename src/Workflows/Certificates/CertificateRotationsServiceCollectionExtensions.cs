@@ -7,7 +7,8 @@ namespace Qlrf.Workflows.Certificates;
 public static class CertificateRotationsServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers certificate rotations: the orchestrator and its activities. Needs the workflow core, the certificate
+    /// Registers certificate rotations: the orchestrator and its activities, and the sweep step proposing rotations of
+    /// certificates near expiry (<see cref="RotationProposals"/>). Needs the workflow core, the certificate
     /// inventory (<c>AddCertificates</c>), a certificate store, and the issuers and deployers of the stores rotated.
     /// </summary>
     public static IHostApplicationBuilder AddCertificateRotations(this IHostApplicationBuilder builder)
@@ -22,6 +23,7 @@ public static class CertificateRotationsServiceCollectionExtensions
             .AddActivity<DeployUsageActivity>(nameof(DeployUsageActivity))
             .AddActivity<ValidateEndpointActivity>(nameof(ValidateEndpointActivity))
             .AddActivity<SweepCertificateSourceActivity>(nameof(SweepCertificateSourceActivity)));
+        builder.Services.AddSingleton<Qlrf.Certificates.Sweeps.ICertificateSweepStep, RotationProposals>();
         return builder;
     }
 }

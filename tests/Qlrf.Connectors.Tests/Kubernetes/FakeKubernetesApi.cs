@@ -32,6 +32,9 @@ public sealed class FakeKubernetesApi : IAsyncDisposable
 
     public ConcurrentQueue<(string Method, string Path, string? ContentType, string Body)> Requests { get; } = new();
 
+    /// <summary>Every request's path with its query string.</summary>
+    public ConcurrentQueue<string> Queries { get; } = new();
+
     public bool FailRollouts { get; set; }
 
     /// <summary>The platform's clock: the timestamps of the conditions a scale sets.</summary>
@@ -82,6 +85,13 @@ public sealed class FakeKubernetesApi : IAsyncDisposable
         return workload;
     }
 
+    /// <summary>Adds (or replaces) any object at its API path, e.g. <c>/api/v1/namespaces/shop/secrets/web-tls</c>; lists serve it.</summary>
+    public JsonObject Put(string path, JsonObject value)
+    {
+        objects[path] = value;
+        return value;
+    }
+
     /// <summary>Answers the next calls with these errors (status and Kubernetes Status body) before serving normally.</summary>
     public void FailNext(int status, string reason, string message) =>
         failures.Enqueue((status, new JsonObject { ["kind"] = "Status", ["apiVersion"] = "v1", ["status"] = "Failure", ["message"] = message, ["reason"] = reason, ["code"] = status }.ToJsonString()));
@@ -100,6 +110,7 @@ public sealed class FakeKubernetesApi : IAsyncDisposable
         var body = await reader.ReadToEndAsync();
         var path = context.Request.Path.Value ?? "/";
         Requests.Enqueue((context.Request.Method, path, context.Request.ContentType, body));
+        Queries.Enqueue(path + context.Request.QueryString.Value);
         context.Response.ContentType = "application/json";
         if (failures.TryDequeue(out var failure))
         {
@@ -120,7 +131,7 @@ public sealed class FakeKubernetesApi : IAsyncDisposable
             {
                 answer = new JsonObject { ["major"] = "1", ["minor"] = "31", ["gitVersion"] = "v1.31.2" }.ToJsonString();
             }
-            else if (HttpMethods.IsGet(context.Request.Method) && List(path) is { } list)
+            else if (HttpMethods.IsGet(context.Request.Method) && List(path, context.Request.Query["fieldSelector"].FirstOrDefault()) is { } list)
             {
                 answer = list.ToJsonString();
             }
@@ -225,33 +236,54 @@ public sealed class FakeKubernetesApi : IAsyncDisposable
 
     private static string Stamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>A list of one kind (<c>/apis/apps/v1/{resource}</c> or <c>/apis/apps/v1/namespaces/{ns}/{resource}</c>), or null for any other path.</summary>
-    private JsonObject? List(string path)
+    /// <summary>
+    /// A list of one kind (<c>{group}/{resource}</c> or <c>{group}/namespaces/{ns}/{resource}</c>, where the group is
+    /// <c>/apis/apps/v1</c>, <c>/api/v1</c> or <c>/apis/networking.k8s.io/v1</c>), filtered by a <c>type=</c> or
+    /// <c>type!=</c> field selector, or null for any other path.
+    /// </summary>
+    private JsonObject? List(string path, string? fieldSelector)
     {
         var parts = path.Trim('/').Split('/');
-        var (ns, resource) = parts switch
+        var (group, ns, resource) = parts switch
         {
-            ["apis", "apps", "v1", var r] => ((string?)null, r),
-            ["apis", "apps", "v1", "namespaces", var n, var r] => (n, r),
-            _ => (null, string.Empty),
+            ["apis", "apps", "v1", var r] => ("/apis/apps/v1", (string?)null, r),
+            ["apis", "apps", "v1", "namespaces", var n, var r] => ("/apis/apps/v1", n, r),
+            ["api", "v1", var r] => ("/api/v1", null, r),
+            ["api", "v1", "namespaces", var n, var r] => ("/api/v1", n, r),
+            ["apis", "networking.k8s.io", "v1", var r] => ("/apis/networking.k8s.io/v1", null, r),
+            ["apis", "networking.k8s.io", "v1", "namespaces", var n, var r] => ("/apis/networking.k8s.io/v1", n, r),
+            _ => (string.Empty, null, string.Empty),
         };
-        if (resource is not ("deployments" or "statefulsets" or "daemonsets"))
+        if (resource is not ("deployments" or "statefulsets" or "daemonsets" or "secrets" or "ingresses"))
         {
             return null;
         }
 
-        var prefix = ns is null ? "/apis/apps/v1/namespaces/" : $"/apis/apps/v1/namespaces/{ns}/";
+        var prefix = ns is null ? $"{group}/namespaces/" : $"{group}/namespaces/{ns}/";
         var items = objects.Where(o => o.Key.StartsWith(prefix, StringComparison.Ordinal) && o.Key.Split('/')[^2] == resource)
+            .Where(o => Selected(o.Value, fieldSelector))
             .OrderBy(o => o.Key, StringComparer.Ordinal)
             .Select(o => o.Value.DeepClone());
-        var kind = resource switch { "deployments" => "Deployment", "statefulsets" => "StatefulSet", _ => "DaemonSet" };
+        var kind = resource switch { "deployments" => "Deployment", "statefulsets" => "StatefulSet", "secrets" => "Secret", "ingresses" => "Ingress", _ => "DaemonSet" };
         return new JsonObject
         {
             ["kind"] = kind + "List",
-            ["apiVersion"] = "apps/v1",
+            ["apiVersion"] = group.Replace("/apis/", string.Empty, StringComparison.Ordinal).Replace("/api/", string.Empty, StringComparison.Ordinal),
             ["metadata"] = new JsonObject { ["resourceVersion"] = "48291800" },
             ["items"] = new JsonArray([.. items]),
         };
+    }
+
+    private static bool Selected(JsonObject item, string? fieldSelector)
+    {
+        if (string.IsNullOrEmpty(fieldSelector))
+        {
+            return true;
+        }
+
+        var type = item["type"]?.GetValue<string>();
+        return fieldSelector.StartsWith("type!=", StringComparison.Ordinal) ? type != fieldSelector["type!=".Length..]
+            : !fieldSelector.StartsWith("type=", StringComparison.Ordinal) || type == fieldSelector["type=".Length..];
     }
 
     /// <summary>One step of the controller: observe the new generation with one pod updated, then finish (or fail).</summary>

@@ -37,7 +37,8 @@ internal static class CertificateHost
             reloads: false
         """;
 
-    public static QlrfHost Create(HostDirectory directory)
+    /// <summary>The host; rotations are proposed only when <paramref name="proposeWithinDays"/> is above 0 (the tests that start their own turn them off).</summary>
+    public static QlrfHost Create(HostDirectory directory, int proposeWithinDays = 0)
     {
         var file = Path.Combine(directory.Path, "certificates.yaml");
         File.WriteAllText(file, Pki);
@@ -45,6 +46,7 @@ internal static class CertificateHost
         {
             ["Qlrf:Certificates:Sources:sandbox:Kind"] = "sandbox",
             ["Qlrf:Sandbox:Certificates:File"] = file,
+            ["Qlrf:Certificates:Rotation:ProposeWithinDays"] = proposeWithinDays.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
     }
 
