@@ -9,7 +9,8 @@ namespace Qlrf.Store.Sqlite;
 /// <summary>
 /// The embedded store: one SQLite file in WAL mode, owned by one host process at a time (a lock file
 /// beside it refuses a second host). Writes go through one connection, one transaction at a time;
-/// reads use pooled connections and never wait for writes.
+/// reads use pooled connections and never wait for writes. Commits only append to the WAL: a background
+/// <see cref="WalCheckpointer"/> copies it back into the file.
 /// </summary>
 public sealed class SqliteDatabase : IDisposable
 {
@@ -22,6 +23,7 @@ public sealed class SqliteDatabase : IDisposable
     private readonly FileStream lockFile;
     private readonly string readConnectionString;
     private readonly string readPragmas;
+    private readonly WalCheckpointer checkpointer;
     private readonly ConcurrentDictionary<string, AsyncSignal> signals = new(StringComparer.Ordinal);
     private long writeCount;
     private long writeAttempts;
@@ -57,8 +59,12 @@ public sealed class SqliteDatabase : IDisposable
             PRAGMA cache_size = -{settings.CacheSizeMb * 1024};
             PRAGMA mmap_size = {(long)settings.MmapSizeMb * 1024 * 1024};
             PRAGMA busy_timeout = {(int)settings.BusyTimeout.TotalMilliseconds};
+            PRAGMA wal_autocheckpoint = 0;
+            PRAGMA journal_size_limit = {(long)settings.WalCapMb * 1024 * 1024 / 4};
             """);
         SchemaMigrator.Apply(writer, migrations, logger);
+        checkpointer = new WalCheckpointer(
+            builder.ToString(), () => WriteCount, settings.CheckpointInterval, settings.WalCapMb, (int)settings.BusyTimeout.TotalMilliseconds, logger);
         StoreLogs.Opened(logger, FilePath, settings.Synchronous);
     }
 
@@ -67,6 +73,12 @@ public sealed class SqliteDatabase : IDisposable
 
     /// <summary>Committed write transactions since the store opened.</summary>
     public long WriteCount => Interlocked.Read(ref writeCount);
+
+    /// <summary>WAL checkpoints run by the background checkpointer since the store opened.</summary>
+    public long Checkpoints => checkpointer.Checkpoints;
+
+    /// <summary>Checkpoints that emptied the WAL because it passed its cap.</summary>
+    internal long WalTruncations => checkpointer.Truncations;
 
     /// <summary>
     /// Test hook for fault injection: called with each write's number (from 1) after its work ran and before it
@@ -123,6 +135,7 @@ public sealed class SqliteDatabase : IDisposable
     {
         // A write still in flight (a background worker the host has not stopped yet) finishes first: the
         // checkpoint and the close need the writer to themselves. Writes that come after are refused.
+        checkpointer.Dispose();
         var held = writeGate.Wait(DisposeWait);
         try
         {

@@ -26,6 +26,20 @@ public sealed class SqliteStoreOptions
     [Range(0, 1048576, ErrorMessage = "Qlrf:Store:MmapSizeMb must be between 0 and 1048576.")]
     public int MmapSizeMb { get; set; }
 
+    /// <summary>
+    /// How often the background checkpointer copies committed writes from the WAL back into the database file
+    /// (commits themselves never do: they only append to the WAL). Default 1 s.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00", ErrorMessage = "Qlrf:Store:CheckpointInterval must be between 00:00:00.010 and 00:10:00.")]
+    public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// The WAL's size, in MB, past which the checkpointer empties it even if that means holding writes back until
+    /// readers finish (a TRUNCATE checkpoint); below it checkpoints never wait. Default 256.
+    /// </summary>
+    [Range(4, 65536, ErrorMessage = "Qlrf:Store:WalCapMb must be between 4 and 65536.")]
+    public int WalCapMb { get; set; } = 256;
+
     /// <summary>How long a statement waits for a lock held by another connection. Default 30 s.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00", ErrorMessage = "Qlrf:Store:BusyTimeout must be between 00:00:01 and 00:10:00.")]
     public TimeSpan BusyTimeout { get; set; } = TimeSpan.FromSeconds(30);

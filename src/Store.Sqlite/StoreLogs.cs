@@ -16,4 +16,10 @@ internal static partial class StoreLogs
 
     [LoggerMessage(EventId = 2011, Level = LogLevel.Warning, Message = "Dead-lettered queue message {MessageId} on {Queue} after {Deliveries} deliveries: {Error}")]
     public static partial void DeadLettered(ILogger logger, long messageId, string queue, int deliveries, string error);
+
+    [LoggerMessage(EventId = 2020, Level = LogLevel.Warning, Message = "The WAL holds {Frames} pages of which only {Copied} could be copied back (readers hold it); truncating it, which holds writes back until they finish")]
+    public static partial void WalOverCap(ILogger logger, long frames, long copied);
+
+    [LoggerMessage(EventId = 2021, Level = LogLevel.Warning, Message = "WAL checkpoint failed (SQLite error {Code}): {Error}; trying again on the next pass")]
+    public static partial void CheckpointFailed(ILogger logger, int code, string error);
 }

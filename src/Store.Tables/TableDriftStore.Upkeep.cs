@@ -37,6 +37,12 @@ public sealed partial class TableDriftStore
             return 0;
         }
 
+        await EnsureLayoutAsync(organisation, cancellationToken);
+        return await ReconcileInLayoutAsync(organisation, assetIds, cancellationToken);
+    }
+
+    private async Task<int> ReconcileInLayoutAsync(string organisation, IReadOnlyCollection<string> assetIds, CancellationToken cancellationToken)
+    {
         await RegisterAsync(organisation, cancellationToken);
         var changed = 0;
         foreach (var shard in assetIds.Distinct(StringComparer.Ordinal).GroupBy(id => DriftTableRows.Place(id).Shard).OrderBy(g => g.Key))
@@ -51,6 +57,8 @@ public sealed partial class TableDriftStore
 
     public async Task<int> ReevaluateFamilyAsync(string organisation, string family, CancellationToken cancellationToken)
     {
+        await EnsureLayoutAsync(organisation, cancellationToken);
+
         // The mark is read first: a transition after this point writes it again (a new ETag), so it survives this run.
         var mark = await Images.GetAsync(organisation, ImageTableRows.PendingKey(family), cancellationToken);
         var changed = 0;

@@ -10,7 +10,8 @@ namespace Qlrf.Store.Tables;
 /// Drift on Table Storage (<see cref="TableNames.Drift"/>, snapshots in <see cref="TableNames.DriftSnapshots"/>): reads
 /// here; upkeep and snapshots in the partial files beside it. An organisation's drift is spread over
 /// <see cref="DriftTableRows.Shards"/> partitions, each with a summary row kept by upkeep in the same batches as the
-/// drift rows it counts, so reading the summaries is one point read per shard.
+/// drift rows it counts, so reading the summaries is one point read per shard. Drift kept in the layout before that is
+/// rebuilt on the organisation's first use (see the Layout part).
 /// </summary>
 public sealed partial class TableDriftStore(ITables tables, IInventoryStore inventory, TimeProvider time) : IDriftStore
 {
@@ -20,6 +21,7 @@ public sealed partial class TableDriftStore(ITables tables, IInventoryStore inve
 
     public async Task<IReadOnlyDictionary<DriftGroup, DriftCounters>> GetSummariesAsync(string organisation, CancellationToken cancellationToken)
     {
+        await EnsureLayoutAsync(organisation, cancellationToken);
         var shards = await Task.WhenAll(Enumerable.Range(0, DriftTableRows.Shards)
             .Select(shard => Table.GetAsync(DriftTableRows.Partition(organisation, shard), DriftTableRows.SummaryKey, cancellationToken)));
         var summaries = new Dictionary<DriftGroup, DriftCounters>();
@@ -39,6 +41,7 @@ public sealed partial class TableDriftStore(ITables tables, IInventoryStore inve
     /// <summary>The asset's drift: under the family the inventory names for it, else where its roster page says.</summary>
     public async Task<AssetDrift?> GetAssetAsync(string organisation, string assetId, CancellationToken cancellationToken)
     {
+        await EnsureLayoutAsync(organisation, cancellationToken);
         var partition = DriftTableRows.Partition(organisation, assetId);
         if (await inventory.GetAssetAsync(organisation, assetId, cancellationToken) is { } inventoried
             && await Table.GetAsync(partition, DriftTableRows.FamilyKey(inventoried.Asset.Image?.Family, assetId), cancellationToken) is { } row)
@@ -61,6 +64,7 @@ public sealed partial class TableDriftStore(ITables tables, IInventoryStore inve
     public async Task<Page<AssetDrift>> ListOutdatedAsync(string organisation, DriftFilter filter, int limit, string? after, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
+        await EnsureLayoutAsync(organisation, cancellationToken);
         (long Since, string Id)? from = null;
         if (after is not null)
         {
@@ -101,6 +105,7 @@ public sealed partial class TableDriftStore(ITables tables, IInventoryStore inve
     /// <summary>Assets running a version of a family, by id: the family's range in each shard, merged.</summary>
     public async Task<Page<AssetDrift>> ListRunningAsync(string organisation, string family, string version, int limit, string? after, CancellationToken cancellationToken)
     {
+        await EnsureLayoutAsync(organisation, cancellationToken);
         var prefix = DriftTableRows.FamilyPrefix(family);
         var from = after is null ? prefix : prefix + TableKeys.Escape(after);
         var rows = new List<AssetDrift>();
@@ -153,6 +158,7 @@ public sealed partial class TableDriftStore(ITables tables, IInventoryStore inve
         await foreach (var row in Table.QueryAsync(DriftTableRows.OrganisationsPartition, null, null, cancellationToken))
         {
             var organisation = row.Text("Organisation");
+            await EnsureLayoutAsync(organisation, cancellationToken);
             for (var shard = 0; shard < DriftTableRows.Shards; shard++)
             {
                 if (await Table.GetAsync(DriftTableRows.Partition(organisation, shard), DriftTableRows.SummaryKey, cancellationToken) is not null)
