@@ -47,6 +47,9 @@ public static class AiEvaluation
             PatchSets = Set("patchSets"),
             Tags = root.GetProperty("tags").EnumerateObject().ToDictionary(
                 p => p.Name, p => (IReadOnlySet<string>)p.Value.EnumerateArray().Select(e => e.GetString()!).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal),
+            Certificates = root.TryGetProperty("certificates", out var certificates)
+                ? certificates.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!, StringComparer.Ordinal)
+                : new Dictionary<string, string>(StringComparer.Ordinal),
         };
     }
 

@@ -17,6 +17,12 @@ public sealed record AiVocabulary
 
     public IReadOnlySet<string> PatchSets { get; init; } = new HashSet<string>();
 
+    /// <summary>
+    /// Certificates by the names a request may use: each certificate's id, and its name where that names one store's
+    /// certificate only (a name also served by endpoints means the store's certificate, which is the one rotated).
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Certificates { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Tag values by tag key, for the keys that name what a workload is (app, tier, role).</summary>
     public IReadOnlyDictionary<string, IReadOnlySet<string>> Tags { get; init; } = new Dictionary<string, IReadOnlySet<string>>();
 }

@@ -1,3 +1,4 @@
+using Qlrf.Certificates;
 using Qlrf.Dr;
 using Qlrf.Images;
 using Qlrf.Inventory;
@@ -6,7 +7,7 @@ using Qlrf.Workflows.Rollouts.PatchSets;
 namespace Qlrf.Ai.Planning;
 
 /// <summary>Reads an organisation's vocabulary from its own stores: facets, families, DR pairs, the patch-set catalogue, and workload tags.</summary>
-public sealed class AiVocabularyReader(IInventoryStore inventory, IImageStore images, IDrPairStore pairs, RolloutPatchSets patchSets)
+public sealed class AiVocabularyReader(IInventoryStore inventory, IImageStore images, IDrPairStore pairs, RolloutPatchSets patchSets, ICertificateStore certificates)
 {
     /// <summary>The tag keys whose values name kinds of workload (web, api, frontend).</summary>
     public static readonly IReadOnlyList<string> WorkloadTagKeys = ["app", "role", "tier", "service"];
@@ -49,6 +50,30 @@ public sealed class AiVocabularyReader(IInventoryStore inventory, IImageStore im
             Pairs = pairPage.Items.Select(p => p.Id).ToHashSet(StringComparer.Ordinal),
             PatchSets = patchSets.Current.PatchSets.Select(p => p.Id).ToHashSet(StringComparer.Ordinal),
             Tags = tags.ToDictionary(t => t.Key, t => (IReadOnlySet<string>)t.Value, StringComparer.Ordinal),
+            Certificates = CertificateNames(await certificates.ListAllAsync(organisation, cancellationToken)),
         };
+    }
+
+    /// <summary>Each certificate's id, and each name that names one certificate (preferring a store's over what an endpoint serves).</summary>
+    public static IReadOnlyDictionary<string, string> CertificateNames(IEnumerable<Certificate> all)
+    {
+        var list = all.ToList();
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var group in list.GroupBy(c => c.Name.ToLowerInvariant(), StringComparer.Ordinal))
+        {
+            var stores = group.Where(c => c.StoreKind != CertificateStoreKinds.TlsEndpoint).ToList();
+            var candidates = stores.Count > 0 ? stores : group.ToList();
+            if (candidates.Count == 1)
+            {
+                names[group.Key] = candidates[0].Id;
+            }
+        }
+
+        foreach (var certificate in list)
+        {
+            names[certificate.Id.ToLowerInvariant()] = certificate.Id;
+        }
+
+        return names;
     }
 }

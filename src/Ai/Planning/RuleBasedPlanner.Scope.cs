@@ -29,7 +29,8 @@ public sealed partial class RuleBasedPlanner
     {
         var pair = vocabulary.Pairs.Where(p => text.Tokens.Contains(p)).OrderByDescending(p => p.Length).FirstOrDefault();
         var patchSet = vocabulary.PatchSets.Where(p => text.Tokens.Contains(p)).OrderByDescending(p => p.Length).FirstOrDefault();
-        var tokens = text.Tokens.Where(t => t != pair && t != patchSet).ToList();
+        var certificate = CertificateOf(text.Tokens, vocabulary);
+        var tokens = text.Tokens.Where(t => t != pair && t != patchSet && !vocabulary.Certificates.ContainsKey(t)).ToList();
         var words = new HashSet<string>(tokens, StringComparer.Ordinal);
         var environments = vocabulary.Environments
             .Where(e => words.Contains(e) || EnvironmentWords.TryGetValue(e, out var synonyms) && synonyms.Any(words.Contains))
@@ -65,6 +66,7 @@ public sealed partial class RuleBasedPlanner
             ImageVersion = versions.Count > 0 ? versions[^1] : null,
             DrPair = pair,
             PatchSet = patchSet,
+            Certificate = certificate,
         };
     }
 

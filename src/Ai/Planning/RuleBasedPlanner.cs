@@ -3,8 +3,9 @@ namespace Qlrf.Ai.Planning;
 /// <summary>
 /// The local default planner: keyword rules over the prompt and the organisation's own vocabulary, deterministic, no
 /// model. It handles the common intents (patch or image rollout, risk and dry runs, drift and inventory questions, golden
-/// images, version comparisons, vulnerabilities, DR readiness, failover simulations and drills, the audit log). It never
-/// guesses a state change: a rollout needs a target and a scope named in the prompt, a drill a pair; otherwise it asks
+/// images, version comparisons, vulnerabilities, DR readiness, failover simulations and drills, the audit log, certificate
+/// expiry, usage and rotation). It never
+/// guesses a state change: a rollout needs a target and a scope named in the prompt, a drill a pair, a rotation one certificate; otherwise it asks
 /// back, and what it does not understand it says so. Destructive or approval-bypassing requests are refused.
 /// </summary>
 public sealed partial class RuleBasedPlanner : IAiPlanner
@@ -32,12 +33,13 @@ public sealed partial class RuleBasedPlanner : IAiPlanner
             return TaskSpec.Refuse(refusal);
         }
 
-        if (text.HasStem("certificate", "cert", "tls"))
+        var scope = Scope(text, vocabulary);
+        if (CertificateIntentOf(text, scope) is { } certificateIntent)
         {
-            return TaskSpec.Clarify("Certificate expiry and rotation are not among the copilot's tools yet.", "Ask about drift, images, rollouts, DR or the audit log.");
+            return Certificates(certificateIntent, text, scope);
         }
 
-        var scope = Scope(text, vocabulary);
+        scope = scope with { Certificate = null };
         var intent = IntentOf(text);
         return intent is null
             ? TaskSpec.Clarify(
@@ -71,10 +73,10 @@ public sealed partial class RuleBasedPlanner : IAiPlanner
             return "Approvals and policies are people's decisions: the copilot never approves, rejects or bypasses them. Approve in the rollout or drill itself.";
         }
 
-        if (text.HasStem("delete", "destroy", "terminate", "wipe", "erase", "purge", "drop", "decommission", "shutdown", "reboot", "restart", "kill", "format", "disable", "deregister")
+        if (text.HasStem("delete", "destroy", "revok", "terminate", "wipe", "erase", "purge", "drop", "decommission", "shutdown", "reboot", "restart", "kill", "format", "disable", "deregister")
             || text.Has("shut down", "turn off", "power off", "stop all", "cancel", "pause", "resume", "roll back", "rollback", "fail back", "failback"))
         {
-            return "The copilot only proposes rollouts and DR drills; it does not delete, stop, restart, cancel or roll back anything. Use the rollouts and drills API for those.";
+            return "The copilot only proposes rollouts, DR drills and certificate rotations; it does not delete, stop, restart, cancel or roll back anything. Use the rollouts and drills API for those.";
         }
 
         return null;

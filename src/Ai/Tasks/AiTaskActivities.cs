@@ -50,7 +50,7 @@ public sealed class StartAiProposalsActivity(AiTaskWriter writer, AiProposals pr
             }
             catch (Exception e) when (e is RequestValidationException or ConflictException or NotFoundException)
             {
-                proposal = new AiProposal(i, call.Tool == AiToolNames.ProposeRollout ? AiProposals.Rollout : AiProposals.Drill, string.Empty, "failed: " + e.Message, Finished: true);
+                proposal = new AiProposal(i, AiProposals.KindOf(call.Tool), string.Empty, "failed: " + e.Message, Finished: true);
                 AiLogs.ProposalFailed(logger, task.Id, task.Organisation, i, e.Message);
             }
 

@@ -83,6 +83,29 @@ public static class AiToolCatalog
             new("sinceDays", Number, "Only the last this many days.") { Minimum = 1, Maximum = 365 },
             new("limit", Number, "At most this many entries (default 25).") { Minimum = 1, Maximum = 100 },
         ]),
+        new(AiToolNames.CertificateExpiry, "Certificates expiring within a number of days (expired ones included), soonest first, with days left, and the organisation's counts by expiry bucket.", AiRisk.ReadOnly, Permission.ReadCertificates,
+        [
+            new("withinDays", Number, "Only certificates expiring within this many days (default 30).") { Minimum = 0, Maximum = 3650 },
+            new("environment", Text, "Only certificates of this environment."),
+            new("issuer", Text, "Only certificates whose issuer contains this text."),
+            new("store", Text, "Only certificates of this source (e.g. sandbox, kv-prod)."),
+            new("limit", Number, "At most this many certificates (default 25).") { Minimum = 1, Maximum = 100 },
+        ]),
+        new(AiToolNames.CertificateUsage, "The blast radius of one certificate: the endpoints, ingresses, workloads and assets using it, with counts by environment and kind.", AiRisk.ReadOnly, Permission.ReadCertificates,
+        [
+            new("certificate", Text, "The certificate's id ({store}:{name}).", Required: true),
+        ]),
+        new(AiToolNames.ProposeCertificateRotation, "Proposes a rotation of a store's certificate (started only after a person approves the task; it then waits for its own approval, deploys in waves and validates every endpoint).", AiRisk.StateChangeProd, Permission.RotateCertificates,
+        [
+            new("certificate", Text, "The certificate's id ({store}:{name}).", Required: true),
+            new("reason", Text, "Why it is rotated (shown to its approvers)."),
+            new("validityDays", Number, "The new version's validity in days; by default the store's.") { Minimum = 1, Maximum = 825 },
+        ]),
+        new(AiToolNames.AcknowledgeAlert, "Acknowledges an open certificate expiry alert, as the requester, with a comment (after a person approves the task).", AiRisk.StateChangeNonprod, Permission.AcknowledgeAlerts,
+        [
+            new("alert", Text, "The alert's id.", Required: true),
+            new("comment", Text, "Why it is acknowledged."),
+        ]),
     ];
 
     private static readonly FrozenDictionary<string, AiToolDescriptor> ByName = All.ToFrozenDictionary(t => t.Name, StringComparer.Ordinal);

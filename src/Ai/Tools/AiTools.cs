@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Qlrf.Audit;
+using Qlrf.Certificates;
 using Qlrf.Discovery.Drift;
 using Qlrf.Dr;
 using Qlrf.Drift;
@@ -28,6 +29,7 @@ public sealed partial class AiTools(
     DrPairWorkloads workloads,
     IOptions<DrOptions> drOptions,
     IAuditReader audit,
+    ICertificateStore certificates,
     RolloutPlanning planning,
     AiRolloutRequests rolloutRequests,
     IOptions<AiOptions> options,
@@ -56,6 +58,8 @@ public sealed partial class AiTools(
                 AiToolNames.CalculateRisk => await CalculateRiskAsync(organisation, call, cancellationToken),
                 AiToolNames.PlanRollout => await PlanRolloutAsync(organisation, call, cancellationToken),
                 AiToolNames.AuditQuery => await AuditQueryAsync(organisation, call, cancellationToken),
+                AiToolNames.CertificateExpiry => await CertificateExpiryAsync(organisation, call, cancellationToken),
+                AiToolNames.CertificateUsage => await CertificateUsageAsync(organisation, call, cancellationToken),
                 _ => throw new RequestValidationException("tool", $"'{call.Tool}' is not a tool that runs before approval."),
             };
             return new AiToolResult(index, call.Tool, output.Summary, output.Bounded(options.Value.MaxToolOutputChars));

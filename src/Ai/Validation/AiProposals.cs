@@ -1,8 +1,10 @@
 using Qlrf.Ai.Tools;
+using Qlrf.Certificates;
 using Qlrf.Dr;
 using Qlrf.Errors;
 using Qlrf.Json;
 using Qlrf.Rollouts;
+using Qlrf.Workflows.Certificates;
 using Qlrf.Workflows.Drills;
 using Qlrf.Workflows.Rollouts;
 using Qlrf.Workflows.Rollouts.Planning;
@@ -17,7 +19,7 @@ public sealed record ProposalCheck(AiRisk Risk, IReadOnlyList<string> Environmen
 /// the same YAML policies; the drill's pair and executors); after it they are made through the existing creation paths,
 /// <see cref="RolloutLauncher"/> and <see cref="DrillLauncher"/>, as the requester, so each carries its own approval.
 /// </summary>
-public sealed class AiProposals(
+public sealed partial class AiProposals(
     AiRolloutRequests rolloutRequests,
     RolloutPlanning planning,
     RolloutLauncher rollouts,
@@ -25,7 +27,10 @@ public sealed class AiProposals(
     IDrPairStore pairs,
     IDrillStore drills,
     DrillCoverage drillCoverage,
-    DrillLauncher drillLauncher)
+    DrillLauncher drillLauncher,
+    ICertificateStore certificates,
+    CertificateRotationLauncher rotationLauncher,
+    TimeProvider time)
 {
     public const string Rollout = "rollout";
     public const string Drill = "drill";
@@ -42,6 +47,8 @@ public sealed class AiProposals(
             {
                 AiToolNames.ProposeRollout => await CheckRolloutAsync(organisation, index, call, cancellationToken),
                 AiToolNames.ProposeDrill => await CheckDrillAsync(organisation, index, call, cancellationToken),
+                AiToolNames.ProposeCertificateRotation => await CheckRotationAsync(organisation, index, call, cancellationToken),
+                AiToolNames.AcknowledgeAlert => await CheckAlertAsync(organisation, index, call, cancellationToken),
                 _ => throw new InvalidOperationException($"{call.Tool} is not a proposal."),
             };
         }
@@ -92,6 +99,16 @@ public sealed class AiProposals(
             return new AiProposal(index, Rollout, rollout.Id, EnumText<RolloutStatus>.Of(rollout.Status));
         }
 
+        if (call.Tool == AiToolNames.ProposeCertificateRotation)
+        {
+            return await StartRotationAsync(organisation, requestedBy, key, index, call, cancellationToken);
+        }
+
+        if (call.Tool == AiToolNames.AcknowledgeAlert)
+        {
+            return await AcknowledgeAsync(organisation, requestedBy, index, call, cancellationToken);
+        }
+
         var pair = await PairAsync(organisation, call, cancellationToken);
         await drillCoverage.RequireAsync(pair, cancellationToken);
         var start = await drillLauncher.StartAsync(pair, new DrillRequest(Kind(call), call.Flag("dryRun") == true, DrillTrigger.Manual, requestedBy, key), cancellationToken);
@@ -107,6 +124,16 @@ public sealed class AiProposals(
             var rollout = await rolloutStore.GetAsync(organisation, proposal.Id, cancellationToken);
             return rollout is null ? proposal with { Status = "missing", Finished = true }
                 : proposal with { Status = EnumText<RolloutStatus>.Of(rollout.Status), Finished = rollout.Status.IsFinal() };
+        }
+
+        if (proposal.Kind == Rotation)
+        {
+            return await RefreshRotationAsync(organisation, proposal, cancellationToken);
+        }
+
+        if (proposal.Kind == Alert)
+        {
+            return proposal with { Finished = true };
         }
 
         var drill = await drills.GetAsync(organisation, proposal.Id, cancellationToken);

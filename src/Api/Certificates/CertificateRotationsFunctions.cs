@@ -23,70 +23,21 @@ public sealed class CertificateRotationsFunctions(
     ICertificateStore store,
     IApprovalStore approvals,
     ApprovalService decisions,
+    CertificateRotationLauncher launcher,
     OrchestrationTenancy orchestrations,
     IAccessEvaluator access,
-    IOptions<CertificatesOptions> options,
-    RequestContext request,
-    TimeProvider time)
+    RequestContext request)
 {
     public const string Channel = "api";
 
     public async Task<Accepted<CertificateRotation>> StartCertificateRotationAsync(string id, StartRotationBody? body, string? idempotencyKey, CancellationToken cancellationToken)
     {
         var caller = request.RequireCaller();
-        var certificate = await CertificatesFunctions.FindAsync(store, request.Organisation, id, cancellationToken);
-        if (body?.ValidityDays is { } days && days is < 1 or > 825)
-        {
-            throw new RequestValidationException("validityDays", "must be from 1 to 825.");
-        }
-
-        if (body?.Reason is { Length: > 1000 })
-        {
-            throw new RequestValidationException("reason", "must be at most 1000 characters.");
-        }
-
-        if (certificate.StoreKind == CertificateStoreKinds.TlsEndpoint)
-        {
-            throw new ConflictException($"Certificate {id} is what an endpoint serves, not a store's; rotate the store's certificate it was issued from.");
-        }
-
-        var usages = await store.ListUsagesAsync(request.Organisation, certificate.Id, cancellationToken);
-        var environments = usages.Select(u => u.Environment).Append(certificate.Environment).Distinct(StringComparer.Ordinal).ToList();
-        await RolloutsFunctions.RequireAsync(access, caller, Permission.RotateCertificates, environments, cancellationToken);
-        var live = (await store.ListRotationsAsync(request.Organisation, certificate.Id, cancellationToken)).FirstOrDefault(r => !r.IsTerminal);
-        if (live is not null && (idempotencyKey is null || live.IdempotencyKey != idempotencyKey))
-        {
-            throw new ConflictException($"Certificate {id} is already being rotated ({live.Id}, {EnumText<RotationStatus>.Of(live.Status)}).");
-        }
-
-        var rotationId = "rot-" + Guid.NewGuid().ToString("N")[..12];
-        var (rotation, created) = await store.CreateRotationAsync(new CertificateRotation
-        {
-            Id = rotationId,
-            Organisation = request.Organisation,
-            CertificateId = certificate.Id,
-            RequestedBy = caller.Actor,
-            IdempotencyKey = idempotencyKey,
-            Reason = string.IsNullOrWhiteSpace(body?.Reason) ? null : body.Reason.Trim(),
-            ValidityDays = body?.ValidityDays,
-            CreatedAt = time.GetUtcNow(),
-            PreviousThumbprint = certificate.Thumbprint,
-        }, cancellationToken);
-        var instances = orchestrations.For(request.Organisation);
-        if (created || await instances.GetAsync(rotation.Id, cancellationToken: cancellationToken) is null)
-        {
-            try
-            {
-                await instances.ScheduleAsync(nameof(CertificateRotationOrchestrator), new RotationInput(rotation.Organisation, rotation.Id, options.Value.Rotation.ApprovalTimeout), rotation.Id, cancellationToken);
-            }
-            catch (ConflictException)
-            {
-                // Started meanwhile by the same request retried.
-            }
-        }
-
+        var target = await launcher.TargetAsync(request.Organisation, id, cancellationToken);
+        await RolloutsFunctions.RequireAsync(access, caller, Permission.RotateCertificates, target.Environments, cancellationToken);
+        var rotation = await launcher.StartAsync(target, caller.Actor, body?.Reason, body?.ValidityDays, idempotencyKey, cancellationToken);
         request.AuditTarget = Routes.PathOf(Routes.CertificateRotation, rotation.Id);
-        request.AuditDetails["certificateId"] = certificate.Id;
+        request.AuditDetails["certificateId"] = target.Certificate.Id;
         return TypedResults.Accepted(Routes.PathOf(Routes.CertificateRotation, rotation.Id), rotation);
     }
 

@@ -11,6 +11,7 @@ public static class AiAgents
     public const string Images = "images";
     public const string Dr = "dr";
     public const string Audit = "audit";
+    public const string Certificates = "certificates";
     public const string Triage = "triage";
 
     public static string For(AiIntent intent) => intent switch
@@ -20,6 +21,7 @@ public static class AiAgents
         AiIntent.GoldenImage or AiIntent.CompareVersions or AiIntent.Vulnerabilities => Images,
         AiIntent.DrReadiness or AiIntent.DrDrill or AiIntent.FailoverSimulation => Dr,
         AiIntent.AuditQuery => Audit,
+        AiIntent.CertificateExpiry or AiIntent.CertificateUsage or AiIntent.CertificateRotation => Certificates,
         _ => Triage,
     };
 
@@ -39,6 +41,9 @@ public static class AiAgents
             Agent(Dr, "Disaster recovery: readiness of the pairs, failover simulations, and drill proposals.",
                 [AiIntent.DrReadiness, AiIntent.DrDrill, AiIntent.FailoverSimulation], [AiToolNames.DrReadiness, AiToolNames.SimulateFailover, AiToolNames.ProposeDrill]),
             Agent(Audit, "The audit log: who did what, when.", [AiIntent.AuditQuery], [AiToolNames.AuditQuery]),
+            Agent(Certificates, "Certificates: which expire soon, what uses one (its blast radius), rotation proposals (with their own approval), and acknowledging expiry alerts.",
+                [AiIntent.CertificateExpiry, AiIntent.CertificateUsage, AiIntent.CertificateRotation],
+                [AiToolNames.CertificateExpiry, AiToolNames.CertificateUsage, AiToolNames.ProposeCertificateRotation, AiToolNames.AcknowledgeAlert]),
             Agent(Triage, "Asks back what it cannot understand, and refuses what the copilot never does.", [AiIntent.Clarify, AiIntent.Refuse], []),
         ];
     }

@@ -36,6 +36,15 @@ public enum AiIntent
     /// <summary>Who did what: the audit log.</summary>
     AuditQuery,
 
+    /// <summary>Which certificates expire soon, by expiry bucket.</summary>
+    CertificateExpiry,
+
+    /// <summary>What uses a certificate: its blast radius.</summary>
+    CertificateUsage,
+
+    /// <summary>Rotate a named certificate (a rotation proposal).</summary>
+    CertificateRotation,
+
     /// <summary>The request was not understood, or lacks something the plan needs: the planner asks back.</summary>
     Clarify,
 

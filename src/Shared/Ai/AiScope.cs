@@ -20,6 +20,9 @@ public sealed record AiScope
     /// <summary>A patch set of the catalogue, the target of a patch rollout.</summary>
     public string? PatchSet { get; init; }
 
+    /// <summary>A certificate (its id, <c>{store}:{name}</c>).</summary>
+    public string? Certificate { get; init; }
+
     /// <summary>A canonical text of the scope (sorted), for comparing with an expected one.</summary>
     public string Canonical() =>
         string.Join(';',
@@ -30,5 +33,6 @@ public sealed record AiScope
             "family=" + ImageFamily,
             "version=" + ImageVersion,
             "pair=" + DrPair,
-            "patchSet=" + PatchSet);
+            "patchSet=" + PatchSet,
+            "certificate=" + Certificate);
 }

@@ -16,4 +16,8 @@ public static class AiToolNames
     public const string ProposeRollout = "propose_rollout";
     public const string ProposeDrill = "propose_drill";
     public const string AuditQuery = "audit_query";
+    public const string CertificateExpiry = "certificate_expiry";
+    public const string CertificateUsage = "certificate_usage";
+    public const string ProposeCertificateRotation = "propose_certificate_rotation";
+    public const string AcknowledgeAlert = "acknowledge_alert";
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Qlrf.Orchestration;
 
@@ -7,13 +8,15 @@ namespace Qlrf.Workflows.Certificates;
 public static class CertificateRotationsServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers certificate rotations: the orchestrator and its activities, and the sweep step proposing rotations of
-    /// certificates near expiry (<see cref="RotationProposals"/>). Needs the workflow core, the certificate
+    /// Registers certificate rotations: the launcher, the orchestrator and its activities, and the sweep step proposing
+    /// rotations of certificates near expiry (<see cref="RotationProposals"/>). Needs the workflow core, the certificate
     /// inventory (<c>AddCertificates</c>), a certificate store, and the issuers and deployers of the stores rotated.
     /// </summary>
     public static IHostApplicationBuilder AddCertificateRotations(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton<CertificateRotationLauncher>();
         builder.Services.AddOrchestrationTasks(r => r
             .AddOrchestrator<CertificateRotationOrchestrator>(nameof(CertificateRotationOrchestrator))
             .AddActivity<PlanRotationActivity>(nameof(PlanRotationActivity))
