@@ -21,6 +21,8 @@ public sealed class AiCertificateTests : IAsyncLifetime
             ["Qlrf:Certificates:Sources:sandbox:Kind"] = "sandbox",
             ["Qlrf:Sandbox:Certificates:File"] = SamplePki(),
             ["Qlrf:Ai:FollowInterval"] = "00:00:01",
+            // No scheduled proposal for the 5-day certificate: the rotations here are the copilot's.
+            ["Qlrf:Certificates:Rotation:ProposeWithinDays"] = "0",
         });
         await host.WaitForCertificateAsync(InternalTools);
         await host.WaitForCertificateAsync("sandbox:shop-web");
