@@ -105,6 +105,15 @@ public sealed class SandboxPki(TimeProvider time) : ITrustAnchors, IDisposable
         }
     }
 
+    /// <summary>The version of <paramref name="name"/> with <paramref name="thumbprint"/>, or null.</summary>
+    public X509Certificate2? Find(string name, string thumbprint)
+    {
+        lock (gate)
+        {
+            return versions.TryGetValue(name, out var list) ? list.FirstOrDefault(c => string.Equals(c.Thumbprint, thumbprint, StringComparison.OrdinalIgnoreCase)) : null;
+        }
+    }
+
     public X509Certificate2? Find(string thumbprint)
     {
         lock (gate)
