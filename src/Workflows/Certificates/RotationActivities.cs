@@ -78,6 +78,22 @@ public sealed class IssueVersionActivity(ICertificateStore store, IEnumerable<IC
     }
 }
 
+/// <summary>After a rollback, makes the previous version the store's current one again (where the store can); idempotent.</summary>
+public sealed class RestoreVersionActivity(ICertificateStore store, IEnumerable<ICertificateIssuer> issuers) : Activity<RestoreVersionInput, bool>
+{
+    public override async Task<bool> RunAsync(ActivityContext context, RestoreVersionInput input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+        var ct = context.CancellationToken;
+        var rotation = await store.GetRotationAsync(input.Organisation, input.RotationId, ct) ?? throw new NotFoundException($"There is no rotation '{input.RotationId}'.");
+        var certificate = await store.GetAsync(input.Organisation, rotation.CertificateId, ct) ?? throw new NotFoundException($"There is no certificate '{rotation.CertificateId}'.");
+        var issuer = issuers.FirstOrDefault(i => i.StoreKind == certificate.StoreKind)
+            ?? throw new InvalidOperationException($"No issuer serves certificates of store kind '{certificate.StoreKind}'.");
+        return await issuer.RestoreAsync(certificate, input.Thumbprint, ct);
+    }
+}
+
 /// <summary>Deploys a version to a usage (endpoint reload, secret update and rolling restart). Deploying what is deployed changes nothing.</summary>
 public sealed class DeployUsageActivity(ICertificateStore store, IEnumerable<ICertificateDeployer> deployers) : Activity<DeployUsageInput, bool>
 {
