@@ -1,9 +1,4 @@
-using System.Net;
-using System.Text.Json;
 using System.Text.RegularExpressions;
-using k8s;
-using k8s.Autorest;
-using k8s.Models;
 using Microsoft.Extensions.Logging;
 using Qlrf.Execution;
 using Qlrf.Inventory;
@@ -59,7 +54,7 @@ public sealed partial class KubernetesExecutor(KubernetesClusters clusters, Time
             KubernetesLogs.ImageAlreadyApplied(logger, change.AssetId, image);
         }
 
-        await WaitForRolloutAsync(session, change.Progress, cancellationToken);
+        await session.WaitForRolloutAsync(change.Progress, time, cancellationToken);
         return new ExecutionOutcome(changed, change.ToVersion);
     }
 
@@ -94,33 +89,7 @@ public sealed partial class KubernetesExecutor(KubernetesClusters clusters, Time
         return new AssetHealthReport(assetId, health, AssetState.Running, version, $"{workload.Ready} of {workload.Desired} ready");
     }
 
-    private async Task WaitForRolloutAsync(WorkloadSession session, IExecutorProgress? progress, CancellationToken cancellationToken)
-    {
-        var polls = Math.Max(1, (int)Math.Ceiling(session.Options.RolloutTimeout / session.Options.RolloutPollInterval));
-        for (var poll = 0; ; poll++)
-        {
-            var workload = await session.ReadAsync(cancellationToken);
-            await progress.ReportAsync($"Kubernetes rollout of {session.Describe}", workload.Progress, cancellationToken);
-            if (workload.DeadlineExceeded is { } deadline)
-            {
-                throw new ExecutorException($"Kubernetes {session.Describe}: the rollout failed, condition Progressing=False reason ProgressDeadlineExceeded: {deadline.Message}");
-            }
-
-            if (workload.RolloutComplete)
-            {
-                return;
-            }
-
-            if (poll >= polls)
-            {
-                throw new ExecutorException($"Kubernetes {session.Describe}: the rollout was not complete after {session.Options.RolloutTimeout} ({workload.Progress}).");
-            }
-
-            await Task.Delay(session.Options.RolloutPollInterval, time, cancellationToken);
-        }
-    }
-
-    private WorkloadSession Open(string organisation, string assetId)
+    private KubernetesWorkloadSession Open(string organisation, string assetId)
     {
         var id = WorkloadId.Parse(assetId);
         var found = clusters.Find(organisation, id.Cluster)
@@ -135,7 +104,7 @@ public sealed partial class KubernetesExecutor(KubernetesClusters clusters, Time
             throw new ExecutorException($"Kubernetes workload '{assetId}': cannot connect to cluster '{id.Cluster}': {ex.Message}", ex);
         }
 
-        return new WorkloadSession(client, id, assetId, found.Source);
+        return new KubernetesWorkloadSession(client, id, assetId, found.Source, ownsClient: true);
     }
 
     private static string Target(ImageChange change) =>
@@ -169,73 +138,5 @@ public sealed partial class KubernetesExecutor(KubernetesClusters clusters, Time
         var a = ContainerImage.Parse(current);
         var b = ContainerImage.Parse(target);
         return a.Repository == b.Repository && (b.Digest is not null ? a.Digest == b.Digest : a.Digest is null && a.Tag == b.Tag);
-    }
-
-    /// <summary>One workload on one cluster, and the client to reach it.</summary>
-    private sealed class WorkloadSession(k8s.Kubernetes client, WorkloadId id, string assetId, KubernetesSourceOptions options) : IDisposable
-    {
-        public KubernetesSourceOptions Options => options;
-
-        public string Describe => $"{id.KindName} {id.Namespace}/{id.Name} ('{assetId}')";
-
-        public Task<KubernetesWorkload> ReadAsync(CancellationToken cancellationToken) => CallAsync(
-            $"GET apis/apps/v1/namespaces/{id.Namespace}/{id.Resource}/{id.Name}",
-            async () => id.Kind switch
-            {
-                "deployment" => KubernetesWorkload.Of(await client.AppsV1.ReadNamespacedDeploymentAsync(id.Name, id.Namespace, cancellationToken: cancellationToken), options.PrimaryContainerAnnotation),
-                "statefulset" => KubernetesWorkload.Of(await client.AppsV1.ReadNamespacedStatefulSetAsync(id.Name, id.Namespace, cancellationToken: cancellationToken), options.PrimaryContainerAnnotation),
-                _ => KubernetesWorkload.Of(await client.AppsV1.ReadNamespacedDaemonSetAsync(id.Name, id.Namespace, cancellationToken: cancellationToken), options.PrimaryContainerAnnotation),
-            });
-
-        public async Task PatchImageAsync(string container, string image, ImageChange change, CancellationToken cancellationToken)
-        {
-            var body = new Dictionary<string, object>
-            {
-                ["metadata"] = new Dictionary<string, object>
-                {
-                    ["annotations"] = new Dictionary<string, string> { [ChangeAnnotation] = change.IdempotencyKey, [VersionAnnotation] = change.ToVersion },
-                },
-                ["spec"] = new Dictionary<string, object>
-                {
-                    ["template"] = new Dictionary<string, object>
-                    {
-                        ["spec"] = new Dictionary<string, object>
-                        {
-                            ["containers"] = new[] { new Dictionary<string, string> { ["name"] = container, ["image"] = image } },
-                        },
-                    },
-                },
-            };
-            var patch = new V1Patch(JsonSerializer.Serialize(body), V1Patch.PatchType.StrategicMergePatch);
-            await CallAsync<object>(
-                $"PATCH apis/apps/v1/namespaces/{id.Namespace}/{id.Resource}/{id.Name}",
-                async () => id.Kind switch
-                {
-                    "deployment" => await client.AppsV1.PatchNamespacedDeploymentAsync(patch, id.Name, id.Namespace, fieldManager: "qlrf", cancellationToken: cancellationToken),
-                    "statefulset" => await client.AppsV1.PatchNamespacedStatefulSetAsync(patch, id.Name, id.Namespace, fieldManager: "qlrf", cancellationToken: cancellationToken),
-                    _ => await client.AppsV1.PatchNamespacedDaemonSetAsync(patch, id.Name, id.Namespace, fieldManager: "qlrf", cancellationToken: cancellationToken),
-                });
-        }
-
-        private async Task<T> CallAsync<T>(string call, Func<Task<T>> send)
-        {
-            try
-            {
-                return await send();
-            }
-            catch (HttpOperationException ex)
-            {
-                var status = ex.Response?.StatusCode ?? 0;
-                var error = ex.Response?.Content is { Length: > 0 } content ? KubernetesStatus.Describe(content) : ex.Message;
-                var what = status == HttpStatusCode.NotFound ? "the workload does not exist" : "the API refused the call";
-                throw new ExecutorException($"Kubernetes {Describe}: {call} failed, {what}: HTTP {(int)status} {error}", ex);
-            }
-            catch (HttpRequestException ex)
-            {
-                throw new ExecutorException($"Kubernetes {Describe}: {call} failed, the API server did not answer: {ex.Message}", ex);
-            }
-        }
-
-        public void Dispose() => client.Dispose();
     }
 }

@@ -11,7 +11,9 @@ public static class KubernetesServiceCollectionExtensions
 {
     /// <summary>
     /// Registers asset sources of kind <c>kubernetes</c> (Deployments, StatefulSets and DaemonSets across clusters) and
-    /// certificate sources of kind <c>kubernetes</c> (TLS secrets, the ingresses and workloads referencing them).
+    /// certificate sources of kind <c>kubernetes</c> (TLS secrets, the ingresses and workloads referencing them), and the
+    /// certificate deployer that writes a rotated store certificate into the TLS secrets holding copies of it and restarts
+    /// the workloads that mount them (needs the store's <see cref="Qlrf.Certificates.ICertificateMaterialSource"/>).
     /// </summary>
     public static IHostApplicationBuilder AddKubernetesConnector(this IHostApplicationBuilder builder)
     {
@@ -20,6 +22,7 @@ public static class KubernetesServiceCollectionExtensions
         builder.Services.TryAddSingleton<KubernetesClusters>();
         builder.Services.AddSingleton<IAssetSourceFactory, KubernetesAssetSourceFactory>();
         builder.Services.AddSingleton<Qlrf.Certificates.ICertificateSourceFactory, Certificates.KubernetesCertificateSourceFactory>();
+        builder.Services.AddSingleton<Qlrf.Certificates.ICertificateDeployer, Certificates.KubernetesCertificateDeployer>();
         return builder;
     }
 

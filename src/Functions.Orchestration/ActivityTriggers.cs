@@ -157,6 +157,11 @@ internal sealed class ActivityTriggers(DurableTaskRunner runner)
         [ActivityTrigger] JsonElement? input, string instanceId, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
         runner.RunActivityAsync(nameof(DeployUsageActivity), input, instanceId, durable, cancellationToken);
 
+    [Function(nameof(RestoreVersionActivity))]
+    public Task<object?> RestoreVersionActivity(
+        [ActivityTrigger] JsonElement? input, string instanceId, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        runner.RunActivityAsync(nameof(RestoreVersionActivity), input, instanceId, durable, cancellationToken);
+
     [Function(nameof(ValidateEndpointActivity))]
     public Task<object?> ValidateEndpointActivity(
         [ActivityTrigger] JsonElement? input, string instanceId, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>

@@ -68,7 +68,9 @@ public sealed class CertificateSweeper(
         var references = await store.ListSecretReferencesAsync(organisation, cancellationToken);
 
         // An endpoint-scan certificate is the endpoint's own observation: the endpoint uses it by thumbprint only.
-        var usages = certificates.SelectMany(c => UsageResolver.Resolve(c, c.StoreKind == CertificateStoreKinds.TlsEndpoint ? endpoints.Where(e => e.Thumbprint == c.Thumbprint) : endpoints, references)).ToList();
+        // A Kubernetes TLS secret holding a store certificate's thumbprint is a copy the store's rotations deploy to.
+        var secrets = certificates.Where(c => c.StoreKind == CertificateStoreKinds.Kubernetes).ToList();
+        var usages = certificates.SelectMany(c => UsageResolver.Resolve(c, c.StoreKind == CertificateStoreKinds.TlsEndpoint ? endpoints.Where(e => e.Thumbprint == c.Thumbprint) : endpoints, references, secrets)).ToList();
         await store.ReplaceUsagesAsync(organisation, usages, cancellationToken);
     }
 

@@ -52,6 +52,12 @@ public sealed class KeyVaultCertificateIssuer(KeyVaultConnections connections, I
         return ToIssued(created.Value);
     }
 
+    /// <summary>
+    /// Key Vault has no "current version" to set: it serves its newest enabled version by name, so after a rollback the
+    /// inventory keeps showing the version issued; the usages serve the previous one again and the next rotation replaces both.
+    /// </summary>
+    public Task<bool> RestoreAsync(Certificate certificate, string thumbprint, CancellationToken cancellationToken) => Task.FromResult(false);
+
     private static async Task<CertificateOperation?> PendingAsync(CertificateClient client, string name, CancellationToken cancellationToken)
     {
         try

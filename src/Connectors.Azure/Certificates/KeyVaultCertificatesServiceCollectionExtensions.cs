@@ -9,7 +9,8 @@ public static class KeyVaultCertificatesServiceCollectionExtensions
 {
     /// <summary>
     /// Registers certificate sources of kind <c>key-vault</c> (inventory of a vault's certificates) and the issuer of
-    /// their new versions for rotations (from each certificate's policy).
+    /// their new versions for rotations (from each certificate's policy), and the reader of a version's key material
+    /// (its backing secret) for deployers that write it into a TLS secret.
     /// </summary>
     public static IHostApplicationBuilder AddKeyVaultCertificates(this IHostApplicationBuilder builder)
     {
@@ -19,6 +20,7 @@ public static class KeyVaultCertificatesServiceCollectionExtensions
         services.TryAddSingleton<KeyVaultConnections>();
         services.AddSingleton<ICertificateSourceFactory, KeyVaultCertificateSourceFactory>();
         services.AddSingleton<ICertificateIssuer, KeyVaultCertificateIssuer>();
+        services.AddSingleton<ICertificateMaterialSource, KeyVaultCertificateMaterialSource>();
         return builder;
     }
 }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography.X509Certificates;
 using Azure.Core.Pipeline;
 using Azure.Security.KeyVault.Certificates;
+using Azure.Security.KeyVault.Secrets;
 using Microsoft.Extensions.Configuration;
 
 namespace Qlrf.Connectors.Azure.Certificates;
@@ -46,7 +47,10 @@ public sealed class KeyVaultConnections(IConfiguration configuration) : IDisposa
     }
 }
 
-/// <summary>A vault's client as its source's settings describe it: the vault, the credential, the CA it trusts.</summary>
+/// <summary>
+/// A vault's clients as its source's settings describe it: the vault, the credential, the CA it trusts. The secret client
+/// reads a certificate version's backing secret (its key material) for a deployment; neither client logs content.
+/// </summary>
 public sealed class KeyVaultConnection : IDisposable
 {
     private readonly HttpClient httpClient;
@@ -62,10 +66,17 @@ public sealed class KeyVaultConnection : IDisposable
         var clientOptions = new CertificateClientOptions { Transport = transport, DisableChallengeResourceVerification = options.DisableChallengeResourceVerification };
         clientOptions.Diagnostics.IsLoggingContentEnabled = false;
         var vault = new Uri(options.VaultUri ?? throw new InvalidOperationException($"Setting '{settingPath}:VaultUri' is required."));
-        Client = new CertificateClient(vault, AzureCredentials.Create(options.Credentials, settingPath, transport), clientOptions);
+        var credential = AzureCredentials.Create(options.Credentials, settingPath, transport);
+        Client = new CertificateClient(vault, credential, clientOptions);
+        var secretOptions = new SecretClientOptions { Transport = transport, DisableChallengeResourceVerification = options.DisableChallengeResourceVerification };
+        secretOptions.Diagnostics.IsLoggingContentEnabled = false;
+        Secrets = new SecretClient(vault, credential, secretOptions);
     }
 
     public CertificateClient Client { get; }
+
+    /// <summary>Reads the secrets backing certificate versions (the PFX or PEM with the private key).</summary>
+    public SecretClient Secrets { get; }
 
     public KeyVaultCertificateSourceOptions Options { get; }
 

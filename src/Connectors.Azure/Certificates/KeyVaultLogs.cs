@@ -10,4 +10,7 @@ internal static partial class KeyVaultLogs
 
     [LoggerMessage(EventId = 8071, Level = LogLevel.Information, Message = "{CertificateId} already has version {Version} issued for rotation {RotationId}")]
     public static partial void AlreadyIssued(ILogger logger, string certificateId, string version, string rotationId);
+
+    [LoggerMessage(EventId = 8072, Level = LogLevel.Information, Message = "Read the key material of {CertificateId} version {Version} for a deployment")]
+    public static partial void MaterialRead(ILogger logger, string certificateId, string version);
 }

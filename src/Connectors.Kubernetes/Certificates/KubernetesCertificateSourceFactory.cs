@@ -31,20 +31,21 @@ public sealed class KubernetesCertificateSourceFactory(ILoggerFactory loggers, T
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(section);
+        return new KubernetesCertificateSource(definition, OptionsOf(section, clusters, definition.Name, definition.Organisation), time, loggers.CreateLogger<KubernetesCertificateSource>());
+    }
+
+    /// <summary>The clusters a source's section names: its own, or (looked up at each call) those of the asset source it references.</summary>
+    internal static Func<KubernetesSourceOptions> OptionsOf(IConfiguration section, KubernetesClusters clusters, string source, string organisation)
+    {
         var reference = section.Get<KubernetesCertificateSourceOptions>()?.AssetSource;
-        Func<KubernetesSourceOptions> options;
         if (string.IsNullOrWhiteSpace(reference))
         {
             var own = Bind(section);
-            options = () => own;
-        }
-        else
-        {
-            options = () => clusters.Get(reference, definition.Organisation)
-                ?? throw new ConnectorException($"Certificate source '{definition.Name}': there is no kubernetes asset source '{reference}' of organisation '{definition.Organisation}'.");
+            return () => own;
         }
 
-        return new KubernetesCertificateSource(definition, options, time, loggers.CreateLogger<KubernetesCertificateSource>());
+        return () => clusters.Get(reference, organisation)
+            ?? throw new ConnectorException($"Certificate source '{source}': there is no kubernetes asset source '{reference}' of organisation '{organisation}'.");
     }
 
     private static KubernetesSourceOptions Bind(IConfiguration section) => section.Get<KubernetesSourceOptions>() ?? new KubernetesSourceOptions();

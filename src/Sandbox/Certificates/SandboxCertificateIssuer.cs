@@ -3,7 +3,10 @@ using Qlrf.Certificates;
 
 namespace Qlrf.Sandbox.Certificates;
 
-/// <summary>Issues new versions of sandbox certificates from the built-in CA; a repeated idempotency key returns the first version.</summary>
+/// <summary>
+/// Issues new versions of sandbox certificates from the built-in CA; a repeated idempotency key returns the first version.
+/// After a rollback it makes the previous version current again.
+/// </summary>
 public sealed class SandboxCertificateIssuer(SandboxPki pki) : ICertificateIssuer
 {
     private readonly ConcurrentDictionary<string, IssuedVersion> issued = new(StringComparer.Ordinal);
@@ -28,5 +31,12 @@ public sealed class SandboxCertificateIssuer(SandboxPki pki) : ICertificateIssue
             issued[idempotencyKey] = version;
             return Task.FromResult(version);
         }
+    }
+
+    /// <summary>Makes the rolled-back-to version the CA's current one for the name, so the sandbox source reports it.</summary>
+    public Task<bool> RestoreAsync(Certificate certificate, string thumbprint, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(certificate);
+        return Task.FromResult(pki.Restore(certificate.Name, thumbprint));
     }
 }

@@ -12,7 +12,7 @@ public static class SandboxCertificatesServiceCollectionExtensions
 
     /// <summary>
     /// Registers the sandbox PKI (section <c>Qlrf:Sandbox:Certificates</c>): the built-in CA (a trust anchor for scans),
-    /// the loopback TLS endpoints of the PKI file, the certificate source of kind <c>sandbox</c>, and its issuer and
+    /// the loopback TLS endpoints of the PKI file, the certificate source of kind <c>sandbox</c>, and its issuer, material source and
     /// deployer for rotations. Only where a certificate source of kind <c>sandbox</c> is configured.
     /// </summary>
     public static IHostApplicationBuilder AddSandboxCertificates(this IHostApplicationBuilder builder)
@@ -34,6 +34,7 @@ public static class SandboxCertificatesServiceCollectionExtensions
         services.AddSingleton<ICertificateSourceFactory, SandboxCertificateSourceFactory>();
         services.AddSingleton<ICertificateIssuer, SandboxCertificateIssuer>();
         services.AddSingleton<ICertificateDeployer, SandboxCertificateDeployer>();
+        services.AddSingleton<ICertificateMaterialSource, SandboxCertificateMaterialSource>();
         return builder;
     }
 }

@@ -96,12 +96,41 @@ public sealed class SandboxPki(TimeProvider time) : ITrustAnchors, IDisposable
         return certificate;
     }
 
-    /// <summary>The latest version of <paramref name="name"/>, or null.</summary>
+    /// <summary>The current version of <paramref name="name"/> (the latest issued, unless an older one was restored), or null.</summary>
     public X509Certificate2? Current(string name)
     {
         lock (gate)
         {
             return versions.TryGetValue(name, out var list) ? list[^1] : null;
+        }
+    }
+
+    /// <summary>
+    /// Makes the version of <paramref name="name"/> with <paramref name="thumbprint"/> its current one again (a rotation
+    /// rolled back); the versions after it stay issued (their material stays readable). False when there is no such version.
+    /// </summary>
+    public bool Restore(string name, string thumbprint)
+    {
+        lock (gate)
+        {
+            if (!versions.TryGetValue(name, out var list) || list.FindIndex(c => string.Equals(c.Thumbprint, thumbprint, StringComparison.OrdinalIgnoreCase)) is var index && index < 0)
+            {
+                return false;
+            }
+
+            var restored = list[index];
+            list.RemoveAt(index);
+            list.Add(restored);
+            return true;
+        }
+    }
+
+    /// <summary>The version of <paramref name="name"/> with <paramref name="thumbprint"/>, or null.</summary>
+    public X509Certificate2? Find(string name, string thumbprint)
+    {
+        lock (gate)
+        {
+            return versions.TryGetValue(name, out var list) ? list.FirstOrDefault(c => string.Equals(c.Thumbprint, thumbprint, StringComparison.OrdinalIgnoreCase)) : null;
         }
     }
 

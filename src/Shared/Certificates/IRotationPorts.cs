@@ -11,6 +11,13 @@ public interface ICertificateIssuer
     /// version issued the first time.
     /// </summary>
     Task<IssuedVersion> IssueAsync(Certificate certificate, NewVersionParameters parameters, string idempotencyKey, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// After a rotation rolled back: makes the version with <paramref name="thumbprint"/> (the one served again) the store's
+    /// current version, so the inventory's next sweep shows what is served rather than the version issued and withdrawn.
+    /// Idempotent. Returns false where the store cannot (Key Vault serves its newest version by name, whatever was rolled back).
+    /// </summary>
+    Task<bool> RestoreAsync(Certificate certificate, string thumbprint, CancellationToken cancellationToken);
 }
 
 /// <summary>A version a store issued.</summary>

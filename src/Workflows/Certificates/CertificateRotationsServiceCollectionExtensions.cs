@@ -24,6 +24,7 @@ public static class CertificateRotationsServiceCollectionExtensions
             .AddActivity<SetRotationStatusActivity>(nameof(SetRotationStatusActivity))
             .AddActivity<IssueVersionActivity>(nameof(IssueVersionActivity))
             .AddActivity<DeployUsageActivity>(nameof(DeployUsageActivity))
+            .AddActivity<RestoreVersionActivity>(nameof(RestoreVersionActivity))
             .AddActivity<ValidateEndpointActivity>(nameof(ValidateEndpointActivity))
             .AddActivity<SweepCertificateSourceActivity>(nameof(SweepCertificateSourceActivity)));
         builder.Services.AddSingleton<Qlrf.Certificates.Sweeps.ICertificateSweepStep, RotationProposals>();

@@ -78,6 +78,22 @@ public sealed class IssueVersionActivity(ICertificateStore store, IEnumerable<IC
     }
 }
 
+/// <summary>After a rollback, makes the previous version the store's current one again (where the store can); idempotent.</summary>
+public sealed class RestoreVersionActivity(ICertificateStore store, IEnumerable<ICertificateIssuer> issuers) : Activity<RestoreVersionInput, bool>
+{
+    public override async Task<bool> RunAsync(ActivityContext context, RestoreVersionInput input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+        var ct = context.CancellationToken;
+        var rotation = await store.GetRotationAsync(input.Organisation, input.RotationId, ct) ?? throw new NotFoundException($"There is no rotation '{input.RotationId}'.");
+        var certificate = await store.GetAsync(input.Organisation, rotation.CertificateId, ct) ?? throw new NotFoundException($"There is no certificate '{rotation.CertificateId}'.");
+        var issuer = issuers.FirstOrDefault(i => i.StoreKind == certificate.StoreKind)
+            ?? throw new InvalidOperationException($"No issuer serves certificates of store kind '{certificate.StoreKind}'.");
+        return await issuer.RestoreAsync(certificate, input.Thumbprint, ct);
+    }
+}
+
 /// <summary>Deploys a version to a usage (endpoint reload, secret update and rolling restart). Deploying what is deployed changes nothing.</summary>
 public sealed class DeployUsageActivity(ICertificateStore store, IEnumerable<ICertificateDeployer> deployers) : Activity<DeployUsageInput, bool>
 {
@@ -106,19 +122,38 @@ public sealed class ValidateEndpointActivity(ITlsProbe probe, TimeProvider time)
     }
 }
 
-/// <summary>Sweeps the certificate's source after a rotation, so the inventory shows the served version at once.</summary>
+/// <summary>
+/// Sweeps the certificate's source after a rotation, and the sources of the secret copies it deployed to (a Kubernetes
+/// source), so the inventory shows the served version, and the copies stay linked to it, at once.
+/// </summary>
 public sealed class SweepCertificateSourceActivity(CertificateSweeper sweeper, ICertificateStore store) : Activity<RotationInput, int>
 {
     public override async Task<int> RunAsync(ActivityContext context, RotationInput input)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
-        var rotation = await store.GetRotationAsync(input.Organisation, input.RotationId, context.CancellationToken);
+        var ct = context.CancellationToken;
+        var rotation = await store.GetRotationAsync(input.Organisation, input.RotationId, ct);
         if (rotation?.Plan is null)
         {
             return 0;
         }
 
-        return (await sweeper.SweepAsync(input.Organisation, rotation.Plan.Store, context.CancellationToken)).Count;
+        var sources = new List<string> { rotation.Plan.Store };
+        foreach (var copy in rotation.Plan.Waves.SelectMany(w => w).Where(u => u.Kind == UsageKind.Secret).Select(u => u.Target).Distinct(StringComparer.Ordinal))
+        {
+            if (await store.GetAsync(input.Organisation, copy, ct) is { } secret && !sources.Contains(secret.Store, StringComparer.OrdinalIgnoreCase))
+            {
+                sources.Add(secret.Store);
+            }
+        }
+
+        var changes = 0;
+        foreach (var source in sources)
+        {
+            changes += (await sweeper.SweepAsync(input.Organisation, source, ct)).Count;
+        }
+
+        return changes;
     }
 }

@@ -43,3 +43,6 @@ public sealed record DeployUsageInput(string Organisation, string RotationId, st
 
 /// <summary>Validates one endpoint by handshake against the expected thumbprint.</summary>
 public sealed record ValidateEndpointInput(string Organisation, string RotationId, string Target, string ExpectedThumbprint);
+
+/// <summary>Makes the version a rotation rolled back to the store's current one again.</summary>
+public sealed record RestoreVersionInput(string Organisation, string RotationId, string Thumbprint);

@@ -124,19 +124,33 @@ internal sealed class RotationRun(IOrchestrationContext context, RotationInput i
         return await FinishAsync(RotationStatus.Succeeded, Invariant($"every usage serves {issued!.Thumbprint}, validated by TLS handshake"), NotificationEvent.Completed);
     }
 
-    /// <summary>Rolls every deployed usage back to the previous version, newest first, then ends with <paramref name="status"/>.</summary>
+    /// <summary>
+    /// Rolls every deployed usage back to the previous version, newest first; when all of them are back (or none was
+    /// deployed) and a version was issued, makes the previous version the store's current one again, so the inventory
+    /// shows what is served; then ends with <paramref name="status"/>.
+    /// </summary>
     public async Task<RotationOutcome> RollBackAsync(RotationStatus status, string reason, NotificationEvent what)
     {
+        var failed = 0;
         if (compensations.Count > 0)
         {
             await SetStatusAsync(RotationStatus.RollingBack, reason);
             var results = await compensations.UnwindAsync(context, continueOnFailure: true);
             var steps = results.Select(r => new RotationStep(r.Name, "rolled back", r.Status == CompensationStatus.Done, r.Detail, new DateTimeOffset(DateTime.SpecifyKind(r.FinishedAt, DateTimeKind.Utc)))).ToList();
             await SetStatusAsync(RotationStatus.RollingBack, Invariant($"rolled back {steps.Count(s => s.Succeeded)} of {steps.Count} usages"), steps);
-            var failed = steps.Count(s => !s.Succeeded);
+            failed = steps.Count(s => !s.Succeeded);
             reason = failed == 0
                 ? Invariant($"{reason}; {steps.Count} usages rolled back to {plan!.CurrentThumbprint}")
                 : Invariant($"{reason}; {failed} of {steps.Count} usages could not be rolled back");
+        }
+
+        if (issued is not null && failed == 0)
+        {
+            await RestoreAsync();
+        }
+
+        if (compensations.Count > 0 || issued is not null)
+        {
             await SweepAsync();
         }
 
@@ -169,6 +183,19 @@ internal sealed class RotationRun(IOrchestrationContext context, RotationInput i
         }
 
         return problem;
+    }
+
+    /// <summary>Makes the previous version current in the store again; a failure leaves the inventory behind, not the rollback.</summary>
+    private async Task RestoreAsync()
+    {
+        try
+        {
+            await context.CallActivityAsync<bool>(nameof(RestoreVersionActivity), new RestoreVersionInput(input.Organisation, input.RotationId, plan!.CurrentThumbprint), TaskOptions.FromRetryPolicy(StepRetry));
+        }
+        catch (TaskFailedException)
+        {
+            // The usages are rolled back; only the inventory's current version lags until the store is corrected.
+        }
     }
 
     private async Task SweepAsync()

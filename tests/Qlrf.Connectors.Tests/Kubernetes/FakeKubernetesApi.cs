@@ -16,7 +16,9 @@ namespace Qlrf.Connectors.Tests.Kubernetes;
 /// too: the lists of each kind, in all namespaces or one, from the same objects (a list moves no rollout on).
 /// A PATCH of <c>spec.replicas</c> scales a Deployment: the next GET shows it observed with none ready (Available=False),
 /// the one after settled, its conditions stamped with <see cref="Now"/>. <c>/version</c> answers, and the paths in
-/// <see cref="Answers"/> answer GET with their status (validation probes).
+/// <see cref="Answers"/> answer GET with their status (validation probes). A PATCH of a pod template's annotations
+/// (a rolling restart) is a new generation too. Objects outside <c>apps/v1</c> (secrets) answer GET as they are and take
+/// a PATCH as a JSON merge patch, which bumps their <c>resourceVersion</c>.
 /// </summary>
 public sealed class FakeKubernetesApi : IAsyncDisposable
 {
@@ -141,6 +143,17 @@ public sealed class FakeKubernetesApi : IAsyncDisposable
                 var name = path.Split('/')[^1];
                 answer = new JsonObject { ["kind"] = "Status", ["status"] = "Failure", ["message"] = $"{path.Split('/')[^2]}.apps \"{name}\" not found", ["reason"] = "NotFound", ["code"] = 404 }.ToJsonString();
             }
+            else if (!path.StartsWith("/apis/apps/", StringComparison.Ordinal))
+            {
+                if (HttpMethods.IsPatch(context.Request.Method))
+                {
+                    MergePatch(workload, JsonNode.Parse(body)!.AsObject());
+                    var version = long.Parse(workload["metadata"]?["resourceVersion"]?.GetValue<string>() ?? "0", System.Globalization.CultureInfo.InvariantCulture);
+                    workload["metadata"]!["resourceVersion"] = (version + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+
+                answer = workload.ToJsonString();
+            }
             else
             {
                 if (HttpMethods.IsPatch(context.Request.Method))
@@ -184,9 +197,41 @@ public sealed class FakeKubernetesApi : IAsyncDisposable
             }
         }
 
+        var template = workload["spec"]!["template"]!.AsObject();
+        foreach (var (key, value) in patch["spec"]?["template"]?["metadata"]?["annotations"]?.AsObject() ?? [])
+        {
+            var metadata = (template["metadata"] ??= new JsonObject()).AsObject();
+            var annotations = (metadata["annotations"] ??= new JsonObject()).AsObject();
+            if (annotations[key]?.GetValue<string>() != value!.GetValue<string>())
+            {
+                annotations[key] = value.GetValue<string>();
+                changed = true;
+            }
+        }
+
         if (changed)
         {
             workload["metadata"]!["generation"] = workload["metadata"]!["generation"]!.GetValue<long>() + 1;
+        }
+    }
+
+    /// <summary>RFC 7386: objects merge, null removes, anything else replaces.</summary>
+    private static void MergePatch(JsonObject target, JsonObject patch)
+    {
+        foreach (var (key, value) in patch)
+        {
+            if (value is null)
+            {
+                target.Remove(key);
+            }
+            else if (value is JsonObject child && target[key] is JsonObject existing)
+            {
+                MergePatch(existing, child);
+            }
+            else
+            {
+                target[key] = value.DeepClone();
+            }
         }
     }
 
@@ -296,7 +341,8 @@ public sealed class FakeKubernetesApi : IAsyncDisposable
         if (status["observedGeneration"]!.GetValue<long>() >= generation)
         {
             var updated = kind == "DaemonSet" ? "updatedNumberScheduled" : "updatedReplicas";
-            if (status[updated]!.GetValue<int>() >= desired)
+            var total = kind == "DaemonSet" ? "currentNumberScheduled" : "replicas";
+            if (status[updated]!.GetValue<int>() >= desired && (status[total]?.GetValue<int>() ?? 0) <= desired)
             {
                 return;
             }

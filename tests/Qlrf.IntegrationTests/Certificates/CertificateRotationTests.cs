@@ -75,6 +75,14 @@ public sealed class CertificateRotationTests : IAsyncLifetime
         Assert.Contains($"validation of {endpoint} failed", done.Error, StringComparison.Ordinal);
         Assert.Contains(done.Steps, s => s is { Action: "rolled back", Succeeded: true } && s.Target == endpoint);
         Assert.Equal(old, await CertificateHost.ServedThumbprintAsync(endpoint));
+        Assert.NotNull(done.NewThumbprint);
+        Assert.NotEqual(old, done.NewThumbprint);
+
+        // The store's current version is the one served again, not the one issued and withdrawn.
+        var inventory = await host.GetJsonAsync<Qlrf.Api.Certificates.CertificateDetail>($"/api/v1/certificates/{CertificateHost.Stale}");
+        Assert.Equal(old, inventory.Certificate.Thumbprint);
+        var swept = (await host.GetJsonAsync<List<CertificateChange>>($"/api/v1/certificates/{CertificateHost.Stale}/history")).Where(c => c.Kind == CertificateChangeKind.Updated).ToList();
+        Assert.DoesNotContain(swept, c => c.NewThumbprint == done.NewThumbprint);
     }
 
     [Fact]

@@ -37,4 +37,26 @@ public sealed class BlastRadiusTests
         Assert.Equal(2, radius.ByKind[UsageKind.Endpoint]);
         Assert.False(usages.Single(u => u.Kind == UsageKind.Asset && u.Target == "vm-1").Deployable);
     }
+
+    [Fact]
+    public void A_kubernetes_secret_holding_a_store_certificates_thumbprint_is_a_deployable_copy_its_ingresses_and_workloads_follow()
+    {
+        var vault = Cert("kv-prod:web", thumbprint: "AA11") with { Store = "kv-prod", StoreKind = CertificateStoreKinds.KeyVault };
+        var copy = Cert("k8s:c1:shop:web-tls", environment: "prod", thumbprint: "aa11") with { Store = "k8s", StoreKind = CertificateStoreKinds.Kubernetes, Name = "c1:shop:web-tls" };
+        var other = Cert("k8s:c1:shop:api-tls", thumbprint: "BB22") with { Store = "k8s", StoreKind = CertificateStoreKinds.Kubernetes, Name = "c1:shop:api-tls" };
+        var references = new[]
+        {
+            new SecretReferences(copy.Id, "prod", ["c1/shop/web"], ["k8s://c1/shop/deployment/web"]),
+            new SecretReferences(other.Id, "prod", ["c1/shop/api"], ["k8s://c1/shop/deployment/api"]),
+        };
+
+        var usages = UsageResolver.Resolve(vault, [], references, [copy, other]);
+        var ofTheCopy = UsageResolver.Resolve(copy, [], references, [copy, other]);
+
+        Assert.Equal(
+            ["Secret k8s:c1:shop:web-tls thumbprint True", "Ingress c1/shop/web behind:k8s:c1:shop:web-tls False", "Workload k8s://c1/shop/deployment/web behind:k8s:c1:shop:web-tls False"],
+            usages.Select(u => $"{u.Kind} {u.Target} {u.Via} {u.Deployable}"));
+        Assert.DoesNotContain(ofTheCopy, u => u.Kind == UsageKind.Secret);
+        Assert.Equal(["Ingress c1/shop/web secret-ref", "Workload k8s://c1/shop/deployment/web mount"], ofTheCopy.Select(u => $"{u.Kind} {u.Target} {u.Via}"));
+    }
 }

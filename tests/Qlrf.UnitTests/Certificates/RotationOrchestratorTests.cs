@@ -19,6 +19,7 @@ public sealed class RotationOrchestratorTests
     private readonly Dictionary<string, string> served = new(StringComparer.Ordinal);
     private readonly HashSet<string> stale = new(StringComparer.Ordinal);
     private readonly List<string> deployments = [];
+    private readonly List<string> restored = [];
     private readonly List<RotationStatusChange> statuses = [];
     private readonly List<Approval> approvals = [];
     private readonly List<Notification> notifications = [];
@@ -55,6 +56,7 @@ public sealed class RotationOrchestratorTests
                 return true;
             })
             .On<ValidateEndpointInput, string?>(nameof(ValidateEndpointActivity), v => served[v.Target] == v.ExpectedThumbprint ? null : $"served {served[v.Target]}")
+            .On<RestoreVersionInput, bool>(nameof(RestoreVersionActivity), r => { restored.Add(r.Thumbprint); return true; })
             .On<RotationInput, int>(nameof(SweepCertificateSourceActivity), _ => 0);
     }
 
@@ -84,6 +86,7 @@ public sealed class RotationOrchestratorTests
         Assert.Equal((3, 3, 2), (outcome.Progress.Deployed, outcome.Progress.Validated, outcome.Progress.Waves));
         Assert.True(statuses[^1].Final);
         Assert.Equal(0, context.OpenTimers);
+        Assert.Empty(restored);
     }
 
     [Fact]
@@ -127,6 +130,10 @@ public sealed class RotationOrchestratorTests
         Assert.Equal(["d1:443=BB22", "d2:443=BB22", "p1:443=BB22", "p1:443=AA11", "d2:443=AA11", "d1:443=AA11"], deployments);
         Assert.All(served.Values, t => Assert.Equal(Old, t));
         Assert.Equal(3, context.Calls.Count(c => c.Name == nameof(ValidateEndpointActivity) && c.Input!.Contains("p1:443", StringComparison.Ordinal)));
+        Assert.Equal([Old], restored);
+        var names = context.Calls.Select(c => c.Name).ToList();
+        Assert.True(names.LastIndexOf(nameof(DeployUsageActivity)) < names.IndexOf(nameof(RestoreVersionActivity)), "the store's version is restored after the usages");
+        Assert.True(names.IndexOf(nameof(RestoreVersionActivity)) < names.LastIndexOf(nameof(SweepCertificateSourceActivity)), "and before the sweep that records it");
     }
 
     [Fact]

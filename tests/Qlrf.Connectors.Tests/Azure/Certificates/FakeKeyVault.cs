@@ -18,7 +18,9 @@ namespace Qlrf.Connectors.Tests.Azure.Certificates;
 /// pending. It speaks Key Vault's challenge: a request without the expected bearer token gets a 401 whose
 /// <c>WWW-Authenticate</c> names the authority and the resource, as Key Vault's does (the source sets
 /// <c>DisableChallengeResourceVerification</c>, since this vault is not under <c>vault.azure.net</c>).
-/// Versions hold real DER certificates made from the policy.
+/// Versions hold real certificates made from the policy (self-signed for the issuer <c>Self</c>, else signed by the
+/// vault's test CA), and each version's backing secret (<c>GET /secrets/{name}/{version}</c>) holds its key and chain as
+/// the policy's <c>secret_props.contentType</c> says: base64 PKCS#12 or PEM (key first, then leaf and chain).
 /// </summary>
 public sealed class FakeKeyVault : IAsyncDisposable
 {
@@ -27,6 +29,7 @@ public sealed class FakeKeyVault : IAsyncDisposable
     private readonly WebApplication app;
     private readonly Dictionary<string, Entry> certificates = new(StringComparer.OrdinalIgnoreCase);
     private readonly Lock gate = new();
+    private readonly X509Certificate2 authority = CreateAuthority();
 
     private FakeKeyVault(WebApplication app) => this.app = app;
 
@@ -39,6 +42,9 @@ public sealed class FakeKeyVault : IAsyncDisposable
     public bool Forbidden { get; set; }
 
     public ConcurrentQueue<(string Method, string Path, string Query, string? Authorization)> Requests { get; } = new();
+
+    /// <summary>The test CA that signs versions of policies whose issuer is not <c>Self</c>.</summary>
+    public X509Certificate2 Authority => authority;
 
     public int Creates => Requests.Count(r => r.Method == "POST" && r.Path.EndsWith("/create", StringComparison.Ordinal) && r.Authorization is not null);
 
@@ -57,10 +63,10 @@ public sealed class FakeKeyVault : IAsyncDisposable
     }
 
     /// <summary>A key vault policy as the REST API writes it.</summary>
-    public static JsonObject Policy(string subject, string[] dnsNames, string keyType = "RSA", int keySize = 2048, int validityMonths = 12, string issuer = "Self") => new()
+    public static JsonObject Policy(string subject, string[] dnsNames, string keyType = "RSA", int keySize = 2048, int validityMonths = 12, string issuer = "Self", string contentType = "application/x-pkcs12") => new()
     {
         ["key_props"] = new JsonObject { ["exportable"] = true, ["kty"] = keyType, ["key_size"] = keySize, ["reuse_key"] = false },
-        ["secret_props"] = new JsonObject { ["contentType"] = "application/x-pkcs12" },
+        ["secret_props"] = new JsonObject { ["contentType"] = contentType },
         ["x509_props"] = new JsonObject
         {
             ["subject"] = subject,
@@ -142,6 +148,14 @@ public sealed class FakeKeyVault : IAsyncDisposable
     {
         lock (gate)
         {
+            if (segments is ["secrets", var secretName, var secretVersion] && method == "GET")
+            {
+                var backing = certificates.GetValueOrDefault(secretName)?.Versions.FirstOrDefault(v => v.Id == secretVersion);
+                return backing is null
+                    ? (404, Error("SecretNotFound", $"A secret with (name/id) {secretName}/{secretVersion} was not found in this key vault."), null)
+                    : (200, SecretJson(secretName, backing), null);
+            }
+
             if (segments.Length == 0 || segments[0] != "certificates")
             {
                 return (404, Error("NotFound", "no such route"), null);
@@ -220,6 +234,16 @@ public sealed class FakeKeyVault : IAsyncDisposable
         ["policy"] = PolicyJson(name, entry.Policy),
     };
 
+    private JsonObject SecretJson(string name, Version version) => new()
+    {
+        ["value"] = version.SecretValue,
+        ["contentType"] = version.ContentType,
+        ["id"] = $"{BaseUrl}/secrets/{name}/{version.Id}",
+        ["kid"] = $"{BaseUrl}/keys/{name}/{version.Id}",
+        ["managed"] = true,
+        ["attributes"] = Attributes(version),
+    };
+
     private JsonObject PolicyJson(string name, JsonObject policy)
     {
         var json = (JsonObject)policy.DeepClone();
@@ -253,7 +277,7 @@ public sealed class FakeKeyVault : IAsyncDisposable
         new(tags.Select(t => KeyValuePair.Create(t.Key, (JsonNode?)JsonValue.Create(t.Value))));
 
     /// <summary>A version issued from the policy: its subject, SANs, key and validity, self-signed by the policy's issuer.</summary>
-    private static Version Issue(JsonObject policy, bool enabled, IReadOnlyDictionary<string, string> tags)
+    private Version Issue(JsonObject policy, bool enabled, IReadOnlyDictionary<string, string> tags)
     {
         var x509 = policy["x509_props"]!;
         var key = policy["key_props"]!;
@@ -266,14 +290,22 @@ public sealed class FakeKeyVault : IAsyncDisposable
 
         var notBefore = TimeProvider.System.GetUtcNow().AddMinutes(-5);
         var notAfter = notBefore.AddMonths(x509["validity_months"]?.GetValue<int>() ?? 12);
+        var signedByAuthority = policy["issuer"]?["name"]?.GetValue<string>() is { } issuer && issuer != "Self";
         using var created = key["kty"]!.GetValue<string>().StartsWith("EC", StringComparison.Ordinal)
-            ? SelfSigned(ECDsa.Create(ECCurve.NamedCurves.nistP256), subject, names, notBefore, notAfter)
-            : SelfSigned(RSA.Create(key["key_size"]?.GetValue<int>() ?? 2048), subject, names, notBefore, notAfter);
+            ? Create(ECDsa.Create(ECCurve.NamedCurves.nistP256), subject, names, notBefore, notAfter, signedByAuthority ? authority : null)
+            : Create(RSA.Create(key["key_size"]?.GetValue<int>() ?? 2048), subject, names, notBefore, notAfter, signedByAuthority ? authority : null);
         var certificate = X509CertificateLoader.LoadCertificate(created.RawData);
-        return new Version(Guid.NewGuid().ToString("N"), certificate, enabled, TimeProvider.System.GetUtcNow(), new Dictionary<string, string>(tags));
+        var contentType = policy["secret_props"]?["contentType"]?.GetValue<string>() ?? "application/x-pkcs12";
+        var chain = signedByAuthority ? new X509Certificate2Collection { created, X509CertificateLoader.LoadCertificate(authority.RawData) } : new X509Certificate2Collection { created };
+        var value = contentType == "application/x-pem-file"
+            ? (created.GetRSAPrivateKey() is { } rsaKey ? rsaKey.ExportPkcs8PrivateKeyPem() : created.GetECDsaPrivateKey()!.ExportPkcs8PrivateKeyPem())
+                + "\n" + string.Concat(chain.Select(c => c.ExportCertificatePem() + "\n"))
+            : Convert.ToBase64String(chain.Export(X509ContentType.Pkcs12)!);
+        return new Version(Guid.NewGuid().ToString("N"), certificate, enabled, TimeProvider.System.GetUtcNow(), new Dictionary<string, string>(tags), value, contentType);
     }
 
-    private static X509Certificate2 SelfSigned(AsymmetricAlgorithm key, string subject, SubjectAlternativeNameBuilder names, DateTimeOffset notBefore, DateTimeOffset notAfter)
+    /// <summary>A certificate with its key: self-signed, or signed by <paramref name="signer"/>.</summary>
+    private static X509Certificate2 Create(AsymmetricAlgorithm key, string subject, SubjectAlternativeNameBuilder names, DateTimeOffset notBefore, DateTimeOffset notAfter, X509Certificate2? signer)
     {
         using (key)
         {
@@ -281,8 +313,24 @@ public sealed class FakeKeyVault : IAsyncDisposable
                 ? new CertificateRequest(subject, rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1)
                 : new CertificateRequest(subject, (ECDsa)key, HashAlgorithmName.SHA256);
             request.CertificateExtensions.Add(names.Build());
-            return request.CreateSelfSigned(notBefore, notAfter);
+            if (signer is null)
+            {
+                return request.CreateSelfSigned(notBefore, notAfter);
+            }
+
+            using var signerKey = signer.GetRSAPrivateKey()!;
+            using var signed = request.Create(signer.SubjectName, X509SignatureGenerator.CreateForRSA(signerKey, RSASignaturePadding.Pkcs1), notBefore, notAfter, RandomNumberGenerator.GetBytes(8));
+            return key is RSA r ? signed.CopyWithPrivateKey(r) : signed.CopyWithPrivateKey((ECDsa)key);
         }
+    }
+
+    private static X509Certificate2 CreateAuthority()
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest("CN=Fake Vault Issuing CA", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
+        var now = TimeProvider.System.GetUtcNow();
+        return request.CreateSelfSigned(now.AddDays(-1), now.AddYears(5));
     }
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
@@ -304,10 +352,12 @@ public sealed class FakeKeyVault : IAsyncDisposable
         {
             version.Certificate.Dispose();
         }
+
+        authority.Dispose();
     }
 
     /// <summary>One issued version.</summary>
-    public sealed record Version(string Id, X509Certificate2 Certificate, bool Enabled, DateTimeOffset Created, IReadOnlyDictionary<string, string> Tags);
+    public sealed record Version(string Id, X509Certificate2 Certificate, bool Enabled, DateTimeOffset Created, IReadOnlyDictionary<string, string> Tags, string SecretValue, string ContentType);
 
     private sealed class Entry(JsonObject policy)
     {

@@ -49,6 +49,8 @@ public sealed class KeyVaultCertificateTests : IAsyncLifetime
 
     private KeyVaultCertificateIssuer Issuer() => new(connections, NullLogger<KeyVaultCertificateIssuer>.Instance);
 
+    private KeyVaultCertificateMaterialSource Materials() => new(connections, NullLogger<KeyVaultCertificateMaterialSource>.Instance);
+
     [Fact]
     public async Task Sweep_inventories_each_certificates_current_version_after_answering_the_challenge()
     {
@@ -142,6 +144,55 @@ public sealed class KeyVaultCertificateTests : IAsyncLifetime
 
         Assert.Equal(0, vault.Creates);
         Assert.Equal(vault.VersionsOf("web")[^1].Id, issued.Version);
+    }
+
+    [Theory]
+    [InlineData("application/x-pkcs12")]
+    [InlineData(KeyVaultCertificateMaterialSource.PemContentType)]
+    public async Task Material_of_a_version_comes_from_its_backing_secret_leaf_first_with_its_key(string contentType)
+    {
+        vault.Add("web", FakeKeyVault.Policy("CN=www.contoso.com", ["www.contoso.com"], issuer: "DigiCert", contentType: contentType), versions: 2);
+        var previous = vault.VersionsOf("web")[0];
+        var certificate = Assert.Single((await Source().SweepAsync(CancellationToken.None)).Certificates);
+        Assert.NotEqual(previous.Certificate.Thumbprint, certificate.Thumbprint);
+
+        using var material = await Materials().GetMaterialAsync(certificate, previous.Certificate.Thumbprint.ToLowerInvariant(), CancellationToken.None);
+
+        var chain = new System.Security.Cryptography.X509Certificates.X509Certificate2Collection();
+        chain.ImportFromPem(System.Text.Encoding.ASCII.GetString(material.CertificateChainPem));
+        Assert.Equal([previous.Certificate.Thumbprint, vault.Authority.Thumbprint], chain.Select(c => c.Thumbprint));
+        using var withKey = System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPem(
+            System.Text.Encoding.ASCII.GetString(material.CertificateChainPem), System.Text.Encoding.ASCII.GetString(material.PrivateKeyPem));
+        Assert.True(withKey.HasPrivateKey);
+        Assert.Equal(previous.Certificate.Thumbprint, material.Thumbprint);
+        Assert.DoesNotContain("PRIVATE KEY", material.ToString(), StringComparison.Ordinal);
+        Assert.Contains(vault.Requests, r => r.Method == "GET" && r.Path == $"/secrets/web/{previous.Id}" && r.Authorization is not null);
+    }
+
+    [Fact]
+    public async Task Material_of_a_thumbprint_the_certificate_never_had_fails_without_reading_any_secret()
+    {
+        vault.Add("web", FakeKeyVault.Policy("CN=www.contoso.com", ["www.contoso.com"]));
+        var certificate = Assert.Single((await Source().SweepAsync(CancellationToken.None)).Certificates);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => Materials().GetMaterialAsync(certificate, new string('A', 40), CancellationToken.None));
+
+        Assert.Contains(new string('A', 40), error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(vault.Requests, r => r.Path.StartsWith("/secrets/", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Disposing_material_zeroes_the_key()
+    {
+        vault.Add("web", FakeKeyVault.Policy("CN=www.contoso.com", ["www.contoso.com"]));
+        var certificate = Assert.Single((await Source().SweepAsync(CancellationToken.None)).Certificates);
+        var material = await Materials().GetMaterialAsync(certificate, certificate.Thumbprint, CancellationToken.None);
+        var key = material.PrivateKeyPem;
+        Assert.Contains((byte)'-', key);
+
+        material.Dispose();
+
+        Assert.All(key, b => Assert.Equal(0, b));
     }
 
     [Theory]
