@@ -25,6 +25,7 @@ param openAiEndpoint string
 param openAiDeployment string = 'gpt-4o-mini'
 param sweepSchedule string
 param driftSnapshotSchedule string
+param complianceSnapshotSchedule string
 param notificationSchedule string
 param drillSchedule string
 param certificateSweepSchedule string
@@ -69,6 +70,7 @@ var perService = {
   discovery: {
     QLRF_SWEEP_SCHEDULE: sweepSchedule
     QLRF_DRIFT_SNAPSHOT_SCHEDULE: driftSnapshotSchedule
+    QLRF_COMPLIANCE_SNAPSHOT_SCHEDULE: complianceSnapshotSchedule
   }
   orchestration: union(openAi, {
     QLRF_NOTIFICATION_SCHEDULE: notificationSchedule

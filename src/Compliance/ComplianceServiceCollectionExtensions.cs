@@ -43,10 +43,10 @@ public static class ComplianceServiceCollectionExtensions
         services.AddSingleton<IAssetChangeHandler>(sp => sp.GetRequiredService<ComplianceEngine>());
         services.AddSingleton<ComplianceSnapshots>();
         services.AddTimerFunctions(t => t.Add<ComplianceSnapshots>(
-            nameof(ComplianceSnapshots.RunDailySnapshotsAsync),
+            nameof(ComplianceSnapshots.RunDailyComplianceSnapshotsAsync),
             ComplianceSnapshots.SnapshotScheduleSetting,
             sp => sp.GetRequiredService<IOptions<ComplianceOptions>>().Value.SnapshotSchedule,
-            (f, _, ct) => f.RunDailySnapshotsAsync(ct)));
+            (f, _, ct) => f.RunDailyComplianceSnapshotsAsync(ct)));
         return builder;
     }
 

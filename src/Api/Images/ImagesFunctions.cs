@@ -11,7 +11,13 @@ using Qlrf.Json;
 namespace Qlrf.Api.Images;
 
 /// <summary>The registry's HTTP functions for families, versions and their lifecycle.</summary>
-public sealed class ImagesFunctions(IImageStore images, DriftFunctions drift, RequestContext request, TimeProvider time, ILogger<ImagesFunctions> logger)
+public sealed class ImagesFunctions(
+    IImageStore images,
+    DriftFunctions drift,
+    IEnumerable<Qlrf.Compliance.IComplianceChangeListener> compliance,
+    RequestContext request,
+    TimeProvider time,
+    ILogger<ImagesFunctions> logger)
 {
     public const int MaxTextLength = 200;
 
@@ -41,6 +47,7 @@ public sealed class ImagesFunctions(IImageStore images, DriftFunctions drift, Re
             CreatedBy = request.Actor,
         }, cancellationToken);
         await drift.ReevaluateAsync(request.Organisation, name, cancellationToken);
+        await FamilyChangedAsync(name, cancellationToken);
         var versions = await images.ListVersionsAsync(request.Organisation, name, cancellationToken);
         return TypedResults.Created("/" + Routes.ImageFamily.Replace("{family}", name, StringComparison.Ordinal), FamilyResource.From(family, versions));
     }
@@ -144,10 +151,20 @@ public sealed class ImagesFunctions(IImageStore images, DriftFunctions drift, Re
             var reason = plan.Transitions[0].Reason;
             ImagesLogs.Transitioned(logger, request.Actor, version.Id, status, plan.Transitions.Count, body.Rollback, request.Organisation, reason);
             await drift.ReevaluateAsync(request.Organisation, version.Family, cancellationToken);
+            await FamilyChangedAsync(version.Family, cancellationToken);
         }
 
         var now = await RequireVersionAsync(version.Id, cancellationToken);
         return TypedResults.Ok(new TransitionResult(VersionResource.From(now), plan.Transitions));
+    }
+
+    /// <summary>Tells compliance that a family's versions changed (a transition, an import), after drift is re-evaluated.</summary>
+    internal async Task FamilyChangedAsync(string family, CancellationToken cancellationToken)
+    {
+        foreach (var listener in compliance)
+        {
+            await listener.ImageFamilyChangedAsync(request.Organisation, family, cancellationToken);
+        }
     }
 
     internal async Task<ImageFamily> RequireFamilyAsync(string family, CancellationToken cancellationToken) =>

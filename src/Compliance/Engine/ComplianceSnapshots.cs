@@ -20,7 +20,7 @@ public sealed class ComplianceSnapshots(
     /// <summary>The app setting holding the daily snapshot's schedule; where absent, <c>Qlrf:Compliance:SnapshotSchedule</c>.</summary>
     public const string SnapshotScheduleSetting = "QLRF_COMPLIANCE_SNAPSHOT_SCHEDULE";
 
-    public async Task RunDailySnapshotsAsync(CancellationToken cancellationToken)
+    public async Task RunDailyComplianceSnapshotsAsync(CancellationToken cancellationToken)
     {
         var organisations = (await drift.ListOrganisationsAsync(cancellationToken)).Append(tenancy.Value.DefaultOrganisation).Distinct(StringComparer.Ordinal);
         foreach (var organisation in organisations)
