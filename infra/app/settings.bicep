@@ -49,6 +49,8 @@ var common = {
   APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${clientId};Authorization=AAD'
   Qlrf__Tables__Endpoint: tableEndpoint
   Qlrf__Tenancy__DefaultOrganisation: defaultOrganisation
+  // The compliance frameworks each app package carries (compliance/*.yaml beside the app).
+  Qlrf__Compliance__Directory: 'compliance'
 }
 
 var jwt = empty(jwtAuthority) ? {} : {

@@ -14,22 +14,22 @@ public static class ComplianceApi
 
     public static IEndpointRouteBuilder MapComplianceApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet(Routes.ComplianceFrameworks, (ComplianceFunctions f) => f.ListFrameworks())
-            .WithName(nameof(ComplianceFunctions.ListFrameworks))
+        app.MapGet(Routes.ComplianceFrameworks, (ComplianceFunctions f) => f.ListComplianceFrameworks())
+            .WithName(nameof(ComplianceFunctions.ListComplianceFrameworks))
             .WithTags(Tag)
             .WithSummary("The frameworks shipped: each control with the checks that evidence it, or what the auditor needs for a manual one.")
             .RequirePermission(Permission.ReadDashboard);
 
-        app.MapGet(Routes.ComplianceSummary, (ComplianceFunctions f, HttpRequest r, CancellationToken ct) => f.GetSummaryAsync(r.Query, ct))
-            .WithName(nameof(ComplianceFunctions.GetSummaryAsync))
+        app.MapGet(Routes.ComplianceSummary, (ComplianceFunctions f, HttpRequest r, CancellationToken ct) => f.GetComplianceSummaryAsync(r.Query, ct))
+            .WithName(nameof(ComplianceFunctions.GetComplianceSummaryAsync))
             .WithTags(Tag)
             .WithSummary("Per framework: passing, failing and manual controls and the score (passing of the evidenced ones), and each control's outcome.")
             .RequirePermission(Permission.ReadDashboard)
             .WithQuery(Environment)
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
-        app.MapGet(Routes.ComplianceControl, (ComplianceFunctions f, string framework, string id, HttpRequest r, CancellationToken ct) => f.GetControlAsync(framework, id, r.Query, ct))
-            .WithName(nameof(ComplianceFunctions.GetControlAsync))
+        app.MapGet(Routes.ComplianceControl, (ComplianceFunctions f, string framework, string id, HttpRequest r, CancellationToken ct) => f.GetComplianceControlAsync(framework, id, r.Query, ct))
+            .WithName(nameof(ComplianceFunctions.GetComplianceControlAsync))
             .WithTags(Tag)
             .WithSummary("One control: its outcome and counts, and its failing objects with the reasons, paged by cursor.")
             .RequirePermission(Permission.ReadDashboard)
@@ -38,8 +38,8 @@ public static class ComplianceApi
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        app.MapGet(Routes.ComplianceTrends, (ComplianceFunctions f, HttpRequest r, CancellationToken ct) => f.GetTrendsAsync(r.Query, ct))
-            .WithName(nameof(ComplianceFunctions.GetTrendsAsync))
+        app.MapGet(Routes.ComplianceTrends, (ComplianceFunctions f, HttpRequest r, CancellationToken ct) => f.GetComplianceTrendsAsync(r.Query, ct))
+            .WithName(nameof(ComplianceFunctions.GetComplianceTrendsAsync))
             .WithTags(Tag)
             .WithSummary("A framework's daily snapshots over the last days: passing, failing, manual and score per day.")
             .RequirePermission(Permission.ReadDashboard)

@@ -16,17 +16,17 @@ public sealed class ComplianceFunctions(ComplianceEngine engine, IComplianceStor
     public const string FailureListing = "compliance-failures";
     public const int DefaultTrendDays = 30;
 
-    public Ok<IReadOnlyList<FrameworkResource>> ListFrameworks() =>
+    public Ok<IReadOnlyList<FrameworkResource>> ListComplianceFrameworks() =>
         TypedResults.Ok<IReadOnlyList<FrameworkResource>>(engine.Catalogue.Frameworks.Select(FrameworkResource.From).ToList());
 
-    public async Task<Ok<ComplianceSummary>> GetSummaryAsync(IQueryCollection query, CancellationToken cancellationToken)
+    public async Task<Ok<ComplianceSummary>> GetComplianceSummaryAsync(IQueryCollection query, CancellationToken cancellationToken)
     {
         var environments = Environments(query);
         var results = await engine.EvaluateAllAsync(request.Organisation, environments, cancellationToken);
         return TypedResults.Ok(new ComplianceSummary(time.GetUtcNow(), environments, results.Select(FrameworkSummary.From).ToList()));
     }
 
-    public async Task<Ok<ControlDetail>> GetControlAsync(string framework, string id, IQueryCollection query, CancellationToken cancellationToken)
+    public async Task<Ok<ControlDetail>> GetComplianceControlAsync(string framework, string id, IQueryCollection query, CancellationToken cancellationToken)
     {
         var control = engine.Catalogue.Get(framework).Controls.FirstOrDefault(c => c.Id == id)
             ?? throw new NotFoundException($"The framework '{framework}' has no control '{id}'.");
@@ -45,7 +45,7 @@ public sealed class ComplianceFunctions(ComplianceEngine engine, IComplianceStor
             scored.CheckIds, scored.ManualEvidence, result.EvaluatedAt, shown.Select(f => f.Failure).ToList(), next));
     }
 
-    public async Task<Ok<ComplianceTrend>> GetTrendsAsync(IQueryCollection query, CancellationToken cancellationToken)
+    public async Task<Ok<ComplianceTrend>> GetComplianceTrendsAsync(IQueryCollection query, CancellationToken cancellationToken)
     {
         var framework = engine.Catalogue.Get(Query.Value(query, "framework") ?? throw new RequestValidationException("framework", "name a framework (see GET /api/v1/compliance/frameworks)."));
         var days = DefaultTrendDays;
