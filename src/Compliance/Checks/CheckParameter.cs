@@ -3,8 +3,12 @@ using System.Globalization;
 namespace Qlrf.Compliance.Checks;
 
 /// <summary>A check's parameter: its name, default, and the values it takes (a whole number in a range, or one of a list).</summary>
-public sealed record CheckParameter(string Name, string Default, string Description, int Min = 0, int Max = 0, IReadOnlyList<string>? Choices = null)
+public sealed record CheckParameter(string Name, string Default, string Description, int Min = 0, int Max = 0, IReadOnlyList<string>? Choices = null, bool FreeText = false)
 {
+    /// <summary>Any name (letters, digits, <c>. _ - *</c>), such as an image family; <c>*</c> conventionally means all.</summary>
+    public static CheckParameter Text(string name, string @default, string description) =>
+        new(name, @default, description, FreeText: true);
+
     public static CheckParameter Number(string name, int @default, int min, int max, string description) =>
         new(name, @default.ToString(CultureInfo.InvariantCulture), description, min, max);
 
@@ -14,6 +18,14 @@ public sealed record CheckParameter(string Name, string Default, string Descript
     /// <summary>Why the value is not allowed, or null when it is.</summary>
     public string? Problem(string value)
     {
+        ArgumentNullException.ThrowIfNull(value);
+        if (FreeText)
+        {
+            return value.Length > 0 && value.Length <= 100 && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-' or '*')
+                ? null
+                : $"'{value}' is not a name (letters, digits, '.', '_', '-', or '*' for all).";
+        }
+
         if (Choices is { } choices)
         {
             return choices.Contains(value, StringComparer.Ordinal) ? null : $"'{value}' is not one of {string.Join(", ", choices)}.";

@@ -8,11 +8,13 @@ namespace Qlrf.Compliance.Checks;
 /// <c>asset-golden-image</c>: each asset runs the production version of its image family on its platform, as drift
 /// last evaluated it. Outdated assets fail, and so do assets ahead of production (a version not released yet); an
 /// asset whose drift is unknown (no image, an unregistered family, no production version) has no evidence and is left out.
+/// With <c>family</c> (default <c>*</c>, every family) only that image family's assets count.
 /// </summary>
 public sealed class GoldenImageCheck(IInventoryStore inventory, IDriftStore drift) : IAssetCheck, IFamilyCheck
 {
     public const string CheckId = "asset-golden-image";
     private const int PageSize = 1000;
+    private const string All = "*";
 
     public string Id => CheckId;
 
@@ -20,7 +22,8 @@ public sealed class GoldenImageCheck(IInventoryStore inventory, IDriftStore drif
 
     public string Description => "Each asset runs the production (golden) version of its image family.";
 
-    public IReadOnlyList<CheckParameter> Parameters => [];
+    public IReadOnlyList<CheckParameter> Parameters { get; } =
+        [CheckParameter.Text("family", All, "Only assets of this image family ('*': every family).")];
 
     public bool ClockDependent => false;
 
@@ -31,7 +34,8 @@ public sealed class GoldenImageCheck(IInventoryStore inventory, IDriftStore drif
         string? after = null;
         do
         {
-            var page = await inventory.QueryAssetsAsync(context.Organisation, new AssetFilter(), PageSize, after, cancellationToken);
+            var family = context.Parameters.Text("family");
+            var page = await inventory.QueryAssetsAsync(context.Organisation, new AssetFilter { ImageFamily = family == All ? null : family }, PageSize, after, cancellationToken);
             foreach (var asset in page.Items)
             {
                 if (await drift.GetAssetAsync(context.Organisation, asset.Asset.Id, cancellationToken) is { } d && Judge(d) is { } result)
@@ -56,7 +60,7 @@ public sealed class GoldenImageCheck(IInventoryStore inventory, IDriftStore drif
         foreach (var id in assetIds)
         {
             var asset = await inventory.GetAssetAsync(context.Organisation, id, cancellationToken);
-            var result = asset is { RemovedAt: null } && await drift.GetAssetAsync(context.Organisation, id, cancellationToken) is { } d ? Judge(d) : null;
+            var result = asset is { RemovedAt: null } && await drift.GetAssetAsync(context.Organisation, id, cancellationToken) is { } d && InFamily(context, d.Family) ? Judge(d) : null;
             if (result is null)
             {
                 removed.Add(id);
@@ -74,6 +78,11 @@ public sealed class GoldenImageCheck(IInventoryStore inventory, IDriftStore drif
     {
         ArgumentNullException.ThrowIfNull(context);
         var results = new List<CheckObjectResult>();
+        if (!InFamily(context, family))
+        {
+            return results;
+        }
+
         string? after = null;
         do
         {
@@ -110,6 +119,9 @@ public sealed class GoldenImageCheck(IInventoryStore inventory, IDriftStore drif
             ? null
             : new CheckObjectResult("asset", drift.AssetId, passed, reason) { Environment = drift.Environment, Site = drift.Site, Scope = drift.Family };
     }
+
+    private static bool InFamily(CheckContext context, string? family) =>
+        context.Parameters.Text("family") == All || context.Parameters.Text("family") == family;
 
     private static string Since(long? since) =>
         since is { } s ? ", since " + DateTimeOffset.FromUnixTimeSeconds(s).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : string.Empty;

@@ -13,6 +13,7 @@ public sealed class FrameworkFileReaderTests
     [InlineData("  - id: c\n    title: C\n    checks:\n      - check: dr-drill-recent\n        params: { maxAgeDays: soon }\n", 9, "controls[0].checks[0].params.maxAgeDays", "'soon' is not a whole number")]
     [InlineData("  - id: c\n    title: C\n    checks:\n      - check: image-vulnerabilities\n        params: { minSeverity: urgent }\n", 9, "controls[0].checks[0].params.minSeverity", "'urgent' is not one of critical, high, medium, low")]
     [InlineData("  - id: c\n    checks:\n      - check: image-sbom\n", 5, "controls[0].title", "is missing")]
+    [InlineData("  - id: c\n    title: C\n    checks:\n      - check: asset-golden-image\n        params: { family: \"web app\" }\n", 9, "controls[0].checks[0].params.family", "is not a name")]
     [InlineData("  - id: c\n    title: C\n", 5, "controls[0]", "needs checks")]
     [InlineData("  - id: c\n    title: C\n    manual: m\n  - id: c\n    title: D\n    manual: m\n", 8, "controls[1].id", "'c' is used twice")]
     [InlineData("  - id: c\n    title: C\n    manual: m\n    minPassPercent: 90\n", 8, "controls[0].minPassPercent", "a manual control is not scored")]
@@ -46,7 +47,7 @@ public sealed class FrameworkFileReaderTests
 
         var patch = framework.Controls[0];
         Assert.Equal(("7.3", "Patch", 95.0, "patch reports", false), (patch.Id, patch.Title, patch.Scoring.MinPassPercent, patch.Manual, patch.IsManual));
-        Assert.Equal("asset-golden-image", Assert.Single(patch.Checks).InstanceKey);
+        Assert.Equal("asset-golden-image?family=*", Assert.Single(patch.Checks).InstanceKey);
         Assert.True(framework.Controls[1].IsManual);
     }
 }

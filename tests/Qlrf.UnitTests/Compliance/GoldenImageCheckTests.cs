@@ -69,6 +69,9 @@ public sealed class GoldenImageCheckTests
 
         Assert.Equal(["a1"], delta.Upserts.Select(u => u.ObjectId));
         Assert.Equal(["a2", "a3", "never-seen"], delta.Removed);
+
+        var otherFamily = await check.EvaluateAssetsAsync(Context(check, ("family", "db")), ["a1"], default);
+        Assert.Equal((0, "a1"), (otherFamily.Upserts.Count, Assert.Single(otherFamily.Removed)));
     }
 
     [Fact]
@@ -95,5 +98,9 @@ public sealed class GoldenImageCheckTests
         var results = await check.EvaluateAsync(Context(check), default);
 
         Assert.Equal([("a1", true), ("a2", false)], results.Select(r => (r.ObjectId, r.Passed)));
+        inventory.Verify(i => i.QueryAssetsAsync("acme", It.Is<AssetFilter>(f => f.ImageFamily == null), It.IsAny<int>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()), Times.Exactly(2));
+
+        await check.EvaluateAsync(Context(check, ("family", "web")), default);
+        inventory.Verify(i => i.QueryAssetsAsync("acme", It.Is<AssetFilter>(f => f.ImageFamily == "web"), It.IsAny<int>(), null, It.IsAny<CancellationToken>()), Times.Once);
     }
 }
