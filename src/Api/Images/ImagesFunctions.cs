@@ -47,7 +47,6 @@ public sealed class ImagesFunctions(
             CreatedBy = request.Actor,
         }, cancellationToken);
         await drift.ReevaluateAsync(request.Organisation, name, cancellationToken);
-        await FamilyChangedAsync(name, cancellationToken);
         var versions = await images.ListVersionsAsync(request.Organisation, name, cancellationToken);
         return TypedResults.Created("/" + Routes.ImageFamily.Replace("{family}", name, StringComparison.Ordinal), FamilyResource.From(family, versions));
     }
@@ -151,14 +150,13 @@ public sealed class ImagesFunctions(
             var reason = plan.Transitions[0].Reason;
             ImagesLogs.Transitioned(logger, request.Actor, version.Id, status, plan.Transitions.Count, body.Rollback, request.Organisation, reason);
             await drift.ReevaluateAsync(request.Organisation, version.Family, cancellationToken);
-            await FamilyChangedAsync(version.Family, cancellationToken);
         }
 
         var now = await RequireVersionAsync(version.Id, cancellationToken);
         return TypedResults.Ok(new TransitionResult(VersionResource.From(now), plan.Transitions));
     }
 
-    /// <summary>Tells compliance that a family's versions changed (a transition, an import), after drift is re-evaluated.</summary>
+    /// <summary>Tells compliance that a family's evidence changed (a scan or SBOM import); transitions reach it through drift's re-evaluation.</summary>
     internal async Task FamilyChangedAsync(string family, CancellationToken cancellationToken)
     {
         foreach (var listener in compliance)

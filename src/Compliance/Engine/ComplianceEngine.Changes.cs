@@ -19,6 +19,7 @@ public sealed partial class ComplianceEngine : IAssetChangeHandler, IComplianceC
         foreach (var org in batch.GroupBy(c => c.Organisation, StringComparer.Ordinal))
         {
             var ids = org.Select(c => c.AssetId).Distinct(StringComparer.Ordinal).ToList();
+            using var writer = await WriterAsync(org.Key, cancellationToken);
             foreach (var use in catalogue.Instances.Where(u => byId[u.CheckId] is IAssetCheck))
             {
                 if (await store.GetRunAsync(org.Key, use.InstanceKey, cancellationToken) is null)
@@ -36,6 +37,7 @@ public sealed partial class ComplianceEngine : IAssetChangeHandler, IComplianceC
     public async Task ImageFamilyChangedAsync(string organisation, string family, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
+        using var writer = await WriterAsync(organisation, cancellationToken);
         foreach (var use in catalogue.Instances.Where(u => byId[u.CheckId] is IFamilyCheck))
         {
             if (await store.GetRunAsync(organisation, use.InstanceKey, cancellationToken) is null)

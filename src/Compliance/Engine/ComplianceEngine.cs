@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -21,6 +22,12 @@ public sealed partial class ComplianceEngine(
 {
     private readonly Dictionary<string, IComplianceCheck> byId = checks.ToDictionary(c => c.Id, StringComparer.Ordinal);
     private readonly HashSet<string> production = new(options.Value.ProductionEnvironments, StringComparer.Ordinal);
+
+    /// <summary>
+    /// One writer per organisation in this process: a full evaluation and a change's re-evaluation never interleave, so
+    /// a full evaluation that read an asset before its change cannot overwrite the change's newer result.
+    /// </summary>
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> writers = new(StringComparer.Ordinal);
 
     public FrameworkCatalogue Catalogue => catalogue;
 
@@ -47,7 +54,10 @@ public sealed partial class ComplianceEngine(
     {
         foreach (var use in catalogue.Instances)
         {
-            await EvaluateInstanceAsync(organisation, use, cancellationToken);
+            using (await WriterAsync(organisation, cancellationToken))
+            {
+                await EvaluateInstanceAsync(organisation, use, cancellationToken);
+            }
         }
     }
 
@@ -60,14 +70,38 @@ public sealed partial class ComplianceEngine(
         var now = time.GetUtcNow();
         foreach (var use in uses)
         {
-            var run = await store.GetRunAsync(organisation, use.InstanceKey, cancellationToken);
-            var stale = run is null || (byId[use.CheckId].ClockDependent && now - run.EvaluatedAt >= options.Value.RefreshInterval);
-            results[use.InstanceKey] = stale
-                ? await EvaluateInstanceAsync(organisation, use, cancellationToken)
-                : await store.ListAsync(organisation, use.InstanceKey, cancellationToken);
+            if (await IsStaleAsync(organisation, use, now, cancellationToken))
+            {
+                using (await WriterAsync(organisation, cancellationToken))
+                {
+                    if (await IsStaleAsync(organisation, use, now, cancellationToken))
+                    {
+                        results[use.InstanceKey] = await EvaluateInstanceAsync(organisation, use, cancellationToken);
+                        continue;
+                    }
+                }
+            }
+
+            results[use.InstanceKey] = await store.ListAsync(organisation, use.InstanceKey, cancellationToken);
         }
 
         return results;
+    }
+
+    private async Task<bool> IsStaleAsync(string organisation, CheckUse use, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await store.GetRunAsync(organisation, use.InstanceKey, cancellationToken) is not { } run
+        || (byId[use.CheckId].ClockDependent && now - run.EvaluatedAt >= options.Value.RefreshInterval);
+
+    private async Task<IDisposable> WriterAsync(string organisation, CancellationToken cancellationToken)
+    {
+        var gate = writers.GetOrAdd(organisation, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        return new Release(gate);
+    }
+
+    private sealed class Release(SemaphoreSlim gate) : IDisposable
+    {
+        public void Dispose() => gate.Release();
     }
 
     private async Task<IReadOnlyList<CheckObjectResult>> EvaluateInstanceAsync(string organisation, CheckUse use, CancellationToken cancellationToken)
