@@ -1,4 +1,6 @@
+using System.Net;
 using Qlrf.Api.Compliance;
+using Qlrf.Images;
 using Qlrf.Compliance;
 using Qlrf.IntegrationTests.Support;
 using Qlrf.Rollouts;
@@ -100,5 +102,35 @@ public sealed class ComplianceRolloutTests : IAsyncLifetime
         Assert.Equal((control.Passed + control.Failed, 0), (passed.Passed, passed.Failed));
         Assert.True(after.Score > before.Score, $"score {before.Score} -> {after.Score}");
         Assert.Equal(before.Passing + 1, after.Passing);
+    }
+
+    [Fact]
+    public async Task An_sbom_import_re_evaluates_that_familys_images_at_once()
+    {
+        var before = (await FleetAsync()).Controls.Single(c => c.Id == "sboms");
+        string? missing = null;
+        foreach (var family in await host.GetJsonAsync<List<FamilyDto>>("/api/v1/images/families"))
+        {
+            foreach (var version in (await host.GetJsonAsync<Qlrf.Api.Images.FamilyDetail>($"/api/v1/images/families/{family.Name}")).Versions
+                .Where(v => v.Releases.Any(r => r.Status == LifecycleStatus.Production)))
+            {
+                if (missing is null && (await host.SendAsync(HttpMethod.Get, $"/api/v1/images/{version.Id}/sbom")).Item1 == HttpStatusCode.NotFound)
+                {
+                    missing = version.Id;
+                }
+            }
+        }
+
+        Assert.NotNull(missing);
+        using var client = host.CreateClient();
+        using var body = new ByteArrayContent(File.ReadAllBytes(Path.Combine(Path.GetDirectoryName(HostDirectory.SampleEstate)!, "scans", "ubuntu-2204-base-2026.09.1.spdx.json")));
+        body.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        using var imported = await client.PostAsync($"/api/v1/images/{missing}/sbom", body);
+        Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
+
+        var after = (await FleetAsync()).Controls.Single(c => c.Id == "sboms");
+        Assert.Equal((before.Passed + 1, before.Failed - 1), (after.Passed, after.Failed));
+        var detail = await host.GetJsonAsync<ControlDetail>("/api/v1/compliance/frameworks/fleet/controls/sboms?limit=500");
+        Assert.DoesNotContain(detail.Failures, f => f.ObjectId == missing);
     }
 }
