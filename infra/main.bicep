@@ -37,6 +37,9 @@ param sweepSchedule string = '0 * * * * *'
 @description('NCRONTAB of the daily drift snapshot.')
 param driftSnapshotSchedule string = '0 5 0 * * *'
 
+@description('NCRONTAB of the daily compliance snapshot (every organisation re-evaluated in full first).')
+param complianceSnapshotSchedule string = '0 30 0 * * *'
+
 @description('NCRONTAB of notification delivery (every 15 s keeps the idle timers within the monthly free executions).')
 param notificationSchedule string = '*/15 * * * * *'
 
@@ -151,6 +154,7 @@ module settings 'app/settings.bicep' = [for (service, i) in services: {
     openAiEndpoint: deployOpenAi ? openAi!.outputs.endpoint : ''
     sweepSchedule: sweepSchedule
     driftSnapshotSchedule: driftSnapshotSchedule
+    complianceSnapshotSchedule: complianceSnapshotSchedule
     notificationSchedule: notificationSchedule
     drillSchedule: drillSchedule
     certificateSweepSchedule: certificateSweepSchedule

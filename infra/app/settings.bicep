@@ -25,6 +25,7 @@ param openAiEndpoint string
 param openAiDeployment string = 'gpt-4o-mini'
 param sweepSchedule string
 param driftSnapshotSchedule string
+param complianceSnapshotSchedule string
 param notificationSchedule string
 param drillSchedule string
 param certificateSweepSchedule string
@@ -48,6 +49,8 @@ var common = {
   APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${clientId};Authorization=AAD'
   Qlrf__Tables__Endpoint: tableEndpoint
   Qlrf__Tenancy__DefaultOrganisation: defaultOrganisation
+  // The compliance frameworks each app package carries (compliance/*.yaml beside the app).
+  Qlrf__Compliance__Directory: 'compliance'
 }
 
 var jwt = empty(jwtAuthority) ? {} : {
@@ -69,6 +72,7 @@ var perService = {
   discovery: {
     QLRF_SWEEP_SCHEDULE: sweepSchedule
     QLRF_DRIFT_SNAPSHOT_SCHEDULE: driftSnapshotSchedule
+    QLRF_COMPLIANCE_SNAPSHOT_SCHEDULE: complianceSnapshotSchedule
   }
   orchestration: union(openAi, {
     QLRF_NOTIFICATION_SCHEDULE: notificationSchedule

@@ -32,6 +32,8 @@ var tables = [
   'QlrfSandboxDrState'
   'QlrfCertificates'
   'QlrfAiTasks'
+  'QlrfCompliance'
+  'QlrfComplianceSnapshots'
 ]
 
 module account '../core/storage/storage-account.bicep' = {

@@ -110,6 +110,11 @@ public static class Routes
     public const string AiAgents = "api/v1/ai/agents";
     public const string AiUsage = "api/v1/ai/usage";
 
+    public const string ComplianceFrameworks = "api/v1/compliance/frameworks";
+    public const string ComplianceSummary = "api/v1/compliance/summary";
+    public const string ComplianceControl = "api/v1/compliance/frameworks/{framework}/controls/{id}";
+    public const string ComplianceTrends = "api/v1/compliance/trends";
+
     public const string UiConfig = "api/v1/ui/config";
 
     public const string AdminOrchestration = "api/v1/admin/orchestrations/{id}";

@@ -6,6 +6,7 @@ using Qlrf.Ai.OpenAi;
 using Qlrf.Api;
 using Qlrf.Certificates;
 using Qlrf.Channels;
+using Qlrf.Compliance;
 using Qlrf.Connectors;
 using Qlrf.Discovery;
 using Qlrf.Discovery.Drift;
@@ -43,6 +44,7 @@ public static class ApiApp
         builder.AddCloudExecutors();
         builder.AddDiscovery();
         builder.AddDrift();
+        builder.AddCompliance();
         builder.AddDurableFunctionsRuntime();
         builder.AddWorkflowCore();
         builder.AddRollouts();

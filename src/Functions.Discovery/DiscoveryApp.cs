@@ -1,5 +1,6 @@
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
+using Qlrf.Compliance;
 using Qlrf.Connectors;
 using Qlrf.Discovery;
 using Qlrf.Discovery.Drift;
@@ -11,7 +12,7 @@ using Qlrf.Store.Tables;
 namespace Qlrf.Functions.Discovery;
 
 /// <summary>
-/// The Discovery app: the sweep timer, the asset-change queue's trigger and the daily drift snapshot. Program runs
+/// The Discovery app: the sweep timer, the asset-change queue's trigger (drift and compliance upkeep) and the daily drift and compliance snapshots. Program runs
 /// it; the composition tests build it without running it.
 /// </summary>
 public static class DiscoveryApp
@@ -26,6 +27,7 @@ public static class DiscoveryApp
         builder.AddCloudConnectors();
         builder.AddDiscovery();
         builder.AddDrift();
+        builder.AddCompliance();
         return builder;
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Azure.Functions.Worker;
+using Qlrf.Compliance.Engine;
 using Qlrf.Discovery;
 using Qlrf.Discovery.Drift;
 using Qlrf.Functions.Hosting;
@@ -15,4 +16,8 @@ internal sealed class TimerTriggers(TimerRunner timers)
     [Function(nameof(DriftFunctions.RunDailySnapshotsAsync))]
     public Task RunDailySnapshotsAsync([TimerTrigger("%QLRF_DRIFT_SNAPSHOT_SCHEDULE%")] TimerInfo timer, CancellationToken cancellationToken) =>
         timers.RunAsync(nameof(DriftFunctions.RunDailySnapshotsAsync), timer, cancellationToken);
+
+    [Function(nameof(ComplianceSnapshots.RunDailyComplianceSnapshotsAsync))]
+    public Task RunDailyComplianceSnapshotsAsync([TimerTrigger("%QLRF_COMPLIANCE_SNAPSHOT_SCHEDULE%")] TimerInfo timer, CancellationToken cancellationToken) =>
+        timers.RunAsync(nameof(ComplianceSnapshots.RunDailyComplianceSnapshotsAsync), timer, cancellationToken);
 }

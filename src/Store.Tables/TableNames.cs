@@ -132,4 +132,14 @@ public static class TableNames
     /// (a certificate's rotations, newest first) and <c>k|{idempotency key}</c> (the guard: one rotation per key).
     /// </summary>
     public const string Certificates = "Certificates";
+
+    /// <summary>
+    /// Compliance results. Partition = <c>{org}|{check instance}</c>. Rows <c>run</c> (when the instance was last
+    /// evaluated in full) and <c>o|{object id}</c> (an object's result: kind, passed, reason, environment, site, scope).
+    /// A full evaluation upserts the new rows, deletes those no longer there, then writes <c>run</c>.
+    /// </summary>
+    public const string Compliance = "Compliance";
+
+    /// <summary>Compliance snapshots. Partition = <c>{org}|{framework}</c>. Row = day (<c>yyyy-MM-dd</c>): the snapshot as JSON.</summary>
+    public const string ComplianceSnapshots = "ComplianceSnapshots";
 }

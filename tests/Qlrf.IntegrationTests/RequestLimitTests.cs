@@ -104,7 +104,7 @@ public sealed class RequestLimitTests(IdentityHostFixture fixture)
 
         foreach (var route in routes)
         {
-            var reply = await admin.SendAsync(new HttpMethod(route.Method), route.Path(_ => new string('x', 600)), route.Body);
+            var reply = await admin.SendAsync(new HttpMethod(route.Method), route.Path(p => p == "id" ? new string('x', 600) : null), route.Body);
 
             Assert.True(reply.Status == HttpStatusCode.BadRequest && reply.Problem!.Errors!.ContainsKey("id"), $"{route}: {(int)reply.Status}");
         }

@@ -33,6 +33,7 @@ public sealed class ImageEvidenceFunctions(
         var format = Query.Enum<ScanFormat>(query, "format");
         var report = await ParseAsync(version.Id, () => ScanReportReader.ReadAsync(body, format, limits.Value.MaxJsonDepth, cancellationToken));
         var summary = await images.SaveScanAsync(request.Organisation, version.Id, report, request.Actor, cancellationToken);
+        await versions.FamilyChangedAsync(version.Family, cancellationToken);
         Imported(report.Format.ToString(), version.Id, report.Findings.Count);
         return TypedResults.Ok(summary);
     }
@@ -64,6 +65,7 @@ public sealed class ImageEvidenceFunctions(
         var format = Query.Enum<SbomFormat>(query, "format");
         var sbom = await ParseAsync(version.Id, () => SbomReader.ReadAsync(body, format, limits.Value.MaxJsonDepth, cancellationToken));
         var summary = await images.SaveSbomAsync(request.Organisation, version.Id, sbom, request.Actor, cancellationToken);
+        await versions.FamilyChangedAsync(version.Family, cancellationToken);
         Imported(sbom.Format.ToString(), version.Id, sbom.Components.Count);
         return TypedResults.Ok(summary);
     }

@@ -11,7 +11,13 @@ using Qlrf.Json;
 namespace Qlrf.Api.Images;
 
 /// <summary>The registry's HTTP functions for families, versions and their lifecycle.</summary>
-public sealed class ImagesFunctions(IImageStore images, DriftFunctions drift, RequestContext request, TimeProvider time, ILogger<ImagesFunctions> logger)
+public sealed class ImagesFunctions(
+    IImageStore images,
+    DriftFunctions drift,
+    IEnumerable<Qlrf.Compliance.IComplianceChangeListener> compliance,
+    RequestContext request,
+    TimeProvider time,
+    ILogger<ImagesFunctions> logger)
 {
     public const int MaxTextLength = 200;
 
@@ -148,6 +154,15 @@ public sealed class ImagesFunctions(IImageStore images, DriftFunctions drift, Re
 
         var now = await RequireVersionAsync(version.Id, cancellationToken);
         return TypedResults.Ok(new TransitionResult(VersionResource.From(now), plan.Transitions));
+    }
+
+    /// <summary>Tells compliance that a family's evidence changed (a scan or SBOM import); transitions reach it through drift's re-evaluation.</summary>
+    internal async Task FamilyChangedAsync(string family, CancellationToken cancellationToken)
+    {
+        foreach (var listener in compliance)
+        {
+            await listener.ImageFamilyChangedAsync(request.Organisation, family, cancellationToken);
+        }
     }
 
     internal async Task<ImageFamily> RequireFamilyAsync(string family, CancellationToken cancellationToken) =>

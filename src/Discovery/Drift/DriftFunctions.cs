@@ -13,7 +13,12 @@ namespace Qlrf.Discovery.Drift;
 /// re-evaluates a family after a lifecycle transition, and takes snapshots of the summaries (the daily
 /// timer's function, and on demand).
 /// </summary>
-public sealed class DriftFunctions(IDriftStore store, IOptions<DriftOptions> options, TimeProvider time, ILogger<DriftFunctions> logger) : IAssetChangeHandler
+public sealed class DriftFunctions(
+    IDriftStore store,
+    IOptions<DriftOptions> options,
+    TimeProvider time,
+    ILogger<DriftFunctions> logger,
+    IEnumerable<Qlrf.Compliance.IComplianceChangeListener>? listeners = null) : IAssetChangeHandler
 {
     /// <summary>The app setting holding the daily snapshot's schedule; where absent, <c>Qlrf:Drift:SnapshotSchedule</c>.</summary>
     public const string SnapshotScheduleSetting = "QLRF_DRIFT_SNAPSHOT_SCHEDULE";
@@ -35,7 +40,7 @@ public sealed class DriftFunctions(IDriftStore store, IOptions<DriftOptions> opt
         }
     }
 
-    /// <summary>Re-evaluates the assets of a family (after a transition marked it).</summary>
+    /// <summary>Re-evaluates the assets of a family (after a transition marked it), then tells the listeners (compliance) the family changed.</summary>
     public async Task<int> ReevaluateAsync(string organisation, string family, CancellationToken cancellationToken)
     {
         using var activity = DriftTelemetry.ActivitySource.StartActivity("drift.reevaluate");
@@ -47,6 +52,11 @@ public sealed class DriftFunctions(IDriftStore store, IOptions<DriftOptions> opt
         DriftTelemetry.ReevaluationDuration.Record(elapsed.TotalSeconds);
         DriftTelemetry.DriftChanged.Add(changed, new KeyValuePair<string, object?>("cause", "promotion"));
         DriftLogs.Reevaluated(logger, family, organisation, changed, (long)elapsed.TotalMilliseconds);
+        foreach (var listener in listeners ?? [])
+        {
+            await listener.ImageFamilyChangedAsync(organisation, family, cancellationToken);
+        }
+
         return changed;
     }
 

@@ -166,6 +166,11 @@ public static class IsolationProbes
         [Key("POST", Routes.CertificateRotationPause)] = a => [Gone(Path(Routes.CertificateRotationPause, a.RotationId), "{}")],
         [Key("POST", Routes.CertificateRotationResume)] = a => [Gone(Path(Routes.CertificateRotationResume, a.RotationId), "{}")],
         [Key("POST", Routes.CertificateRotationCancel)] = a => [Gone(Path(Routes.CertificateRotationCancel, a.RotationId), "{}")],
+        // Compliance: B's own standing (A's assets, images and pairs fail A's controls, never B's)
+        [Key("GET", Routes.ComplianceFrameworks)] = _ => [Own("/api/v1/compliance/frameworks")],
+        [Key("GET", Routes.ComplianceSummary)] = _ => [Own("/api/v1/compliance/summary"), Own("/api/v1/compliance/summary?environment=prod")],
+        [Key("GET", Routes.ComplianceControl)] = _ => [Own("/api/v1/compliance/frameworks/cis-v8/controls/4.1"), Own("/api/v1/compliance/frameworks/soc2/controls/CC8.1")],
+        [Key("GET", Routes.ComplianceTrends)] = _ => [Own("/api/v1/compliance/trends?framework=soc2&days=7")],
         // AI copilot: A's task awaiting approval; B's own tasks, tools, agents and usage
         [Key("POST", Routes.AiTasks)] = _ =>
             [Own("/api/v1/ai/tasks", """{"prompt":"how ready is DR?"}"""), Own("/api/v1/ai/tasks", """{"prompt":"which prod servers are behind on ubuntu-2204-base?"}""")],
