@@ -54,8 +54,14 @@ public sealed record EvidencePack
 
     public EvidencePackSigner? Signature { get; init; }
 
+    /// <summary>The build's last step and how many files it had written then.</summary>
+    public EvidencePackProgress Progress { get; init; } = new("queued", 0);
+
     public bool IsTerminal => Status is EvidencePackStatus.Completed or EvidencePackStatus.Failed;
 }
+
+/// <summary>A build's step (<c>queued</c>, <c>scoping</c>, <c>writing</c>, <c>verifying</c>, <c>stored</c>, <c>failed</c>) and the files written so far.</summary>
+public sealed record EvidencePackProgress(string Step, int FilesWritten);
 
 /// <summary>How the pack is signed: the algorithm (<c>ES256</c>, <c>PS256</c>), the key's fingerprint (SHA-256 of its public key) and where the key came from.</summary>
 public sealed record EvidencePackSigner(string Algorithm, string KeyFingerprint, string KeySource);
