@@ -9,6 +9,7 @@ using Qlrf.Api.ApiKeys;
 using Qlrf.Api.Assets;
 using Qlrf.Api.Audit;
 using Qlrf.Api.Certificates;
+using Qlrf.Api.Compliance;
 using Qlrf.Api.Callbacks;
 using Qlrf.Api.Discovery;
 using Qlrf.Api.Dr;
@@ -80,6 +81,7 @@ public static class ApiServiceCollectionExtensions
         services.AddScoped<CertificatesFunctions>();
         services.AddScoped<CertificateRotationsFunctions>();
         services.AddScoped<AiFunctions>();
+        services.AddScoped<EvidencePacksFunctions>();
         return builder;
     }
 
@@ -141,6 +143,7 @@ public static class ApiServiceCollectionExtensions
         app.MapUiConfigApi();
         app.MapCertificatesApi();
         app.MapAiApi();
+        app.MapEvidencePacksApi();
         return app;
     }
 }
