@@ -12,8 +12,8 @@ namespace Qlrf.Compliance.Evidence.Blobs;
 
 /// <summary>
 /// Evidence packs as blobs in one container: <c>{organisation}/{id}.json</c> the record (created with If-None-Match,
-/// changed with If-Match on its ETag), <c>{organisation}/{id}.zip</c> the content (a block blob streamed up and
-/// committed whole when written), and <c>{organisation}/keys/{sha256 of the idempotency key}</c> naming the pack a key made.
+/// changed with If-Match on its ETag), <c>{organisation}/{id}.zip</c> the content (a block blob whose blocks are staged as
+/// they fill and committed only once the pack is written whole), and <c>{organisation}/keys/{sha256 of the idempotency key}</c> naming the pack a key made.
 /// </summary>
 public sealed class BlobEvidencePackStore(BlobContainerClient container) : IEvidencePackStore
 {
@@ -97,10 +97,11 @@ public sealed class BlobEvidencePackStore(BlobContainerClient container) : IEvid
         ArgumentNullException.ThrowIfNull(write);
         await EnsureContainerAsync(cancellationToken);
         var blob = container.GetBlockBlobClient($"{Prefix(organisation)}{EvidencePackWriter.Segment(id)}.zip");
-        var stream = await blob.OpenWriteAsync(overwrite: true, new BlockBlobOpenWriteOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/zip" } }, cancellationToken);
+        var stream = new BlockStagingStream(blob, "application/zip");
         await using (stream)
         {
             await write(stream, cancellationToken);
+            await stream.CommitAsync(cancellationToken);
         }
     }
 
