@@ -22,5 +22,8 @@ public static class EvidencePackAudit
 
     public const string EvidencePackFailed = nameof(EvidencePackFailed);
 
+    /// <summary>A stored pack was downloaded (the API audits reads of evidence itself).</summary>
+    public const string EvidencePackDownloaded = nameof(EvidencePackDownloaded);
+
     public static string Target(string packId) => "/api/v1/compliance/evidence-packs/" + packId;
 }

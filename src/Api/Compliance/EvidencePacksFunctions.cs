@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Qlrf.Api.Infrastructure;
+using Qlrf.Audit;
 using Qlrf.Compliance;
 using Qlrf.Compliance.Evidence;
 using Qlrf.Compliance.EvidencePacks;
@@ -19,6 +20,7 @@ public sealed class EvidencePacksFunctions(
     EvidencePackLauncher launcher,
     EvidencePackSigningKey key,
     OrchestrationTenancy orchestrations,
+    IAuditLog audit,
     RequestContext request,
     TimeProvider time)
 {
@@ -64,8 +66,18 @@ public sealed class EvidencePacksFunctions(
         var pack = await Stored(id, cancellationToken);
         var content = await store.OpenContentAsync(pack.Organisation, pack.Id, cancellationToken)
             ?? throw new ConflictException($"Evidence pack {id} has no stored content.");
-        request.AuditTarget = Routes.PathOf(Routes.EvidencePackContent, pack.Id);
-        request.AuditDetails["sha256"] = pack.Sha256 ?? string.Empty;
+        // Reads are not audited by the API's middleware; handing over evidence is, here.
+        await audit.AppendAsync(new AuditEvent
+        {
+            Organisation = pack.Organisation,
+            Actor = request.Actor,
+            Action = EvidencePackAudit.EvidencePackDownloaded,
+            Target = Routes.PathOf(Routes.EvidencePack, pack.Id),
+            Outcome = AuditOutcome.Success,
+            RequestId = System.Diagnostics.Activity.Current?.Id ?? string.Empty,
+            Source = "api",
+            Details = new Dictionary<string, string> { ["sha256"] = pack.Sha256 ?? string.Empty, ["size"] = (pack.Size ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture) },
+        }, cancellationToken);
         return TypedResults.File(content, ZipType, $"{pack.Id}.zip");
     }
 
