@@ -166,6 +166,13 @@ public static class IsolationProbes
         [Key("POST", Routes.CertificateRotationPause)] = a => [Gone(Path(Routes.CertificateRotationPause, a.RotationId), "{}")],
         [Key("POST", Routes.CertificateRotationResume)] = a => [Gone(Path(Routes.CertificateRotationResume, a.RotationId), "{}")],
         [Key("POST", Routes.CertificateRotationCancel)] = a => [Gone(Path(Routes.CertificateRotationCancel, a.RotationId), "{}")],
+        // Evidence packs: A's stored pack; B's own listing and pack
+        [Key("GET", Routes.EvidencePacks)] = _ => [Own("/api/v1/compliance/evidence-packs")],
+        [Key("POST", Routes.EvidencePacks)] = _ => [Own("/api/v1/compliance/evidence-packs", """{"framework":"cis-v8","from":"2026-11-01T00:00:00Z","to":"2026-12-01T00:00:00Z"}""")],
+        [Key("GET", Routes.EvidencePack)] = a => [Gone(Path(Routes.EvidencePack, a.EvidencePackId))],
+        [Key("GET", Routes.EvidencePackContent)] = a => [Gone(Path(Routes.EvidencePackContent, a.EvidencePackId))],
+        [Key("GET", Routes.EvidencePackVerify)] = a => [Gone(Path(Routes.EvidencePackVerify, a.EvidencePackId))],
+
         // AI copilot: A's task awaiting approval; B's own tasks, tools, agents and usage
         [Key("POST", Routes.AiTasks)] = _ =>
             [Own("/api/v1/ai/tasks", """{"prompt":"how ready is DR?"}"""), Own("/api/v1/ai/tasks", """{"prompt":"which prod servers are behind on ubuntu-2204-base?"}""")],
