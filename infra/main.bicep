@@ -144,6 +144,7 @@ module settings 'app/settings.bicep' = [for (service, i) in services: {
     storageAccountName: storage.outputs.name
     queueEndpoint: storage.outputs.queueEndpoint
     tableEndpoint: storage.outputs.tableEndpoint
+    blobEndpoint: storage.outputs.blobEndpoint
     assetChangesQueue: assetChangesQueue
     keyVaultEndpoint: keyVault.outputs.uri
     appInsightsConnectionString: monitoring.outputs.connectionString

@@ -13,6 +13,8 @@ param clientId string
 param storageAccountName string
 param queueEndpoint string
 param tableEndpoint string
+@description('The blob endpoint: evidence packs are kept in its evidence-packs container (orchestration writes them, api serves them).')
+param blobEndpoint string
 param assetChangesQueue string
 param keyVaultEndpoint string
 param appInsightsConnectionString string
@@ -67,19 +69,22 @@ var aiModel = empty(openAiEndpoint) ? {} : {
   Qlrf__Ai__Model__Model: openAiDeployment
 }
 
-// What only some apps read: the timers each binds, sign-in with tokens (api) and the LLM endpoint.
+// Evidence packs, built by orchestration and listed, downloaded and verified by api, as blobs (Blob Data Owner already).
+var evidencePacks = { Qlrf__Compliance__EvidencePacks__Blobs__Endpoint: blobEndpoint }
+
+// What only some apps read: the timers each binds, sign-in with tokens (api), the LLM endpoint and evidence packs.
 var perService = {
   discovery: {
     QLRF_SWEEP_SCHEDULE: sweepSchedule
     QLRF_DRIFT_SNAPSHOT_SCHEDULE: driftSnapshotSchedule
     QLRF_COMPLIANCE_SNAPSHOT_SCHEDULE: complianceSnapshotSchedule
   }
-  orchestration: union(openAi, {
+  orchestration: union(openAi, evidencePacks, {
     QLRF_NOTIFICATION_SCHEDULE: notificationSchedule
     QLRF_DR_SCHEDULE: drillSchedule
     QLRF_CERTIFICATE_SWEEP_SCHEDULE: certificateSweepSchedule
   })
-  api: union(jwt, openAi, aiModel)
+  api: union(jwt, openAi, aiModel, evidencePacks)
 }
 
 output appSettings object = union(common, perService[service])

@@ -82,6 +82,7 @@ public static class ApiServiceCollectionExtensions
         services.AddScoped<CertificateRotationsFunctions>();
         services.AddScoped<AiFunctions>();
         services.AddScoped<ComplianceFunctions>();
+        services.AddScoped<EvidencePacksFunctions>();
         return builder;
     }
 
@@ -144,6 +145,7 @@ public static class ApiServiceCollectionExtensions
         app.MapCertificatesApi();
         app.MapAiApi();
         app.MapComplianceApi();
+        app.MapEvidencePacksApi();
         return app;
     }
 }

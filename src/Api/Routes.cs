@@ -117,6 +117,11 @@ public static class Routes
 
     public const string UiConfig = "api/v1/ui/config";
 
+    public const string EvidencePacks = "api/v1/compliance/evidence-packs";
+    public const string EvidencePack = "api/v1/compliance/evidence-packs/{id}";
+    public const string EvidencePackContent = "api/v1/compliance/evidence-packs/{id}/content";
+    public const string EvidencePackVerify = "api/v1/compliance/evidence-packs/{id}/verify";
+
     public const string AdminOrchestration = "api/v1/admin/orchestrations/{id}";
     public const string AdminOrchestrationTerminate = "api/v1/admin/orchestrations/{id}/terminate";
 

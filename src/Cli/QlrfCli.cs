@@ -42,6 +42,7 @@ public static class QlrfCli
         root.Subcommands.Add(RolloutCommands.Rollout(environment));
         root.Subcommands.Add(DrCommands.Dr(environment));
         root.Subcommands.Add(AuditCommands.Audit(environment));
+        root.Subcommands.Add(ComplianceCommands.Compliance(environment));
         root.Subcommands.Add(AiCommands.Ai(environment));
         root.Subcommands.Add(CompletionCommand.Completion());
         return root;

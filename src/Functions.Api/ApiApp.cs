@@ -7,6 +7,8 @@ using Qlrf.Api;
 using Qlrf.Certificates;
 using Qlrf.Channels;
 using Qlrf.Compliance;
+using Qlrf.Compliance.Evidence;
+using Qlrf.Compliance.Evidence.Blobs;
 using Qlrf.Connectors;
 using Qlrf.Discovery;
 using Qlrf.Discovery.Drift;
@@ -51,6 +53,8 @@ public static class ApiApp
         builder.AddDrills();
         builder.AddCertificates();
         builder.AddCertificateRotations();
+        builder.AddEvidencePacks();
+        builder.AddEvidencePackBlobs();
         builder.AddAiCopilot();
         builder.AddAiModel();
         builder.AddQlrfApi();

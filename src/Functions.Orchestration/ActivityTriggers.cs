@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Qlrf.Ai.Tasks;
+using Qlrf.Compliance.Evidence;
 using Qlrf.Durable.Functions;
 using Qlrf.Workflows.Approvals;
 using Qlrf.Workflows.Certificates;
@@ -171,4 +172,24 @@ internal sealed class ActivityTriggers(DurableTaskRunner runner)
     public Task<object?> SweepCertificateSourceActivity(
         [ActivityTrigger] JsonElement? input, string instanceId, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
         runner.RunActivityAsync(nameof(SweepCertificateSourceActivity), input, instanceId, durable, cancellationToken);
+
+    [Function(nameof(ScopeEvidencePackActivity))]
+    public Task<object?> ScopeEvidencePackActivity(
+        [ActivityTrigger] JsonElement? input, string instanceId, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        runner.RunActivityAsync(nameof(ScopeEvidencePackActivity), input, instanceId, durable, cancellationToken);
+
+    [Function(nameof(WriteEvidencePackActivity))]
+    public Task<object?> WriteEvidencePackActivity(
+        [ActivityTrigger] JsonElement? input, string instanceId, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        runner.RunActivityAsync(nameof(WriteEvidencePackActivity), input, instanceId, durable, cancellationToken);
+
+    [Function(nameof(CompleteEvidencePackActivity))]
+    public Task<object?> CompleteEvidencePackActivity(
+        [ActivityTrigger] JsonElement? input, string instanceId, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        runner.RunActivityAsync(nameof(CompleteEvidencePackActivity), input, instanceId, durable, cancellationToken);
+
+    [Function(nameof(FailEvidencePackActivity))]
+    public Task<object?> FailEvidencePackActivity(
+        [ActivityTrigger] JsonElement? input, string instanceId, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        runner.RunActivityAsync(nameof(FailEvidencePackActivity), input, instanceId, durable, cancellationToken);
 }

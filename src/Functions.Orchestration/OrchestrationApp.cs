@@ -3,6 +3,8 @@ using Microsoft.Extensions.Hosting;
 using Qlrf.Certificates;
 using Qlrf.Ai;
 using Qlrf.Channels;
+using Qlrf.Compliance.Evidence;
+using Qlrf.Compliance.Evidence.Blobs;
 using Qlrf.Connectors;
 using Qlrf.Discovery;
 using Qlrf.Durable.Functions;
@@ -46,6 +48,8 @@ public static class OrchestrationApp
         builder.AddDrills();
         builder.AddCertificates();
         builder.AddCertificateRotations();
+        builder.AddEvidencePacks();
+        builder.AddEvidencePackBlobs();
         builder.AddAiTaskWorkflow();
         return builder;
     }

@@ -1,6 +1,7 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using Qlrf.Ai.Tasks;
+using Qlrf.Compliance.Evidence;
 using Qlrf.Durable.Functions;
 using Qlrf.Workflows.Certificates;
 using Qlrf.Workflows.Drills;
@@ -29,4 +30,8 @@ internal sealed class OrchestratorTriggers(DurableTaskRunner runner)
     [Function(nameof(CertificateRotationOrchestrator))]
     public Task<object?> CertificateRotationOrchestrator([OrchestrationTrigger] TaskOrchestrationContext context) =>
         runner.RunOrchestratorAsync(nameof(CertificateRotationOrchestrator), context);
+
+    [Function(nameof(EvidencePackOrchestrator))]
+    public Task<object?> EvidencePackOrchestrator([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        runner.RunOrchestratorAsync(nameof(EvidencePackOrchestrator), context);
 }

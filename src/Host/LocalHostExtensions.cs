@@ -55,6 +55,14 @@ public static class LocalHostExtensions
     /// the registered queue function, every registered timer function (sweeps, notification delivery, the daily
     /// drift snapshot) in one service, notification delivery woken as soon as one is enqueued, and the start-up sweeps.
     /// </summary>
+    /// <summary>The host's data directory: the folder of its SQLite file (<c>Qlrf:Store:Path</c>, default <c>.qlrf/qlrf.db</c>).</summary>
+    public static string DataDirectory(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var database = builder.Configuration[SqliteStoreOptions.Section + ":Path"] ?? new SqliteStoreOptions().Path;
+        return Path.GetDirectoryName(Path.GetFullPath(database))!;
+    }
+
     public static WebApplicationBuilder AddLocalTriggers(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);

@@ -1,4 +1,5 @@
 using Qlrf.Certificates;
+using Qlrf.Compliance.Evidence;
 using Qlrf.Ai;
 using Qlrf.Ai.OpenAi;
 using Qlrf.Channels;
@@ -38,6 +39,8 @@ builder.AddDrills();
 builder.AddCertificates();
 builder.AddCertificateStartupSweeps();
 builder.AddCertificateRotations();
+builder.AddEvidencePacks();
+builder.AddEvidencePackFiles(builder.DataDirectory());
 builder.AddAiCopilot();
 builder.AddAiModel();
 builder.AddQlrfApi();

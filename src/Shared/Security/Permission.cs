@@ -32,4 +32,10 @@ public enum Permission
     ExecuteAiTasks,
     /// <summary>Approve or reject an AI task's plan, which then proposes its rollouts and drills (<c>approve:ai-tasks</c>).</summary>
     ApproveAiTasks,
+
+    /// <summary>List evidence packs, read their status and verify them (<c>read:evidence-packs</c>).</summary>
+    ReadEvidencePacks,
+
+    /// <summary>Make evidence packs and download them (<c>export:evidence-packs</c>).</summary>
+    ExportEvidencePacks,
 }

@@ -171,6 +171,13 @@ public static class IsolationProbes
         [Key("GET", Routes.ComplianceSummary)] = _ => [Own("/api/v1/compliance/summary"), Own("/api/v1/compliance/summary?environment=prod")],
         [Key("GET", Routes.ComplianceControl)] = _ => [Own("/api/v1/compliance/frameworks/cis-v8/controls/4.1"), Own("/api/v1/compliance/frameworks/soc2/controls/CC8.1")],
         [Key("GET", Routes.ComplianceTrends)] = _ => [Own("/api/v1/compliance/trends?framework=soc2&days=7")],
+        // Evidence packs: A's stored pack; B's own listing and pack
+        [Key("GET", Routes.EvidencePacks)] = _ => [Own("/api/v1/compliance/evidence-packs")],
+        [Key("POST", Routes.EvidencePacks)] = _ => [Own("/api/v1/compliance/evidence-packs", """{"framework":"cis-v8","from":"2026-11-01T00:00:00Z","to":"2026-12-01T00:00:00Z"}""")],
+        [Key("GET", Routes.EvidencePack)] = a => [Gone(Path(Routes.EvidencePack, a.EvidencePackId))],
+        [Key("GET", Routes.EvidencePackContent)] = a => [Gone(Path(Routes.EvidencePackContent, a.EvidencePackId))],
+        [Key("GET", Routes.EvidencePackVerify)] = a => [Gone(Path(Routes.EvidencePackVerify, a.EvidencePackId))],
+
         // AI copilot: A's task awaiting approval; B's own tasks, tools, agents and usage
         [Key("POST", Routes.AiTasks)] = _ =>
             [Own("/api/v1/ai/tasks", """{"prompt":"how ready is DR?"}"""), Own("/api/v1/ai/tasks", """{"prompt":"which prod servers are behind on ubuntu-2204-base?"}""")],

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using Qlrf.Dr;
 using Qlrf.Api.Rollouts;
@@ -54,15 +55,18 @@ public sealed class OrganisationA : IAsyncLifetime
 
     public string RotationId { get; private set; } = null!;
 
+    public string EvidencePackId { get; private set; } = null!;
+
     public string AiTaskId { get; private set; } = null!;
 
     /// <summary>Strings that only A's objects hold: none may appear in an answer B gets.</summary>
     public IReadOnlyList<string> Marks =>
-        [AssetId, RunId, BindingId, KeyId, Family, PolicyExceptionId, RolloutId, DrillId, FinishedDrillId, Pair, DryPair, Site, "alice-of-acme", CertificateId, RotationId, AiTaskId];
+        [AssetId, RunId, BindingId, KeyId, Family, PolicyExceptionId, RolloutId, DrillId, FinishedDrillId, Pair, DryPair, Site, "alice-of-acme", CertificateId, RotationId, AiTaskId, EvidencePackId];
 
     public async Task InitializeAsync()
     {
-        Host = new QlrfHost(Directory, DrHost.Settings);
+        // A stand-in compliance evaluator (the compliance engine registers the real one), so that A can make an evidence pack.
+        Host = new QlrfHost(Directory, DrHost.Settings, s => s.AddSingleton<Qlrf.Compliance.IComplianceEvaluator, Compliance.ContractComplianceEvaluator>());
         A = Host.CreateClient();
         B = await Host.CreateClientAsAsync(Role.Admin, Access.OtherOrganisation);
         await Host.WaitForFirstSweepAsync();
@@ -96,6 +100,13 @@ public sealed class OrganisationA : IAsyncLifetime
         CertificateAlertId = (await Host.GetJsonAsync<List<Qlrf.Certificates.CertificateAlert>>("/api/v1/certificates/alerts")).First(a => a.CertificateId == CertificateId).Id;
         RotationId = (await Created(A, HttpMethod.Post, "/api/v1/certificates/sandbox:internal-tools/rotations", "{}", HttpStatusCode.Accepted)).Json<Qlrf.Certificates.CertificateRotation>().Id;
         await Certificates.CertificateHost.WaitForRotationAsync(Host, RotationId, Qlrf.Certificates.RotationStatus.AwaitingApproval);
+
+        // A stored evidence pack of A's.
+        EvidencePackId = (await Created(A, HttpMethod.Post, "/api/v1/compliance/evidence-packs", """{"framework":"cis-v8","from":"2026-11-01T00:00:00Z","to":"2026-12-01T00:00:00Z"}""", HttpStatusCode.Accepted))
+            .Json<System.Text.Json.JsonElement>().GetProperty("id").GetString()!;
+        await Eventually.TrueAsync(
+            async () => (await A.FetchAsync($"/api/v1/compliance/evidence-packs/{EvidencePackId}")).Body.Contains("\"status\":\"completed\"", StringComparison.Ordinal),
+            TimeSpan.FromSeconds(60), "A's evidence pack to be stored");
 
         // An AI task proposing a drill of A's pair, waiting for approval.
         AiTaskId = (await Created(A, HttpMethod.Post, "/api/v1/ai/tasks", $$"""{"prompt":"run a test failover drill of {{Pair}}"}"""))

@@ -33,6 +33,11 @@ public sealed partial class Azurite : IAsyncLifetime
 
     public TableServiceClient TableService => new(ConnectionString);
 
+    /// <summary>A blob container no other test uses (not created yet), in this Azurite's blob service.</summary>
+    public Azure.Storage.Blobs.BlobContainerClient NewBlobContainer() =>
+        new($"DefaultEndpointsProtocol=http;AccountName={Account};AccountKey={AccountKey};BlobEndpoint=http://127.0.0.1:{Port("Blob")}/{Account};",
+            "c-" + Guid.NewGuid().ToString("N")[..20]);
+
     /// <summary>The queue service as the app's clients reach it (Base64 messages).</summary>
     public QueueServiceClient QueueService => new(ConnectionString, AssetChangeQueues.ClientOptions);
 
@@ -157,7 +162,7 @@ public sealed partial class Azurite : IAsyncLifetime
             if (ListeningLine().Match(line) is { Success: true } match)
             {
                 ports[match.Groups["service"].Value] = int.Parse(match.Groups["port"].Value, System.Globalization.CultureInfo.InvariantCulture);
-                if (ports.ContainsKey("Queue") && ports.ContainsKey("Table"))
+                if (ports.ContainsKey("Queue") && ports.ContainsKey("Table") && ports.ContainsKey("Blob"))
                 {
                     listening.TrySetResult();
                 }
