@@ -23,6 +23,27 @@ public static class ComplianceServiceCollectionExtensions
     public static IHostApplicationBuilder AddCompliance(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.AddComplianceEvaluation();
+        var services = builder.Services;
+        services.AddSingleton<IComplianceChangeListener>(sp => sp.GetRequiredService<ComplianceEngine>());
+        services.AddSingleton<IAssetChangeHandler>(sp => sp.GetRequiredService<ComplianceEngine>());
+        services.AddSingleton<ComplianceSnapshots>();
+        services.AddTimerFunctions(t => t.Add<ComplianceSnapshots>(
+            nameof(ComplianceSnapshots.RunDailyComplianceSnapshotsAsync),
+            ComplianceSnapshots.SnapshotScheduleSetting,
+            sp => sp.GetRequiredService<IOptions<ComplianceOptions>>().Value.SnapshotSchedule,
+            (f, _, ct) => f.RunDailyComplianceSnapshotsAsync(ct)));
+        return builder;
+    }
+
+    /// <summary>
+    /// Registers only what evaluates controls (section <c>Qlrf:Compliance</c>): the checks, the frameworks loaded when the
+    /// host starts and the engine as <see cref="IComplianceEvaluator"/>, without the upkeep or the snapshot timer. For an
+    /// app that reads control results (the orchestration app's evidence packs) but does not keep them. Needs the stores.
+    /// </summary>
+    public static IHostApplicationBuilder AddComplianceEvaluation(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         services.AddOptions<ComplianceOptions>().BindConfiguration(ComplianceOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
@@ -39,14 +60,6 @@ public static class ComplianceServiceCollectionExtensions
         services.AddHostedService<FrameworkCatalogueStartup>();
         services.AddSingleton<ComplianceEngine>();
         services.AddSingleton<IComplianceEvaluator>(sp => sp.GetRequiredService<ComplianceEngine>());
-        services.AddSingleton<IComplianceChangeListener>(sp => sp.GetRequiredService<ComplianceEngine>());
-        services.AddSingleton<IAssetChangeHandler>(sp => sp.GetRequiredService<ComplianceEngine>());
-        services.AddSingleton<ComplianceSnapshots>();
-        services.AddTimerFunctions(t => t.Add<ComplianceSnapshots>(
-            nameof(ComplianceSnapshots.RunDailyComplianceSnapshotsAsync),
-            ComplianceSnapshots.SnapshotScheduleSetting,
-            sp => sp.GetRequiredService<IOptions<ComplianceOptions>>().Value.SnapshotSchedule,
-            (f, _, ct) => f.RunDailyComplianceSnapshotsAsync(ct)));
         return builder;
     }
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Qlrf.Certificates;
 using Qlrf.Ai;
 using Qlrf.Channels;
+using Qlrf.Compliance;
 using Qlrf.Compliance.Evidence;
 using Qlrf.Compliance.Evidence.Blobs;
 using Qlrf.Connectors;
@@ -48,6 +49,7 @@ public static class OrchestrationApp
         builder.AddDrills();
         builder.AddCertificates();
         builder.AddCertificateRotations();
+        builder.AddComplianceEvaluation();
         builder.AddEvidencePacks();
         builder.AddEvidencePackBlobs();
         builder.AddAiTaskWorkflow();

@@ -14,7 +14,7 @@ using Qlrf.Security;
 
 namespace Qlrf.IntegrationTests.Compliance;
 
-/// <summary>One host on the sandbox (estate swept, sample images with their SBOMs and scans) with a stand-in compliance evaluator.</summary>
+/// <summary>One host on the sandbox (estate swept, sample images with their SBOMs and scans), evaluating the shipped frameworks.</summary>
 public sealed class EvidencePackHost : IAsyncLifetime
 {
     public HostDirectory Directory { get; } = new();
@@ -23,7 +23,7 @@ public sealed class EvidencePackHost : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Host = new QlrfHost(Directory, services: s => s.AddSingleton<IComplianceEvaluator, ContractComplianceEvaluator>());
+        Host = new QlrfHost(Directory);
         await Host.WaitForFirstSweepAsync();
         await Host.WaitForQueueToDrainAsync();
     }

@@ -9,6 +9,7 @@ public sealed class ComplianceFilesPackagedTests
     [Theory]
     [InlineData("Functions.Api")]
     [InlineData("Functions.Discovery")]
+    [InlineData("Functions.Orchestration")]
     public void The_app_output_holds_every_framework_file_of_the_repository(string app)
     {
         var output = Path.Combine(Path.GetDirectoryName(FunctionsMetadata.PathOf(app))!, "compliance");

@@ -66,7 +66,7 @@ public sealed class OrganisationA : IAsyncLifetime
     public async Task InitializeAsync()
     {
         // A stand-in compliance evaluator (the compliance engine registers the real one), so that A can make an evidence pack.
-        Host = new QlrfHost(Directory, DrHost.Settings, s => s.AddSingleton<Qlrf.Compliance.IComplianceEvaluator, Compliance.ContractComplianceEvaluator>());
+        Host = new QlrfHost(Directory, DrHost.Settings);
         A = Host.CreateClient();
         B = await Host.CreateClientAsAsync(Role.Admin, Access.OtherOrganisation);
         await Host.WaitForFirstSweepAsync();
