@@ -38,6 +38,7 @@ public static class SqliteStoreServiceCollectionExtensions
         services.AddSingleton(DrSchema.V1);
         services.AddSingleton(SandboxDrSchema.V1);
         services.AddSingleton(CertificateSchema.V1);
+        services.AddSingleton(SecretSchema.V1);
         services.AddSingleton(AiSchema.V1);
         services.AddSingleton<SqliteDatabase>();
         services.AddSingleton<Qlrf.Health.IReadinessCheck, SqliteReadinessCheck>();
@@ -61,6 +62,7 @@ public static class SqliteStoreServiceCollectionExtensions
         services.AddSingleton<Qlrf.Dr.IDrillStore, SqliteDrillStore>();
         services.AddSingleton<Qlrf.Execution.ISandboxDrStateStore, SqliteSandboxDrStateStore>();
         services.AddSingleton<Qlrf.Certificates.ICertificateStore, SqliteCertificateStore>();
+        services.AddSingleton<Qlrf.Secrets.ISecretStore, SqliteSecretStore>();
         services.AddSingleton<SqliteAiStore>();
         services.AddSingleton<Qlrf.Ai.IAiTaskStore>(sp => sp.GetRequiredService<SqliteAiStore>());
         services.AddSingleton<Qlrf.Ai.IAiUsageStore>(sp => sp.GetRequiredService<SqliteAiStore>());

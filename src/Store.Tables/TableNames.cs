@@ -132,4 +132,10 @@ public static class TableNames
     /// (a certificate's rotations, newest first) and <c>k|{idempotency key}</c> (the guard: one rotation per key).
     /// </summary>
     public const string Certificates = "Certificates";
+
+    /// <summary>
+    /// Secrets, metadata only (never a value). Partition = org. Rows <c>s|{secret}</c> (the secret as a source last saw
+    /// it) and <c>h|{secret}|{inverted time}|{n}</c> (change history, newest first).
+    /// </summary>
+    public const string Secrets = "Secrets";
 }
