@@ -9,7 +9,7 @@ public static class KeyVaultCertificatesServiceCollectionExtensions
 {
     /// <summary>
     /// Registers certificate sources of kind <c>key-vault</c> (inventory of a vault's certificates) and the issuer of
-    /// their new versions for rotations (from each certificate's policy).
+    /// their new versions for rotations (from each certificate's policy), and secret sources of kind <c>key-vault</c> (metadata only).
     /// </summary>
     public static IHostApplicationBuilder AddKeyVaultCertificates(this IHostApplicationBuilder builder)
     {
@@ -19,6 +19,7 @@ public static class KeyVaultCertificatesServiceCollectionExtensions
         services.TryAddSingleton<KeyVaultConnections>();
         services.AddSingleton<ICertificateSourceFactory, KeyVaultCertificateSourceFactory>();
         services.AddSingleton<ICertificateIssuer, KeyVaultCertificateIssuer>();
+        services.AddSingleton<Qlrf.Secrets.ISecretSourceFactory, Secrets.KeyVaultSecretSourceFactory>();
         return builder;
     }
 }

@@ -20,7 +20,7 @@ namespace Qlrf.Connectors.Tests.Azure.Certificates;
 /// <c>DisableChallengeResourceVerification</c>, since this vault is not under <c>vault.azure.net</c>).
 /// Versions hold real DER certificates made from the policy.
 /// </summary>
-public sealed class FakeKeyVault : IAsyncDisposable
+public sealed partial class FakeKeyVault : IAsyncDisposable
 {
     public const string Token = "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.EXAMPLE.vault-token";
 
@@ -142,6 +142,11 @@ public sealed class FakeKeyVault : IAsyncDisposable
     {
         lock (gate)
         {
+            if (segments.Length > 0 && segments[0] == "secrets")
+            {
+                return AnswerSecrets(method, segments);
+            }
+
             if (segments.Length == 0 || segments[0] != "certificates")
             {
                 return (404, Error("NotFound", "no such route"), null);
