@@ -11,7 +11,8 @@ public static class KubernetesServiceCollectionExtensions
 {
     /// <summary>
     /// Registers asset sources of kind <c>kubernetes</c> (Deployments, StatefulSets and DaemonSets across clusters) and
-    /// certificate sources of kind <c>kubernetes</c> (TLS secrets, the ingresses and workloads referencing them).
+    /// certificate sources of kind <c>kubernetes</c> (TLS secrets, the ingresses and workloads referencing them), and secret
+    /// sources of kind <c>kubernetes</c> (Opaque secrets as metadata only, and the workloads referencing them).
     /// </summary>
     public static IHostApplicationBuilder AddKubernetesConnector(this IHostApplicationBuilder builder)
     {
@@ -20,6 +21,7 @@ public static class KubernetesServiceCollectionExtensions
         builder.Services.TryAddSingleton<KubernetesClusters>();
         builder.Services.AddSingleton<IAssetSourceFactory, KubernetesAssetSourceFactory>();
         builder.Services.AddSingleton<Qlrf.Certificates.ICertificateSourceFactory, Certificates.KubernetesCertificateSourceFactory>();
+        builder.Services.AddSingleton<Qlrf.Secrets.ISecretSourceFactory, Secrets.KubernetesSecretSourceFactory>();
         return builder;
     }
 

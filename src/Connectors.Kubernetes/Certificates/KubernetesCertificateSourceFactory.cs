@@ -31,20 +31,21 @@ public sealed class KubernetesCertificateSourceFactory(ILoggerFactory loggers, T
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(section);
+        return new KubernetesCertificateSource(definition, ClustersOf(definition, section, clusters), time, loggers.CreateLogger<KubernetesCertificateSource>());
+    }
+
+    /// <summary>The clusters a source reads: its asset source's (looked up at each sweep) or its own.</summary>
+    internal static Func<KubernetesSourceOptions> ClustersOf(CertificateSourceDefinition definition, IConfiguration section, KubernetesClusters clusters)
+    {
         var reference = section.Get<KubernetesCertificateSourceOptions>()?.AssetSource;
-        Func<KubernetesSourceOptions> options;
         if (string.IsNullOrWhiteSpace(reference))
         {
             var own = Bind(section);
-            options = () => own;
-        }
-        else
-        {
-            options = () => clusters.Get(reference, definition.Organisation)
-                ?? throw new ConnectorException($"Certificate source '{definition.Name}': there is no kubernetes asset source '{reference}' of organisation '{definition.Organisation}'.");
+            return () => own;
         }
 
-        return new KubernetesCertificateSource(definition, options, time, loggers.CreateLogger<KubernetesCertificateSource>());
+        return () => clusters.Get(reference, definition.Organisation)
+            ?? throw new ConnectorException($"Source '{definition.Name}': there is no kubernetes asset source '{reference}' of organisation '{definition.Organisation}'.");
     }
 
     private static KubernetesSourceOptions Bind(IConfiguration section) => section.Get<KubernetesSourceOptions>() ?? new KubernetesSourceOptions();
