@@ -9,6 +9,7 @@ using Qlrf.Api.ApiKeys;
 using Qlrf.Api.Assets;
 using Qlrf.Api.Audit;
 using Qlrf.Api.Certificates;
+using Qlrf.Api.Secrets;
 using Qlrf.Api.Callbacks;
 using Qlrf.Api.Discovery;
 using Qlrf.Api.Dr;
@@ -79,6 +80,7 @@ public static class ApiServiceCollectionExtensions
         services.AddScoped<UiConfigFunctions>();
         services.AddScoped<CertificatesFunctions>();
         services.AddScoped<CertificateRotationsFunctions>();
+        services.AddScoped<SecretsFunctions>();
         services.AddScoped<AiFunctions>();
         return builder;
     }
@@ -140,6 +142,7 @@ public static class ApiServiceCollectionExtensions
         app.MapDrillsApi();
         app.MapUiConfigApi();
         app.MapCertificatesApi();
+        app.MapSecretsApi();
         app.MapAiApi();
         return app;
     }

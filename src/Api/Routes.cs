@@ -89,6 +89,9 @@ public static class Routes
     public const string CertificateRotationPause = "api/v1/certificate-rotations/{id}/pause";
     public const string CertificateRotationResume = "api/v1/certificate-rotations/{id}/resume";
     public const string CertificateRotationCancel = "api/v1/certificate-rotations/{id}/cancel";
+    public const string Secrets = "api/v1/secrets";
+    public const string SecretSourceSweeps = "api/v1/secrets/sources/{id}/sweeps";
+    public const string Secret = "api/v1/secrets/{id}";
     public const string DrPairs = "api/v1/dr/pairs";
     public const string DrPair = "api/v1/dr/pairs/{id}";
     public const string DrPairReadiness = "api/v1/dr/pairs/{id}/readiness";

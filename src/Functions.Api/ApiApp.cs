@@ -14,6 +14,8 @@ using Qlrf.Functions.Hosting;
 using Qlrf.Messaging.StorageQueues;
 using Qlrf.Sandbox;
 using Qlrf.Sandbox.Certificates;
+using Qlrf.Sandbox.Secrets;
+using Qlrf.Secrets;
 using Qlrf.Store.Tables;
 using Qlrf.Workflows;
 using Qlrf.Workflows.Certificates;
@@ -38,6 +40,7 @@ public static class ApiApp
         builder.AddSandboxPlatform();
         builder.AddSandboxDrSimulator();
         builder.AddSandboxCertificates();
+        builder.AddSandboxSecrets();
         builder.AddNotificationChannels();
         builder.AddCloudConnectors();
         builder.AddCloudExecutors();
@@ -48,6 +51,7 @@ public static class ApiApp
         builder.AddRollouts();
         builder.AddDrills();
         builder.AddCertificates();
+        builder.AddSecrets();
         builder.AddCertificateRotations();
         builder.AddAiCopilot();
         builder.AddAiModel();

@@ -10,6 +10,8 @@ using Qlrf.Functions.Hosting;
 using Qlrf.Messaging.StorageQueues;
 using Qlrf.Sandbox;
 using Qlrf.Sandbox.Certificates;
+using Qlrf.Sandbox.Secrets;
+using Qlrf.Secrets;
 using Qlrf.Store.Tables;
 using Qlrf.Workflows;
 using Qlrf.Workflows.Certificates;
@@ -36,6 +38,7 @@ public static class OrchestrationApp
         builder.AddSandboxPlatform();
         builder.AddSandboxDrSimulator();
         builder.AddSandboxCertificates();
+        builder.AddSandboxSecrets();
         builder.AddNotificationChannels();
         builder.AddCloudConnectors();
         builder.AddCloudExecutors();
@@ -45,6 +48,7 @@ public static class OrchestrationApp
         builder.AddRollouts();
         builder.AddDrills();
         builder.AddCertificates();
+        builder.AddSecrets();
         builder.AddCertificateRotations();
         builder.AddAiTaskWorkflow();
         return builder;

@@ -69,7 +69,7 @@ public sealed class LocalTimerTests : IDisposable
         await using var host = new QlrfHost(directory, new Dictionary<string, string?> { ["Qlrf:Discovery:Sources:sandbox:SweepAtStartup"] = "false" });
         var timers = host.Service<Microsoft.Extensions.Options.IOptions<TimerFunctionRegistry>>().Value.Timers;
 
-        Assert.Equal(["DeliverAllDueAsync", "RunDailySnapshotsAsync", "RunDueCertificateSweepsAsync", "RunDueSweepsAsync", "StartDueDrillsAsync"], timers.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["DeliverAllDueAsync", "RunDailySnapshotsAsync", "RunDueCertificateSweepsAsync", "RunDueSecretSweepsAsync", "RunDueSweepsAsync", "StartDueDrillsAsync"], timers.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(("QLRF_CERTIFICATE_SWEEP_SCHEDULE", "0 * * * * *"), (timers["RunDueCertificateSweepsAsync"].ScheduleSetting, timers["RunDueCertificateSweepsAsync"].DefaultSchedule(host.Services)));
         Assert.Equal("0 5 0 * * *", timers["RunDailySnapshotsAsync"].DefaultSchedule(host.Services));
         Assert.Equal(("QLRF_DR_SCHEDULE", "0 * * * * *"), (timers["StartDueDrillsAsync"].ScheduleSetting, timers["StartDueDrillsAsync"].DefaultSchedule(host.Services)));

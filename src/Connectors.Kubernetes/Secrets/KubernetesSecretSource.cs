@@ -86,11 +86,11 @@ public sealed class KubernetesSecretSource : ISecretSource
                 var changed = metadata.ManagedFields?.Where(f => f.Time is not null).Max(f => f.Time) ?? metadata.CreationTimestamp;
                 secrets.Add(new Secret
                 {
-                    Id = $"{Name}:{name}/{secretNs}/{metadata.Name}",
+                    Id = $"{Name}:{name}:{secretNs}:{metadata.Name}",
                     Organisation = Organisation,
                     Store = Name,
                     StoreKind = SecretStoreKinds.Kubernetes,
-                    Name = $"{name}/{secretNs}/{metadata.Name}",
+                    Name = $"{name}:{secretNs}:{metadata.Name}",
                     Environment = definition.Environment,
                     Version = metadata.ResourceVersion ?? string.Empty,
                     CreatedAt = Utc(metadata.CreationTimestamp),

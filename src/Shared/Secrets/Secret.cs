@@ -18,7 +18,7 @@ public sealed record Secret
     /// <summary>What kind of store: <see cref="SecretStoreKinds"/>.</summary>
     public required string StoreKind { get; init; }
 
-    /// <summary>Its name in the store (Key Vault secret name, <c>cluster/namespace/secret</c>).</summary>
+    /// <summary>Its name in the store (Key Vault secret name, <c>cluster:namespace:secret</c>).</summary>
     public required string Name { get; init; }
 
     public required string Environment { get; init; }

@@ -32,4 +32,8 @@ public enum Permission
     ExecuteAiTasks,
     /// <summary>Approve or reject an AI task's plan, which then proposes its rollouts and drills (<c>approve:ai-tasks</c>).</summary>
     ApproveAiTasks,
+    /// <summary>Read the secret inventory (metadata only: never a value) and secret rotations (<c>read:secrets</c>).</summary>
+    ReadSecrets,
+    /// <summary>Start, pause, resume and cancel secret rotations (<c>rotate:secrets</c>).</summary>
+    RotateSecrets,
 }

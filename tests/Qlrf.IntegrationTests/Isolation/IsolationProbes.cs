@@ -166,6 +166,11 @@ public static class IsolationProbes
         [Key("POST", Routes.CertificateRotationPause)] = a => [Gone(Path(Routes.CertificateRotationPause, a.RotationId), "{}")],
         [Key("POST", Routes.CertificateRotationResume)] = a => [Gone(Path(Routes.CertificateRotationResume, a.RotationId), "{}")],
         [Key("POST", Routes.CertificateRotationCancel)] = a => [Gone(Path(Routes.CertificateRotationCancel, a.RotationId), "{}")],
+
+        // Secrets: A's sandbox secret (metadata only)
+        [Key("GET", Routes.Secrets)] = _ => [Own("/api/v1/secrets"), Own("/api/v1/secrets?store=sandbox&rotationOverdue=true")],
+        [Key("POST", Routes.SecretSourceSweeps)] = _ => [Gone(Path(Routes.SecretSourceSweeps, "sandbox"))],
+        [Key("GET", Routes.Secret)] = _ => [Gone(Path(Routes.Secret, OrganisationA.SecretId))],
         // AI copilot: A's task awaiting approval; B's own tasks, tools, agents and usage
         [Key("POST", Routes.AiTasks)] = _ =>
             [Own("/api/v1/ai/tasks", """{"prompt":"how ready is DR?"}"""), Own("/api/v1/ai/tasks", """{"prompt":"which prod servers are behind on ubuntu-2204-base?"}""")],

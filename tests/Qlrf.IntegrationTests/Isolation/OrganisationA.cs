@@ -22,6 +22,9 @@ public sealed class OrganisationA : IAsyncLifetime
     public const string DryPair = "isolation-dry";
     public const string BFamily = "globex-base";
     public const string CertificateId = "sandbox:shop-web";
+
+    /// <summary>A sample sandbox secret (samples/secrets.yaml).</summary>
+    public const string SecretId = "sandbox:shop-db-password";
     public const string BImage = BFamily + "@1.0.0";
 
     public HostDirectory Directory { get; } = new();
@@ -58,7 +61,7 @@ public sealed class OrganisationA : IAsyncLifetime
 
     /// <summary>Strings that only A's objects hold: none may appear in an answer B gets.</summary>
     public IReadOnlyList<string> Marks =>
-        [AssetId, RunId, BindingId, KeyId, Family, PolicyExceptionId, RolloutId, DrillId, FinishedDrillId, Pair, DryPair, Site, "alice-of-acme", CertificateId, RotationId, AiTaskId];
+        [AssetId, RunId, BindingId, KeyId, Family, PolicyExceptionId, RolloutId, DrillId, FinishedDrillId, Pair, DryPair, Site, "alice-of-acme", CertificateId, RotationId, AiTaskId, SecretId];
 
     public async Task InitializeAsync()
     {
@@ -96,6 +99,7 @@ public sealed class OrganisationA : IAsyncLifetime
         CertificateAlertId = (await Host.GetJsonAsync<List<Qlrf.Certificates.CertificateAlert>>("/api/v1/certificates/alerts")).First(a => a.CertificateId == CertificateId).Id;
         RotationId = (await Created(A, HttpMethod.Post, "/api/v1/certificates/sandbox:internal-tools/rotations", "{}", HttpStatusCode.Accepted)).Json<Qlrf.Certificates.CertificateRotation>().Id;
         await Certificates.CertificateHost.WaitForRotationAsync(Host, RotationId, Qlrf.Certificates.RotationStatus.AwaitingApproval);
+        await Secrets.SecretHost.WaitForSecretAsync(Host, SecretId);
 
         // An AI task proposing a drill of A's pair, waiting for approval.
         AiTaskId = (await Created(A, HttpMethod.Post, "/api/v1/ai/tasks", $$"""{"prompt":"run a test failover drill of {{Pair}}"}"""))

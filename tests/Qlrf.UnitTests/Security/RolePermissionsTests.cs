@@ -7,12 +7,12 @@ public sealed class RolePermissionsTests
     /// <summary>The matrix as the identity issue writes it; admin holds every permission, including any added later.</summary>
     public static TheoryData<Role, string[]> Matrix => new()
     {
-        { Role.Viewer, ["read:dashboard", "read:drift", "read:assets", "read:images", "export:reports", "read:certificates"] },
-        { Role.Operator, ["read:dashboard", "read:drift", "read:assets", "read:images", "export:reports", "read:certificates", "trigger:drill", "acknowledge:alerts", "execute:tasks", "execute:ai-tasks"] },
+        { Role.Viewer, ["read:dashboard", "read:drift", "read:assets", "read:images", "export:reports", "read:certificates", "read:secrets"] },
+        { Role.Operator, ["read:dashboard", "read:drift", "read:assets", "read:images", "export:reports", "read:certificates", "read:secrets", "trigger:drill", "acknowledge:alerts", "execute:tasks", "execute:ai-tasks"] },
         {
             Role.Engineer,
-            ["read:dashboard", "read:drift", "read:assets", "read:images", "export:reports", "read:certificates", "trigger:drill", "acknowledge:alerts", "execute:tasks", "execute:ai-tasks",
-             "execute:rollout", "manage:images", "apply:patches", "approve:tasks", "rotate:certificates", "approve:ai-tasks"]
+            ["read:dashboard", "read:drift", "read:assets", "read:images", "export:reports", "read:certificates", "read:secrets", "trigger:drill", "acknowledge:alerts", "execute:tasks", "execute:ai-tasks",
+             "execute:rollout", "manage:images", "apply:patches", "approve:tasks", "rotate:certificates", "approve:ai-tasks", "rotate:secrets"]
         },
     };
 

@@ -83,14 +83,14 @@ public sealed class KubernetesSecretSourceTests : IAsyncLifetime
 
         var result = await Source().SweepAsync(CancellationToken.None);
 
-        Assert.Equal(["k8s-secrets:c1/shop/api-key", "k8s-secrets:c1/shop/db"], result.Secrets.Select(s => s.Id).Order(StringComparer.Ordinal));
-        var secret = Assert.Single(result.Secrets, s => s.Name == "c1/shop/db");
+        Assert.Equal(["k8s-secrets:c1:shop:api-key", "k8s-secrets:c1:shop:db"], result.Secrets.Select(s => s.Id).Order(StringComparer.Ordinal));
+        var secret = Assert.Single(result.Secrets, s => s.Name == "c1:shop:db");
         Assert.Equal(("812", "Opaque", 30, "prod", SecretStoreKinds.Kubernetes), (secret.Version, secret.ContentType, secret.RotationDays, secret.Environment, secret.StoreKind));
         Assert.Equal(new DateTimeOffset(2026, 10, 1, 8, 0, 0, TimeSpan.Zero), secret.CreatedAt);
         Assert.Equal(new DateTimeOffset(2026, 11, 1, 10, 0, 0, TimeSpan.Zero), secret.UpdatedAt);
         Assert.Equal(new DateTimeOffset(2027, 1, 1, 0, 0, 0, TimeSpan.Zero), secret.ExpiresAt);
         Assert.Equal(["k8s://c1/shop/deployment/web", "k8s://c1/shop/statefulset/worker"], secret.Workloads);
-        Assert.Equal(["k8s://c1/shop/deployment/gateway"], Assert.Single(result.Secrets, s => s.Name == "c1/shop/api-key").Workloads);
+        Assert.Equal(["k8s://c1/shop/deployment/gateway"], Assert.Single(result.Secrets, s => s.Name == "c1:shop:api-key").Workloads);
 
         var secretLists = api.Accepts.Where(a => a.Query.StartsWith("/api/v1/secrets?", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(secretLists);
