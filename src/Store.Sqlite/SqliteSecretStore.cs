@@ -8,7 +8,7 @@ using Qlrf.Secrets;
 namespace Qlrf.Store.Sqlite;
 
 /// <summary>The secret inventory (metadata only) on the embedded store: secrets by source and their change history.</summary>
-public sealed class SqliteSecretStore(SqliteDatabase database) : ISecretStore
+public sealed partial class SqliteSecretStore(SqliteDatabase database) : ISecretStore
 {
     public Task<IReadOnlyList<SecretChange>> ApplySweepAsync(string organisation, string source, SecretSweepResult sweep, DateTimeOffset at, CancellationToken cancellationToken)
     {

@@ -8,7 +8,7 @@ namespace Qlrf.Store.Tables;
 /// The secret inventory (metadata only) on Table Storage (<see cref="TableNames.Secrets"/>), in the organisation's
 /// partition. A sweep's writes go row by row; a reader may see a sweep half applied, and the next sweep converges.
 /// </summary>
-public sealed class TableSecretStore(ITables tables) : ISecretStore
+public sealed partial class TableSecretStore(ITables tables) : ISecretStore
 {
     private ITable Table => tables[TableNames.Secrets];
 

@@ -22,6 +22,8 @@ public static class SecretsServiceCollectionExtensions
         services.AddSingleton<SecretSourceRegistry>();
         services.AddSingleton<SecretSweeper>();
         services.AddSingleton<SecretSweepFunctions>();
+        services.AddSingleton<IConnectivityChecker, ConnectivityChecker>();
+        services.AddSingleton<IConnectivityCheckSource, ConfiguredConnectivityChecks>();
         services.AddTimerFunctions(t => t.Add<SecretSweepFunctions>(
             nameof(SecretSweepFunctions.RunDueSecretSweepsAsync), SecretSweepFunctions.ScheduleSetting, SecretSweepFunctions.DefaultSchedule, (f, tick, ct) => f.RunDueSecretSweepsAsync(tick, ct)));
         return builder;

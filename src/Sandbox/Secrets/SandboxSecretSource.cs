@@ -13,8 +13,11 @@ public sealed class SandboxSecretSource(CertificateSourceDefinition definition, 
 
     public string Organisation => definition.Organisation;
 
+    /// <summary>The prefix of a sandbox workload's id.</summary>
+    public const string WorkloadPrefix = "sandbox://workloads/";
+
     /// <summary>The asset-like id of a sandbox workload.</summary>
-    public static string WorkloadId(string name) => "sandbox://workloads/" + name;
+    public static string WorkloadId(string name) => WorkloadPrefix + name;
 
     public Task<SecretSweepResult> SweepAsync(CancellationToken cancellationToken)
     {

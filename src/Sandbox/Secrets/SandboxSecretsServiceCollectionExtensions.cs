@@ -12,8 +12,9 @@ public static class SandboxSecretsServiceCollectionExtensions
     public const string SourcesSection = "Qlrf:Secrets:Sources";
 
     /// <summary>
-    /// Registers the sandbox secret store (section <c>Qlrf:Sandbox:Secrets</c>): the secrets of the secrets file and the
-    /// secret source of kind <c>sandbox</c>. Only where a secret source of kind <c>sandbox</c> is configured.
+    /// Registers the sandbox secret store (section <c>Qlrf:Sandbox:Secrets</c>): the secrets of the secrets file, the
+    /// secret source of kind <c>sandbox</c>, and for rotations its versions, the loopback workloads that use the secrets
+    /// (restarted and checked by a rotation). Only where a secret source of kind <c>sandbox</c> is configured.
     /// </summary>
     public static IHostApplicationBuilder AddSandboxSecrets(this IHostApplicationBuilder builder)
     {
@@ -30,6 +31,12 @@ public static class SandboxSecretsServiceCollectionExtensions
         services.AddOptions<SandboxSecretsOptions>().BindConfiguration(SandboxSecretsOptions.Section);
         services.AddSingleton<SandboxSecretVault>();
         services.AddSingleton<ISecretSourceFactory, SandboxSecretSourceFactory>();
+        services.AddSingleton<SandboxWorkloads>();
+        services.AddHostedService(sp => sp.GetRequiredService<SandboxWorkloads>());
+        services.AddSingleton<SandboxWorkloadRestarter>();
+        services.AddSingleton<ISecretVersioner, SandboxSecretVersioner>();
+        services.AddSingleton<ISecretWorkloadRestarter>(sp => sp.GetRequiredService<SandboxWorkloadRestarter>());
+        services.AddSingleton<IConnectivityCheckSource>(sp => sp.GetRequiredService<SandboxWorkloadRestarter>());
         return builder;
     }
 }

@@ -20,6 +20,17 @@ public interface ISecretStore
 
     /// <summary>A secret's change history, newest first.</summary>
     Task<IReadOnlyList<SecretChange>> ListChangesAsync(string organisation, string secretId, CancellationToken cancellationToken);
+
+    /// <summary>Stores a new rotation, or returns the one with the same idempotency key.</summary>
+    Task<(SecretRotation Rotation, bool Created)> CreateRotationAsync(SecretRotation rotation, CancellationToken cancellationToken);
+
+    Task<SecretRotation?> GetRotationAsync(string organisation, string rotationId, CancellationToken cancellationToken);
+
+    /// <summary>Changes a rotation atomically; throws <see cref="Errors.NotFoundException"/> when there is none.</summary>
+    Task<SecretRotation> UpdateRotationAsync(string organisation, string rotationId, Func<SecretRotation, SecretRotation> change, CancellationToken cancellationToken);
+
+    /// <summary>A secret's rotations, newest first.</summary>
+    Task<IReadOnlyList<SecretRotation>> ListRotationsAsync(string organisation, string secretId, CancellationToken cancellationToken);
 }
 
 /// <summary>Filters for listing secrets; every given one must match.</summary>

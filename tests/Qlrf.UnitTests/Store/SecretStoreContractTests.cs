@@ -109,6 +109,31 @@ public sealed class SecretStoreContractTests(Azurite azurite)
         Assert.NotNull(await store.GetAsync("acme", "sandbox:db", ct));
     }
 
+    [Theory]
+    [MemberData(nameof(Backends))]
+    public async Task Rotations_are_created_once_per_key_updated_atomically_and_listed_newest_first_within_their_organisation(string backend)
+    {
+        using var stores = new SecretStores(backend, azurite);
+        var store = stores.Store;
+        var ct = CancellationToken.None;
+        SecretRotation Rotation(string id, DateTimeOffset at, string? key = null) => new() { Id = id, Organisation = "acme", SecretId = "sandbox:db", RequestedBy = "alice", IdempotencyKey = key, CreatedAt = at, PreviousVersion = "v1" };
+
+        var (first, created) = await store.CreateRotationAsync(Rotation("srot-1", T0, "key-1"), ct);
+        var (again, createdAgain) = await store.CreateRotationAsync(Rotation("srot-2", T0.AddMinutes(1), "key-1"), ct);
+        await store.CreateRotationAsync(Rotation("srot-3", T0.AddMinutes(2)), ct);
+        var updated = await store.UpdateRotationAsync("acme", "srot-1", r => r with { Status = RotationStatus.Succeeded, NewVersion = "v2" }, ct);
+
+        Assert.True(created);
+        Assert.False(createdAgain);
+        Assert.Equal("srot-1", again.Id);
+        Assert.Equal((RotationStatus.Succeeded, "v2"), (updated.Status, updated.NewVersion));
+        Assert.Equal((RotationStatus.Succeeded, "v2"), ((await store.GetRotationAsync("acme", "srot-1", ct))!.Status, (await store.GetRotationAsync("acme", "srot-1", ct))!.NewVersion));
+        Assert.Equal(["srot-3", "srot-1"], (await store.ListRotationsAsync("acme", "sandbox:db", ct)).Select(r => r.Id));
+        Assert.Null(await store.GetRotationAsync("globex", "srot-1", ct));
+        Assert.Empty(await store.ListRotationsAsync("globex", "sandbox:db", ct));
+        await Assert.ThrowsAsync<Qlrf.Errors.NotFoundException>(() => store.UpdateRotationAsync("globex", "srot-1", r => r with { Status = RotationStatus.Cancelled }, ct));
+    }
+
     /// <summary>The secret store of one backend: real SQLite in a temporary directory, or Table Storage on Azurite.</summary>
     private sealed class SecretStores : IDisposable
     {
