@@ -81,6 +81,7 @@ public static class ApiServiceCollectionExtensions
         services.AddScoped<CertificatesFunctions>();
         services.AddScoped<CertificateRotationsFunctions>();
         services.AddScoped<SecretsFunctions>();
+        services.AddScoped<SecretRotationsFunctions>();
         services.AddScoped<AiFunctions>();
         return builder;
     }

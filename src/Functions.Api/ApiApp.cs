@@ -21,6 +21,7 @@ using Qlrf.Workflows;
 using Qlrf.Workflows.Certificates;
 using Qlrf.Workflows.Drills;
 using Qlrf.Workflows.Rollouts;
+using Qlrf.Workflows.Secrets;
 
 namespace Qlrf.Functions.Api;
 
@@ -53,6 +54,7 @@ public static class ApiApp
         builder.AddCertificates();
         builder.AddSecrets();
         builder.AddCertificateRotations();
+        builder.AddSecretRotations();
         builder.AddAiCopilot();
         builder.AddAiModel();
         builder.AddQlrfApi();

@@ -17,6 +17,7 @@ using Qlrf.Workflows;
 using Qlrf.Workflows.Certificates;
 using Qlrf.Workflows.Drills;
 using Qlrf.Workflows.Rollouts;
+using Qlrf.Workflows.Secrets;
 
 namespace Qlrf.Functions.Orchestration;
 
@@ -50,6 +51,7 @@ public static class OrchestrationApp
         builder.AddCertificates();
         builder.AddSecrets();
         builder.AddCertificateRotations();
+        builder.AddSecretRotations();
         builder.AddAiTaskWorkflow();
         return builder;
     }

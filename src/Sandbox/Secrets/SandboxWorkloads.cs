@@ -17,6 +17,7 @@ public sealed class SandboxWorkloads(SandboxSecretVault vault) : IHostedService,
     private readonly Dictionary<string, Workload> workloads = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource stopping = new();
     private readonly TaskCompletionSource started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int disposed;
 
     /// <summary>Completes once every workload listens.</summary>
     public Task Started => started.Task;
@@ -37,7 +38,11 @@ public sealed class SandboxWorkloads(SandboxSecretVault vault) : IHostedService,
 
     public Task StopAsync(CancellationToken cancellationToken)
     {
-        stopping.Cancel();
+        if (Volatile.Read(ref disposed) == 0)
+        {
+            stopping.Cancel();
+        }
+
         foreach (var workload in workloads.Values)
         {
             workload.Stop();
@@ -48,6 +53,11 @@ public sealed class SandboxWorkloads(SandboxSecretVault vault) : IHostedService,
 
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        {
+            return;
+        }
+
         stopping.Cancel();
         foreach (var workload in workloads.Values)
         {

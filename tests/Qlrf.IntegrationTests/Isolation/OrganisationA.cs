@@ -59,9 +59,11 @@ public sealed class OrganisationA : IAsyncLifetime
 
     public string AiTaskId { get; private set; } = null!;
 
+    public string SecretRotationId { get; private set; } = null!;
+
     /// <summary>Strings that only A's objects hold: none may appear in an answer B gets.</summary>
     public IReadOnlyList<string> Marks =>
-        [AssetId, RunId, BindingId, KeyId, Family, PolicyExceptionId, RolloutId, DrillId, FinishedDrillId, Pair, DryPair, Site, "alice-of-acme", CertificateId, RotationId, AiTaskId, SecretId];
+        [AssetId, RunId, BindingId, KeyId, Family, PolicyExceptionId, RolloutId, DrillId, FinishedDrillId, Pair, DryPair, Site, "alice-of-acme", CertificateId, RotationId, AiTaskId, SecretId, SecretRotationId];
 
     public async Task InitializeAsync()
     {
@@ -100,6 +102,8 @@ public sealed class OrganisationA : IAsyncLifetime
         RotationId = (await Created(A, HttpMethod.Post, "/api/v1/certificates/sandbox:internal-tools/rotations", "{}", HttpStatusCode.Accepted)).Json<Qlrf.Certificates.CertificateRotation>().Id;
         await Certificates.CertificateHost.WaitForRotationAsync(Host, RotationId, Qlrf.Certificates.RotationStatus.AwaitingApproval);
         await Secrets.SecretHost.WaitForSecretAsync(Host, SecretId);
+        SecretRotationId = (await Created(A, HttpMethod.Post, $"/api/v1/secrets/{SecretId}/rotations", "{}", HttpStatusCode.Accepted)).Json<Qlrf.Secrets.SecretRotation>().Id;
+        await Secrets.SecretHost.WaitForRotationAsync(Host, SecretRotationId, Qlrf.Certificates.RotationStatus.AwaitingApproval);
 
         // An AI task proposing a drill of A's pair, waiting for approval.
         AiTaskId = (await Created(A, HttpMethod.Post, "/api/v1/ai/tasks", $$"""{"prompt":"run a test failover drill of {{Pair}}"}"""))

@@ -74,4 +74,18 @@ internal static class SecretHost
             },
             TimeSpan.FromSeconds(60),
             $"secret {id} in the inventory");
+
+    public static async Task<Qlrf.Secrets.SecretRotation> WaitForRotationAsync(this QlrfHost host, string id, params Qlrf.Certificates.RotationStatus[] statuses)
+    {
+        Qlrf.Secrets.SecretRotation? rotation = null;
+        await Eventually.TrueAsync(
+            async () =>
+            {
+                rotation = await host.GetJsonAsync<Qlrf.Secrets.SecretRotation>("/api/v1/secret-rotations/" + id);
+                return statuses.Contains(rotation.Status);
+            },
+            TimeSpan.FromSeconds(90),
+            $"secret rotation {id} to be {string.Join(" or ", statuses)}");
+        return rotation!;
+    }
 }
