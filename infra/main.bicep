@@ -53,6 +53,9 @@ param staticWebAppLocation string = 'westeurope'
 @description('NCRONTAB of the certificate sweep tick: sweeps each certificate source whose own schedule is due.')
 param certificateSweepSchedule string = '0 * * * * *'
 
+@description('NCRONTAB of the secret sweep tick (QLRF_SECRET_SWEEP_SCHEDULE): sweeps each secret source, metadata only, whose own schedule is due. Named so the linter does not take it for a secret.')
+param credentialSweepSchedule string = '0 * * * * *'
+
 var abbrs = loadJsonContent('abbreviations.json')
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = { 'azd-env-name': environmentName }
@@ -159,6 +162,7 @@ module settings 'app/settings.bicep' = [for (service, i) in services: {
     notificationSchedule: notificationSchedule
     drillSchedule: drillSchedule
     certificateSweepSchedule: certificateSweepSchedule
+    credentialSweepSchedule: credentialSweepSchedule
   }
 }]
 

@@ -31,6 +31,7 @@ param complianceSnapshotSchedule string
 param notificationSchedule string
 param drillSchedule string
 param certificateSweepSchedule string
+param credentialSweepSchedule string
 
 // Every app: its identity (AZURE_CLIENT_ID, read by the code's credential), the host's storage and the shared task
 // hub, the asset-change queue (discovery's Queue trigger binds the connection AssetChangesQueue; every app publishes
@@ -83,6 +84,7 @@ var perService = {
     QLRF_NOTIFICATION_SCHEDULE: notificationSchedule
     QLRF_DR_SCHEDULE: drillSchedule
     QLRF_CERTIFICATE_SWEEP_SCHEDULE: certificateSweepSchedule
+    QLRF_SECRET_SWEEP_SCHEDULE: credentialSweepSchedule
   })
   api: union(jwt, openAi, aiModel, evidencePacks)
 }

@@ -31,6 +31,7 @@ var tables = [
   'QlrfDrills'
   'QlrfSandboxDrState'
   'QlrfCertificates'
+  'QlrfSecrets'
   'QlrfAiTasks'
   'QlrfCompliance'
   'QlrfComplianceSnapshots'

@@ -10,6 +10,7 @@ using Qlrf.Api.Assets;
 using Qlrf.Api.Audit;
 using Qlrf.Api.Certificates;
 using Qlrf.Api.Compliance;
+using Qlrf.Api.Secrets;
 using Qlrf.Api.Callbacks;
 using Qlrf.Api.Discovery;
 using Qlrf.Api.Dr;
@@ -80,6 +81,8 @@ public static class ApiServiceCollectionExtensions
         services.AddScoped<UiConfigFunctions>();
         services.AddScoped<CertificatesFunctions>();
         services.AddScoped<CertificateRotationsFunctions>();
+        services.AddScoped<SecretsFunctions>();
+        services.AddScoped<SecretRotationsFunctions>();
         services.AddScoped<AiFunctions>();
         services.AddScoped<ComplianceFunctions>();
         services.AddScoped<EvidencePacksFunctions>();
@@ -143,6 +146,7 @@ public static class ApiServiceCollectionExtensions
         app.MapDrillsApi();
         app.MapUiConfigApi();
         app.MapCertificatesApi();
+        app.MapSecretsApi();
         app.MapAiApi();
         app.MapComplianceApi();
         app.MapEvidencePacksApi();

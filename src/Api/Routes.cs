@@ -89,6 +89,16 @@ public static class Routes
     public const string CertificateRotationPause = "api/v1/certificate-rotations/{id}/pause";
     public const string CertificateRotationResume = "api/v1/certificate-rotations/{id}/resume";
     public const string CertificateRotationCancel = "api/v1/certificate-rotations/{id}/cancel";
+    public const string Secrets = "api/v1/secrets";
+    public const string SecretSourceSweeps = "api/v1/secrets/sources/{id}/sweeps";
+    public const string Secret = "api/v1/secrets/{id}";
+    public const string SecretRotations = "api/v1/secrets/{id}/rotations";
+    public const string SecretRotation = "api/v1/secret-rotations/{id}";
+    public const string SecretRotationApprove = "api/v1/secret-rotations/{id}/approve";
+    public const string SecretRotationReject = "api/v1/secret-rotations/{id}/reject";
+    public const string SecretRotationPause = "api/v1/secret-rotations/{id}/pause";
+    public const string SecretRotationResume = "api/v1/secret-rotations/{id}/resume";
+    public const string SecretRotationCancel = "api/v1/secret-rotations/{id}/cancel";
     public const string DrPairs = "api/v1/dr/pairs";
     public const string DrPair = "api/v1/dr/pairs/{id}";
     public const string DrPairReadiness = "api/v1/dr/pairs/{id}/readiness";

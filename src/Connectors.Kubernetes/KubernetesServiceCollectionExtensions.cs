@@ -13,7 +13,8 @@ public static class KubernetesServiceCollectionExtensions
     /// Registers asset sources of kind <c>kubernetes</c> (Deployments, StatefulSets and DaemonSets across clusters) and
     /// certificate sources of kind <c>kubernetes</c> (TLS secrets, the ingresses and workloads referencing them), and the
     /// certificate deployer that writes a rotated store certificate into the TLS secrets holding copies of it and restarts
-    /// the workloads that mount them (needs the store's <see cref="Qlrf.Certificates.ICertificateMaterialSource"/>).
+    /// the workloads that mount them (needs the store's <see cref="Qlrf.Certificates.ICertificateMaterialSource"/>), and secret
+    /// sources of kind <c>kubernetes</c> (Opaque secrets as metadata only, and the workloads referencing them).
     /// </summary>
     public static IHostApplicationBuilder AddKubernetesConnector(this IHostApplicationBuilder builder)
     {
@@ -23,6 +24,7 @@ public static class KubernetesServiceCollectionExtensions
         builder.Services.AddSingleton<IAssetSourceFactory, KubernetesAssetSourceFactory>();
         builder.Services.AddSingleton<Qlrf.Certificates.ICertificateSourceFactory, Certificates.KubernetesCertificateSourceFactory>();
         builder.Services.AddSingleton<Qlrf.Certificates.ICertificateDeployer, Certificates.KubernetesCertificateDeployer>();
+        builder.Services.AddSingleton<Qlrf.Secrets.ISecretSourceFactory, Secrets.KubernetesSecretSourceFactory>();
         return builder;
     }
 

@@ -17,11 +17,14 @@ using Qlrf.Functions.Hosting;
 using Qlrf.Messaging.StorageQueues;
 using Qlrf.Sandbox;
 using Qlrf.Sandbox.Certificates;
+using Qlrf.Sandbox.Secrets;
+using Qlrf.Secrets;
 using Qlrf.Store.Tables;
 using Qlrf.Workflows;
 using Qlrf.Workflows.Certificates;
 using Qlrf.Workflows.Drills;
 using Qlrf.Workflows.Rollouts;
+using Qlrf.Workflows.Secrets;
 
 namespace Qlrf.Functions.Api;
 
@@ -41,6 +44,7 @@ public static class ApiApp
         builder.AddSandboxPlatform();
         builder.AddSandboxDrSimulator();
         builder.AddSandboxCertificates();
+        builder.AddSandboxSecrets();
         builder.AddNotificationChannels();
         builder.AddCloudConnectors();
         builder.AddCloudExecutors();
@@ -52,9 +56,11 @@ public static class ApiApp
         builder.AddRollouts();
         builder.AddDrills();
         builder.AddCertificates();
+        builder.AddSecrets();
         builder.AddCertificateRotations();
         builder.AddEvidencePacks();
         builder.AddEvidencePackBlobs();
+        builder.AddSecretRotations();
         builder.AddAiCopilot();
         builder.AddAiModel();
         builder.AddQlrfApi();

@@ -13,11 +13,14 @@ using Qlrf.Functions.Hosting;
 using Qlrf.Messaging.StorageQueues;
 using Qlrf.Sandbox;
 using Qlrf.Sandbox.Certificates;
+using Qlrf.Sandbox.Secrets;
+using Qlrf.Secrets;
 using Qlrf.Store.Tables;
 using Qlrf.Workflows;
 using Qlrf.Workflows.Certificates;
 using Qlrf.Workflows.Drills;
 using Qlrf.Workflows.Rollouts;
+using Qlrf.Workflows.Secrets;
 
 namespace Qlrf.Functions.Orchestration;
 
@@ -39,6 +42,7 @@ public static class OrchestrationApp
         builder.AddSandboxPlatform();
         builder.AddSandboxDrSimulator();
         builder.AddSandboxCertificates();
+        builder.AddSandboxSecrets();
         builder.AddNotificationChannels();
         builder.AddCloudConnectors();
         builder.AddCloudExecutors();
@@ -48,10 +52,12 @@ public static class OrchestrationApp
         builder.AddRollouts();
         builder.AddDrills();
         builder.AddCertificates();
+        builder.AddSecrets();
         builder.AddCertificateRotations();
         builder.AddComplianceEvaluation();
         builder.AddEvidencePacks();
         builder.AddEvidencePackBlobs();
+        builder.AddSecretRotations();
         builder.AddAiTaskWorkflow();
         return builder;
     }

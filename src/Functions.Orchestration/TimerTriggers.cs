@@ -2,6 +2,7 @@ using Microsoft.Azure.Functions.Worker;
 using Qlrf.Certificates.Sweeps;
 using Qlrf.Channels.Delivery;
 using Qlrf.Functions.Hosting;
+using Qlrf.Secrets;
 using Qlrf.Workflows.Drills;
 
 namespace Qlrf.Functions.Orchestration;
@@ -20,4 +21,8 @@ internal sealed class TimerTriggers(TimerRunner timers)
     [Function(nameof(CertificateSweepFunctions.RunDueCertificateSweepsAsync))]
     public Task RunDueCertificateSweepsAsync([TimerTrigger("%QLRF_CERTIFICATE_SWEEP_SCHEDULE%")] TimerInfo timer, CancellationToken cancellationToken) =>
         timers.RunAsync(nameof(CertificateSweepFunctions.RunDueCertificateSweepsAsync), timer, cancellationToken);
+
+    [Function(nameof(SecretSweepFunctions.RunDueSecretSweepsAsync))]
+    public Task RunDueSecretSweepsAsync([TimerTrigger("%QLRF_SECRET_SWEEP_SCHEDULE%")] TimerInfo timer, CancellationToken cancellationToken) =>
+        timers.RunAsync(nameof(SecretSweepFunctions.RunDueSecretSweepsAsync), timer, cancellationToken);
 }

@@ -38,6 +38,7 @@ public static class SqliteStoreServiceCollectionExtensions
         services.AddSingleton(DrSchema.V1);
         services.AddSingleton(SandboxDrSchema.V1);
         services.AddSingleton(CertificateSchema.V1);
+        services.AddSingleton(SecretSchema.V1);
         services.AddSingleton(AiSchema.V1);
         services.AddSingleton(ComplianceSchema.V1);
         services.AddSingleton<SqliteDatabase>();
@@ -63,6 +64,7 @@ public static class SqliteStoreServiceCollectionExtensions
         services.AddSingleton<Qlrf.Execution.ISandboxDrStateStore, SqliteSandboxDrStateStore>();
         services.AddSingleton<Qlrf.Certificates.ICertificateStore, SqliteCertificateStore>();
         services.AddSingleton<Qlrf.Compliance.IComplianceStore, SqliteComplianceStore>();
+        services.AddSingleton<Qlrf.Secrets.ISecretStore, SqliteSecretStore>();
         services.AddSingleton<SqliteAiStore>();
         services.AddSingleton<Qlrf.Ai.IAiTaskStore>(sp => sp.GetRequiredService<SqliteAiStore>());
         services.AddSingleton<Qlrf.Ai.IAiUsageStore>(sp => sp.GetRequiredService<SqliteAiStore>());

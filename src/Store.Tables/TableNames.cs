@@ -142,4 +142,12 @@ public static class TableNames
 
     /// <summary>Compliance snapshots. Partition = <c>{org}|{framework}</c>. Row = day (<c>yyyy-MM-dd</c>): the snapshot as JSON.</summary>
     public const string ComplianceSnapshots = "ComplianceSnapshots";
+
+    /// <summary>
+    /// Secrets, metadata only (never a value). Partition = org. Rows <c>s|{secret}</c> (the secret as a source last saw
+    /// it), <c>h|{secret}|{inverted time}|{n}</c> (change history, newest first), <c>o|{rotation}</c> (a rotation,
+    /// replaced conditional on its ETag), <c>q|{secret}|{inverted created}|{rotation}</c> (a secret's rotations, newest
+    /// first) and <c>k|{idempotency key}</c> (the guard: one rotation per key).
+    /// </summary>
+    public const string Secrets = "Secrets";
 }

@@ -48,6 +48,7 @@ public static class TableStoreServiceCollectionExtensions
         services.AddSingleton<IRolloutStore, TableRolloutStore>();
         services.AddSingleton<Qlrf.Certificates.ICertificateStore, TableCertificateStore>();
         services.AddSingleton<Qlrf.Compliance.IComplianceStore, TableComplianceStore>();
+        services.AddSingleton<Qlrf.Secrets.ISecretStore, TableSecretStore>();
         services.AddSingleton<IDrPairStore, TableDrPairStore>();
         services.AddSingleton<IDrillStore, TableDrillStore>();
         services.AddSingleton<ISandboxDrStateStore, TableSandboxDrStateStore>();

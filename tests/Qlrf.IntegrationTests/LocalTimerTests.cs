@@ -70,7 +70,7 @@ public sealed class LocalTimerTests : IDisposable
         var timers = host.Service<Microsoft.Extensions.Options.IOptions<TimerFunctionRegistry>>().Value.Timers;
 
         Assert.Equal(
-            ["DeliverAllDueAsync", "RunDailyComplianceSnapshotsAsync", "RunDailySnapshotsAsync", "RunDueCertificateSweepsAsync", "RunDueSweepsAsync", "StartDueDrillsAsync"],
+            ["DeliverAllDueAsync", "RunDailyComplianceSnapshotsAsync", "RunDailySnapshotsAsync", "RunDueCertificateSweepsAsync", "RunDueSecretSweepsAsync", "RunDueSweepsAsync", "StartDueDrillsAsync"],
             timers.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(("QLRF_COMPLIANCE_SNAPSHOT_SCHEDULE", "0 30 0 * * *"), (timers["RunDailyComplianceSnapshotsAsync"].ScheduleSetting, timers["RunDailyComplianceSnapshotsAsync"].DefaultSchedule(host.Services)));
         Assert.Equal(("QLRF_CERTIFICATE_SWEEP_SCHEDULE", "0 * * * * *"), (timers["RunDueCertificateSweepsAsync"].ScheduleSetting, timers["RunDueCertificateSweepsAsync"].DefaultSchedule(host.Services)));

@@ -39,12 +39,12 @@ public sealed class PermissionMatrixTests(PermissionMatrixFixture fixture) : ICl
     /// <summary>The matrix, written out; admin holds every permission there is.</summary>
     private static readonly Dictionary<Role, string[]> Holds = new()
     {
-        [Role.Viewer] = ["read:dashboard", "read:drift", "read:assets", "read:images", "export:reports", "read:certificates", "read:evidence-packs"],
-        [Role.Operator] = ["read:dashboard", "read:drift", "read:assets", "read:images", "export:reports", "read:certificates", "read:evidence-packs", "trigger:drill", "acknowledge:alerts", "execute:tasks", "execute:ai-tasks"],
+        [Role.Viewer] = ["read:dashboard", "read:drift", "read:assets", "read:images", "export:reports", "read:certificates", "read:evidence-packs", "read:secrets"],
+        [Role.Operator] = ["read:dashboard", "read:drift", "read:assets", "read:images", "export:reports", "read:certificates", "read:evidence-packs", "read:secrets", "trigger:drill", "acknowledge:alerts", "execute:tasks", "execute:ai-tasks"],
         [Role.Engineer] =
         [
-            "read:dashboard", "read:drift", "read:assets", "read:images", "export:reports", "read:certificates", "read:evidence-packs", "trigger:drill", "acknowledge:alerts", "execute:tasks", "execute:ai-tasks",
-            "execute:rollout", "manage:images", "apply:patches", "approve:tasks", "rotate:certificates", "approve:ai-tasks", "export:evidence-packs",
+            "read:dashboard", "read:drift", "read:assets", "read:images", "export:reports", "read:certificates", "read:evidence-packs", "read:secrets", "trigger:drill", "acknowledge:alerts", "execute:tasks", "execute:ai-tasks",
+            "execute:rollout", "manage:images", "apply:patches", "approve:tasks", "rotate:certificates", "approve:ai-tasks", "export:evidence-packs", "rotate:secrets",
         ],
         [Role.Admin] = Enum.GetValues<Permission>().Select(PermissionNames.Of).ToArray(),
     };

@@ -17,7 +17,7 @@ public sealed class RbacTests(IdentityHostFixture fixture)
         var roles = (await viewer.FetchAsync("/api/v1/rbac/roles")).Json<List<RoleDto>>();
 
         Assert.Equal([Role.Viewer, Role.Operator, Role.Engineer, Role.Admin], roles.Select(r => r.Role));
-        Assert.Equal(["read:dashboard", "read:drift", "read:assets", "read:images", "export:reports", "read:certificates", "read:evidence-packs"], roles[0].Permissions);
+        Assert.Equal(["read:dashboard", "read:drift", "read:assets", "read:images", "export:reports", "read:certificates", "read:evidence-packs", "read:secrets"], roles[0].Permissions);
         Assert.Equal(Enum.GetValues<Permission>().Length, roles[3].Permissions.Count);
     }
 

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using Qlrf.Errors;
-using Qlrf.Scheduling;
 using Qlrf.Tenancy;
 
 namespace Qlrf.Certificates.Sweeps;
@@ -15,29 +14,10 @@ public sealed class CertificateSourceRegistry
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(tenancy);
-        var kinds = factories.ToDictionary(f => f.Kind, StringComparer.OrdinalIgnoreCase);
-        foreach (var (name, source) in options.Value.Sources.Where(s => s.Value.Enabled).OrderBy(s => s.Key, StringComparer.OrdinalIgnoreCase))
+        foreach (var (definition, source) in ConfiguredSources.Build(
+            CertificatesOptions.Section, "certificate", options.Value.Sources, tenancy.Value.DefaultOrganisation, factories, f => f.Kind, (f, path, section) => f.Validate(path, section), (f, d, section) => f.Create(d, section), configuration))
         {
-            var path = $"{CertificatesOptions.Section}:Sources:{name}";
-            if (source.Kind is null || !kinds.TryGetValue(source.Kind, out var factory))
-            {
-                throw new InvalidOperationException($"Setting '{path}:Kind': '{source.Kind}' is not a certificate source kind this host has ({string.Join(", ", kinds.Keys)}).");
-            }
-
-            if (!CronSchedule.TryParse(source.Schedule, out var schedule, out var error))
-            {
-                throw new InvalidOperationException($"Setting '{path}:Schedule' {error}");
-            }
-
-            var section = configuration.GetSection(path);
-            var problems = factory.Validate(path, section).ToList();
-            if (problems.Count > 0)
-            {
-                throw new InvalidOperationException(string.Join(" ", problems));
-            }
-
-            var definition = new CertificateSourceDefinition(name.ToLowerInvariant(), factory.Kind, source.Organisation ?? tenancy.Value.DefaultOrganisation, schedule, source.Environment, source.SweepAtStartup);
-            sources[definition.Name] = (definition, factory.Create(definition, section));
+            sources[definition.Name] = (definition, source);
         }
     }
 

@@ -8,16 +8,6 @@ public sealed class CertificateStartupSweeps(CertificateSweeper sweeper, Certifi
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
-        foreach (var definition in sources.Definitions.Where(d => d.SweepAtStartup))
-        {
-            try
-            {
-                await sweeper.SweepAsync(definition.Organisation, definition.Name, stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // Logged by the sweeper; the schedule tries again.
-            }
-        }
+        await ScheduledSweeps.RunAtStartupAsync(sources.Definitions, (d, ct) => sweeper.SweepAsync(d.Organisation, d.Name, ct), stoppingToken);
     }
 }

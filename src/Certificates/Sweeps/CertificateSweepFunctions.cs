@@ -13,24 +13,6 @@ public sealed class CertificateSweepFunctions(CertificateSweeper sweeper, Certif
 
     public const string DefaultSchedule = "0 * * * * *";
 
-    public async Task<int> RunDueCertificateSweepsAsync(TimerTick tick, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(tick);
-        var due = sources.Definitions.Where(d => tick.Covers(d.Schedule) || (tick.PreviousScheduledAt is null && d.SweepAtStartup)).ToList();
-        var swept = 0;
-        foreach (var definition in due)
-        {
-            try
-            {
-                await sweeper.SweepAsync(definition.Organisation, definition.Name, cancellationToken);
-                swept++;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // Logged by the sweeper; the other sources still sweep.
-            }
-        }
-
-        return swept;
-    }
+    public Task<int> RunDueCertificateSweepsAsync(TimerTick tick, CancellationToken cancellationToken) =>
+        ScheduledSweeps.RunDueAsync(sources.Definitions, (d, ct) => sweeper.SweepAsync(d.Organisation, d.Name, ct), tick, cancellationToken);
 }

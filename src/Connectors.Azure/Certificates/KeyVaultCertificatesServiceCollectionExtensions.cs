@@ -9,8 +9,8 @@ public static class KeyVaultCertificatesServiceCollectionExtensions
 {
     /// <summary>
     /// Registers certificate sources of kind <c>key-vault</c> (inventory of a vault's certificates) and the issuer of
-    /// their new versions for rotations (from each certificate's policy), and the reader of a version's key material
-    /// (its backing secret) for deployers that write it into a TLS secret.
+    /// their new versions for rotations (from each certificate's policy), the reader of a version's key material
+    /// (its backing secret) for deployers that write it into a TLS secret, and secret sources of kind <c>key-vault</c> (metadata only).
     /// </summary>
     public static IHostApplicationBuilder AddKeyVaultCertificates(this IHostApplicationBuilder builder)
     {
@@ -21,6 +21,7 @@ public static class KeyVaultCertificatesServiceCollectionExtensions
         services.AddSingleton<ICertificateSourceFactory, KeyVaultCertificateSourceFactory>();
         services.AddSingleton<ICertificateIssuer, KeyVaultCertificateIssuer>();
         services.AddSingleton<ICertificateMaterialSource, KeyVaultCertificateMaterialSource>();
+        services.AddSingleton<Qlrf.Secrets.ISecretSourceFactory, Secrets.KeyVaultSecretSourceFactory>();
         return builder;
     }
 }

@@ -9,12 +9,16 @@ namespace Qlrf.Connectors.Azure.Certificates;
 
 /// <summary>
 /// One <see cref="CertificateClient"/> per configured <c>key-vault</c> source, built from its section on first use and
-/// shared by the source (inventory) and the issuer (rotations), so that each reaches its vault the same way.
+/// shared by the source (inventory) and the issuer (rotations), so that each reaches its vault the same way. Secret
+/// sources of kind <c>key-vault</c> (<c>Qlrf:Secrets:Sources</c>) get theirs the same way (<see cref="GetForSecrets"/>).
 /// </summary>
 public sealed class KeyVaultConnections(IConfiguration configuration) : IDisposable
 {
     /// <summary>The configuration key of the certificate sources.</summary>
     public const string SourcesSection = "Qlrf:Certificates:Sources";
+
+    /// <summary>The configuration key of the secret sources.</summary>
+    public const string SecretSourcesSection = "Qlrf:Secrets:Sources";
 
     private readonly ConcurrentDictionary<string, Lazy<KeyVaultConnection>> connections = new(StringComparer.OrdinalIgnoreCase);
 
@@ -22,12 +26,19 @@ public sealed class KeyVaultConnections(IConfiguration configuration) : IDisposa
     public KeyVaultConnection Get(string source)
     {
         ArgumentNullException.ThrowIfNull(source);
-        return connections.GetOrAdd(source, name => new Lazy<KeyVaultConnection>(() => Create(name))).Value;
+        return connections.GetOrAdd(source, name => new Lazy<KeyVaultConnection>(() => Create($"{SourcesSection}:{name}"))).Value;
     }
 
-    private KeyVaultConnection Create(string source)
+    /// <summary>The connection of the secret source named <paramref name="source"/>.</summary>
+    public KeyVaultConnection GetForSecrets(string source)
     {
-        var path = $"{SourcesSection}:{source}";
+        ArgumentNullException.ThrowIfNull(source);
+        var path = $"{SecretSourcesSection}:{source}";
+        return connections.GetOrAdd(path, p => new Lazy<KeyVaultConnection>(() => Create(p))).Value;
+    }
+
+    private KeyVaultConnection Create(string path)
+    {
         var section = configuration.GetSection(path);
         if (!string.Equals(section["Kind"], Qlrf.Certificates.CertificateStoreKinds.KeyVault, StringComparison.OrdinalIgnoreCase))
         {
@@ -55,6 +66,7 @@ public sealed class KeyVaultConnection : IDisposable
 {
     private readonly HttpClient httpClient;
     private readonly X509Certificate2? authority;
+    private readonly Lazy<SecretClient> secrets;
 
     public KeyVaultConnection(KeyVaultCertificateSourceOptions options, string settingPath)
     {
@@ -68,15 +80,18 @@ public sealed class KeyVaultConnection : IDisposable
         var vault = new Uri(options.VaultUri ?? throw new InvalidOperationException($"Setting '{settingPath}:VaultUri' is required."));
         var credential = AzureCredentials.Create(options.Credentials, settingPath, transport);
         Client = new CertificateClient(vault, credential, clientOptions);
-        var secretOptions = new SecretClientOptions { Transport = transport, DisableChallengeResourceVerification = options.DisableChallengeResourceVerification };
-        secretOptions.Diagnostics.IsLoggingContentEnabled = false;
-        Secrets = new SecretClient(vault, credential, secretOptions);
+        secrets = new Lazy<SecretClient>(() =>
+        {
+            var secretOptions = new SecretClientOptions { Transport = transport, DisableChallengeResourceVerification = options.DisableChallengeResourceVerification };
+            secretOptions.Diagnostics.IsLoggingContentEnabled = false;
+            return new SecretClient(vault, credential, secretOptions);
+        });
     }
 
     public CertificateClient Client { get; }
 
-    /// <summary>Reads the secrets backing certificate versions (the PFX or PEM with the private key).</summary>
-    public SecretClient Secrets { get; }
+    /// <summary>The vault's secrets client: reads the secrets backing certificate versions (the PFX or PEM with the private key) for deployers; secret sources make metadata-only calls and never read a value.</summary>
+    public SecretClient Secrets => secrets.Value;
 
     public KeyVaultCertificateSourceOptions Options { get; }
 

@@ -100,7 +100,7 @@ public sealed class KubernetesCertificateDeployer(
             throw new InvalidOperationException($"Setting '{SourcesSection}:{target.Source}' is not a certificate source of kind '{CertificateStoreKinds.Kubernetes}'.");
         }
 
-        var options = KubernetesCertificateSourceFactory.OptionsOf(configuration.GetSection($"{SourcesSection}:{target.Source}"), clusters, target.Source, organisation)();
+        var options = KubernetesCertificateSourceFactory.ClustersOf(target.Source, organisation, configuration.GetSection($"{SourcesSection}:{target.Source}"), clusters)();
         var cluster = options.Clusters.FirstOrDefault(c => string.Equals(c.Name, target.Cluster, StringComparison.Ordinal))
             ?? throw new InvalidOperationException($"Certificate source '{target.Source}' has no cluster named '{target.Cluster}'.");
         return (options, cluster);

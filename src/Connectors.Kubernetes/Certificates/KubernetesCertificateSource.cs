@@ -65,7 +65,7 @@ public sealed class KubernetesCertificateSource : ICertificateSource
                 ingresses++;
             }
 
-            workloads += await IndexWorkloadsAsync(client, options.PageSize, name, ns, index, cancellationToken);
+            workloads += await index.ReadWorkloadsAsync(client, options.PageSize, ns, cancellationToken);
         }
 
         foreach (var ns in namespaces)
@@ -153,34 +153,4 @@ public sealed class KubernetesCertificateSource : ICertificateSource
                 : await client.NetworkingV1.ListNamespacedIngressAsync(ns, continueParameter: next, limit: limit, cancellationToken: cancellationToken),
             l => l.Items,
             l => l.Metadata);
-
-    private static async Task<int> IndexWorkloadsAsync(k8s.Kubernetes client, int limit, string cluster, string? ns, SecretReferenceIndex index, CancellationToken cancellationToken)
-    {
-        var apps = client.AppsV1;
-        var deployments = await KubernetesPages.ReadAllAsync(
-            $"list deployments {cluster}",
-            async next => ns is null
-                ? await apps.ListDeploymentForAllNamespacesAsync(continueParameter: next, limit: limit, cancellationToken: cancellationToken)
-                : await apps.ListNamespacedDeploymentAsync(ns, continueParameter: next, limit: limit, cancellationToken: cancellationToken),
-            l => l.Items,
-            l => l.Metadata);
-        var statefulSets = await KubernetesPages.ReadAllAsync(
-            $"list statefulsets {cluster}",
-            async next => ns is null
-                ? await apps.ListStatefulSetForAllNamespacesAsync(continueParameter: next, limit: limit, cancellationToken: cancellationToken)
-                : await apps.ListNamespacedStatefulSetAsync(ns, continueParameter: next, limit: limit, cancellationToken: cancellationToken),
-            l => l.Items,
-            l => l.Metadata);
-        var daemonSets = await KubernetesPages.ReadAllAsync(
-            $"list daemonsets {cluster}",
-            async next => ns is null
-                ? await apps.ListDaemonSetForAllNamespacesAsync(continueParameter: next, limit: limit, cancellationToken: cancellationToken)
-                : await apps.ListNamespacedDaemonSetAsync(ns, continueParameter: next, limit: limit, cancellationToken: cancellationToken),
-            l => l.Items,
-            l => l.Metadata);
-        deployments.ForEach(d => index.AddWorkload("deployment", d.Metadata, d.Spec?.Template?.Spec));
-        statefulSets.ForEach(s => index.AddWorkload("statefulset", s.Metadata, s.Spec?.Template?.Spec));
-        daemonSets.ForEach(s => index.AddWorkload("daemonset", s.Metadata, s.Spec?.Template?.Spec));
-        return deployments.Count + statefulSets.Count + daemonSets.Count;
-    }
 }

@@ -31,11 +31,15 @@ public sealed class KubernetesCertificateSourceFactory(ILoggerFactory loggers, T
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(section);
-        return new KubernetesCertificateSource(definition, OptionsOf(section, clusters, definition.Name, definition.Organisation), time, loggers.CreateLogger<KubernetesCertificateSource>());
+        return new KubernetesCertificateSource(definition, ClustersOf(definition, section, clusters), time, loggers.CreateLogger<KubernetesCertificateSource>());
     }
 
-    /// <summary>The clusters a source's section names: its own, or (looked up at each call) those of the asset source it references.</summary>
-    internal static Func<KubernetesSourceOptions> OptionsOf(IConfiguration section, KubernetesClusters clusters, string source, string organisation)
+    /// <summary>The clusters a source reads: its asset source's (looked up at each sweep) or its own.</summary>
+    internal static Func<KubernetesSourceOptions> ClustersOf(CertificateSourceDefinition definition, IConfiguration section, KubernetesClusters clusters) =>
+        ClustersOf(definition.Name, definition.Organisation, section, clusters);
+
+    /// <summary>The clusters source <paramref name="source"/> of <paramref name="organisation"/> reads (the deployer's view of a source).</summary>
+    internal static Func<KubernetesSourceOptions> ClustersOf(string source, string organisation, IConfiguration section, KubernetesClusters clusters)
     {
         var reference = section.Get<KubernetesCertificateSourceOptions>()?.AssetSource;
         if (string.IsNullOrWhiteSpace(reference))
@@ -45,7 +49,7 @@ public sealed class KubernetesCertificateSourceFactory(ILoggerFactory loggers, T
         }
 
         return () => clusters.Get(reference, organisation)
-            ?? throw new ConnectorException($"Certificate source '{source}': there is no kubernetes asset source '{reference}' of organisation '{organisation}'.");
+            ?? throw new ConnectorException($"Source '{source}': there is no kubernetes asset source '{reference}' of organisation '{organisation}'.");
     }
 
     private static KubernetesSourceOptions Bind(IConfiguration section) => section.Get<KubernetesSourceOptions>() ?? new KubernetesSourceOptions();

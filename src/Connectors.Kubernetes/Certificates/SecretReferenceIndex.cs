@@ -1,3 +1,4 @@
+using k8s;
 using k8s.Models;
 
 namespace Qlrf.Connectors.Kubernetes.Certificates;
@@ -45,6 +46,37 @@ internal sealed class SecretReferenceIndex(string cluster)
         {
             Add(workloads, ns, secret, id);
         }
+    }
+
+    /// <summary>Lists the Deployments, StatefulSets and DaemonSets of a namespace (every one when null) and adds their references; returns how many.</summary>
+    public async Task<int> ReadWorkloadsAsync(k8s.Kubernetes client, int limit, string? ns, CancellationToken cancellationToken)
+    {
+        var apps = client.AppsV1;
+        var deployments = await KubernetesPages.ReadAllAsync(
+            $"list deployments {cluster}",
+            async next => ns is null
+                ? await apps.ListDeploymentForAllNamespacesAsync(continueParameter: next, limit: limit, cancellationToken: cancellationToken)
+                : await apps.ListNamespacedDeploymentAsync(ns, continueParameter: next, limit: limit, cancellationToken: cancellationToken),
+            l => l.Items,
+            l => l.Metadata);
+        var statefulSets = await KubernetesPages.ReadAllAsync(
+            $"list statefulsets {cluster}",
+            async next => ns is null
+                ? await apps.ListStatefulSetForAllNamespacesAsync(continueParameter: next, limit: limit, cancellationToken: cancellationToken)
+                : await apps.ListNamespacedStatefulSetAsync(ns, continueParameter: next, limit: limit, cancellationToken: cancellationToken),
+            l => l.Items,
+            l => l.Metadata);
+        var daemonSets = await KubernetesPages.ReadAllAsync(
+            $"list daemonsets {cluster}",
+            async next => ns is null
+                ? await apps.ListDaemonSetForAllNamespacesAsync(continueParameter: next, limit: limit, cancellationToken: cancellationToken)
+                : await apps.ListNamespacedDaemonSetAsync(ns, continueParameter: next, limit: limit, cancellationToken: cancellationToken),
+            l => l.Items,
+            l => l.Metadata);
+        deployments.ForEach(d => AddWorkload("deployment", d.Metadata, d.Spec?.Template?.Spec));
+        statefulSets.ForEach(s => AddWorkload("statefulset", s.Metadata, s.Spec?.Template?.Spec));
+        daemonSets.ForEach(s => AddWorkload("daemonset", s.Metadata, s.Spec?.Template?.Spec));
+        return deployments.Count + statefulSets.Count + daemonSets.Count;
     }
 
     public IReadOnlyList<string> IngressesOf(string ns, string secret) => Get(ingresses, ns, secret);

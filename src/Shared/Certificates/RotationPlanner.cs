@@ -1,4 +1,3 @@
-using Qlrf.Approvals;
 using Qlrf.Rollouts;
 
 namespace Qlrf.Certificates;
@@ -36,30 +35,10 @@ public static class RotationPlanner
 
         var radius = BlastRadius.Of(certificate.Id, usages);
         var environments = radius.Environments.Count == 0 ? [certificate.Environment] : radius.Environments;
-        var risk = RiskScorer.Assess(
-            new RiskInput(
-                environments,
-                AssetCount: radius.Usages.Count,
-                FleetSize: Math.Max(totalUsages, radius.Usages.Count),
-                VersionsJumped: 1,
-                CriticalCves: 0,
-                HighCves: 0,
-                RecentRollouts: recentRotations.Count,
-                RecentFailures: recentRotations.Failed,
-                InBusinessHours: false,
-                DrPairs: 0,
-                UnhealthyDrPairs: 0,
-                RollbackReady: true),
-            policy.Weights);
-        var deployable = radius.Usages
-            .Where(u => u.Deployable)
-            .OrderBy(u => EnvironmentCriticality.Of(u.Environment))
-            .ThenBy(u => u.Environment, StringComparer.Ordinal)
-            .ThenBy(u => u.Kind)
-            .ThenBy(u => u.Target, StringComparer.Ordinal)
-            .ToList();
-        var waves = deployable.Chunk(Math.Max(1, risk.RecommendedBatchSize)).Select(w => (IReadOnlyList<CertificateUsage>)w).ToList();
-        var unattended = environments.All(e => policy.UnattendedEnvironments.Contains(e, StringComparer.OrdinalIgnoreCase));
+        var risk = RotationPlanning.Risk(environments, radius.Usages.Count, totalUsages, recentRotations, policy.Weights);
+        // Waves by environment criticality, then kind and target (the kind's order is its enum order, written as a sortable key).
+        var waves = RotationPlanning.Waves(radius.Usages.Where(u => u.Deployable), u => u.Environment, u => $"{(int)u.Kind:D2}|{u.Target}", risk);
+        var unattended = RotationPlanning.Unattended(environments, policy.UnattendedEnvironments);
         return new RotationPlan
         {
             CertificateId = certificate.Id,
@@ -71,7 +50,7 @@ public static class RotationPlanner
             Waves = waves,
             BlastRadius = radius,
             Risk = risk,
-            RequiredApprovals = ApprovalRules.RequiredFor(risk.Level.ToString(), policy.HighRiskApprovers),
+            RequiredApprovals = RotationPlanning.RequiredApprovals(risk, policy.HighRiskApprovers),
             AutoApproved = unattended,
         };
     }

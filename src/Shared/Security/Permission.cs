@@ -38,4 +38,10 @@ public enum Permission
 
     /// <summary>Make evidence packs and download them (<c>export:evidence-packs</c>).</summary>
     ExportEvidencePacks,
+
+    /// <summary>Read the secret inventory (metadata only: never a value) and secret rotations (<c>read:secrets</c>).</summary>
+    ReadSecrets,
+
+    /// <summary>Start, pause, resume and cancel secret rotations (<c>rotate:secrets</c>).</summary>
+    RotateSecrets,
 }

@@ -10,13 +10,13 @@ namespace Qlrf.Security;
 public static class RolePermissions
 {
     private static readonly Permission[] ViewerAdds =
-        [Permission.ReadDashboard, Permission.ReadDrift, Permission.ReadAssets, Permission.ReadImages, Permission.ExportReports, Permission.ReadCertificates, Permission.ReadEvidencePacks];
+        [Permission.ReadDashboard, Permission.ReadDrift, Permission.ReadAssets, Permission.ReadImages, Permission.ExportReports, Permission.ReadCertificates, Permission.ReadEvidencePacks, Permission.ReadSecrets];
 
     private static readonly Permission[] OperatorAdds =
         [Permission.TriggerDrill, Permission.AcknowledgeAlerts, Permission.ExecuteTasks, Permission.ExecuteAiTasks];
 
     private static readonly Permission[] EngineerAdds =
-        [Permission.ExecuteRollout, Permission.ManageImages, Permission.ApplyPatches, Permission.ApproveTasks, Permission.RotateCertificates, Permission.ApproveAiTasks, Permission.ExportEvidencePacks];
+        [Permission.ExecuteRollout, Permission.ManageImages, Permission.ApplyPatches, Permission.ApproveTasks, Permission.RotateCertificates, Permission.ApproveAiTasks, Permission.ExportEvidencePacks, Permission.RotateSecrets];
 
     private static readonly FrozenDictionary<Role, FrozenSet<Permission>> Matrix = new Dictionary<Role, FrozenSet<Permission>>
     {

@@ -10,7 +10,7 @@ namespace Qlrf.Workflows.Approvals;
 /// </summary>
 public sealed class OrchestrationApprovalListener(OrchestrationTenancy orchestrations) : IApprovalListener
 {
-    public bool Handles(string kind) => kind is "rollout" or "drill" or Certificates.CertificateRotationKinds.Approval;
+    public bool Handles(string kind) => kind is "rollout" or "drill" or Certificates.CertificateRotationKinds.Approval or Secrets.SecretRotationKinds.Approval;
 
     public async Task ClosedAsync(Approval approval, CancellationToken cancellationToken)
     {

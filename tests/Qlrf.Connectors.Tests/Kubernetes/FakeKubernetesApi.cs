@@ -37,6 +37,9 @@ public sealed class FakeKubernetesApi : IAsyncDisposable
     /// <summary>Every request's path with its query string.</summary>
     public ConcurrentQueue<string> Queries { get; } = new();
 
+    /// <summary>Each request's path and query with the Accept header it sent.</summary>
+    public ConcurrentQueue<(string Query, string Accept)> Accepts { get; } = new();
+
     public bool FailRollouts { get; set; }
 
     /// <summary>The platform's clock: the timestamps of the conditions a scale sets.</summary>
@@ -113,6 +116,7 @@ public sealed class FakeKubernetesApi : IAsyncDisposable
         var path = context.Request.Path.Value ?? "/";
         Requests.Enqueue((context.Request.Method, path, context.Request.ContentType, body));
         Queries.Enqueue(path + context.Request.QueryString.Value);
+        Accepts.Enqueue((path + context.Request.QueryString.Value, context.Request.Headers.Accept.ToString()));
         context.Response.ContentType = "application/json";
         if (failures.TryDequeue(out var failure))
         {

@@ -178,6 +178,19 @@ public static class IsolationProbes
         [Key("GET", Routes.EvidencePackContent)] = a => [Gone(Path(Routes.EvidencePackContent, a.EvidencePackId))],
         [Key("GET", Routes.EvidencePackVerify)] = a => [Gone(Path(Routes.EvidencePackVerify, a.EvidencePackId))],
 
+
+        // Secrets: A's sandbox secret (metadata only)
+        [Key("GET", Routes.Secrets)] = _ => [Own("/api/v1/secrets"), Own("/api/v1/secrets?store=sandbox&rotationOverdue=true")],
+        [Key("POST", Routes.SecretSourceSweeps)] = _ => [Gone(Path(Routes.SecretSourceSweeps, "sandbox"))],
+        [Key("GET", Routes.Secret)] = _ => [Gone(Path(Routes.Secret, OrganisationA.SecretId))],
+        [Key("GET", Routes.SecretRotations)] = _ => [Gone(Path(Routes.SecretRotations, OrganisationA.SecretId))],
+        [Key("POST", Routes.SecretRotations)] = _ => [Gone(Path(Routes.SecretRotations, OrganisationA.SecretId), "{}")],
+        [Key("GET", Routes.SecretRotation)] = a => [Gone(Path(Routes.SecretRotation, a.SecretRotationId))],
+        [Key("POST", Routes.SecretRotationApprove)] = a => [Gone(Path(Routes.SecretRotationApprove, a.SecretRotationId), """{"comment":"b approves"}""")],
+        [Key("POST", Routes.SecretRotationReject)] = a => [Gone(Path(Routes.SecretRotationReject, a.SecretRotationId), """{"comment":"b rejects"}""")],
+        [Key("POST", Routes.SecretRotationPause)] = a => [Gone(Path(Routes.SecretRotationPause, a.SecretRotationId), "{}")],
+        [Key("POST", Routes.SecretRotationResume)] = a => [Gone(Path(Routes.SecretRotationResume, a.SecretRotationId), "{}")],
+        [Key("POST", Routes.SecretRotationCancel)] = a => [Gone(Path(Routes.SecretRotationCancel, a.SecretRotationId), "{}")],
         // AI copilot: A's task awaiting approval; B's own tasks, tools, agents and usage
         [Key("POST", Routes.AiTasks)] = _ =>
             [Own("/api/v1/ai/tasks", """{"prompt":"how ready is DR?"}"""), Own("/api/v1/ai/tasks", """{"prompt":"which prod servers are behind on ubuntu-2204-base?"}""")],

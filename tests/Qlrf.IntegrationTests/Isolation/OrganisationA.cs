@@ -23,6 +23,9 @@ public sealed class OrganisationA : IAsyncLifetime
     public const string DryPair = "isolation-dry";
     public const string BFamily = "globex-base";
     public const string CertificateId = "sandbox:shop-web";
+
+    /// <summary>A sample sandbox secret (samples/secrets.yaml).</summary>
+    public const string SecretId = "sandbox:shop-db-password";
     public const string BImage = BFamily + "@1.0.0";
 
     public HostDirectory Directory { get; } = new();
@@ -59,9 +62,11 @@ public sealed class OrganisationA : IAsyncLifetime
 
     public string AiTaskId { get; private set; } = null!;
 
+    public string SecretRotationId { get; private set; } = null!;
+
     /// <summary>Strings that only A's objects hold: none may appear in an answer B gets.</summary>
     public IReadOnlyList<string> Marks =>
-        [AssetId, RunId, BindingId, KeyId, Family, PolicyExceptionId, RolloutId, DrillId, FinishedDrillId, Pair, DryPair, Site, "alice-of-acme", CertificateId, RotationId, AiTaskId, EvidencePackId];
+        [AssetId, RunId, BindingId, KeyId, Family, PolicyExceptionId, RolloutId, DrillId, FinishedDrillId, Pair, DryPair, Site, "alice-of-acme", CertificateId, RotationId, AiTaskId, EvidencePackId, SecretId, SecretRotationId];
 
     public async Task InitializeAsync()
     {
@@ -100,6 +105,9 @@ public sealed class OrganisationA : IAsyncLifetime
         CertificateAlertId = (await Host.GetJsonAsync<List<Qlrf.Certificates.CertificateAlert>>("/api/v1/certificates/alerts")).First(a => a.CertificateId == CertificateId).Id;
         RotationId = (await Created(A, HttpMethod.Post, "/api/v1/certificates/sandbox:internal-tools/rotations", "{}", HttpStatusCode.Accepted)).Json<Qlrf.Certificates.CertificateRotation>().Id;
         await Certificates.CertificateHost.WaitForRotationAsync(Host, RotationId, Qlrf.Certificates.RotationStatus.AwaitingApproval);
+        await Secrets.SecretHost.WaitForSecretAsync(Host, SecretId);
+        SecretRotationId = (await Created(A, HttpMethod.Post, $"/api/v1/secrets/{SecretId}/rotations", "{}", HttpStatusCode.Accepted)).Json<Qlrf.Secrets.SecretRotation>().Id;
+        await Secrets.SecretHost.WaitForRotationAsync(Host, SecretRotationId, Qlrf.Certificates.RotationStatus.AwaitingApproval);
 
         // A stored evidence pack of A's.
         EvidencePackId = (await Created(A, HttpMethod.Post, "/api/v1/compliance/evidence-packs", """{"framework":"cis-v8","from":"2026-11-01T00:00:00Z","to":"2026-12-01T00:00:00Z"}""", HttpStatusCode.Accepted))

@@ -88,6 +88,7 @@ public sealed class OrganisationIsolationTests(OrganisationA a) : IClassFixture<
             $"/api/v1/admin/orchestrations/{a.RolloutId}", $"/api/v1/admin/orchestrations/{a.DrillId}", $"/api/v1/admin/orchestrations/{a.FinishedDrillId}",
             $"/api/v1/certificates/{OrganisationA.CertificateId}", $"/api/v1/certificate-rotations/{a.RotationId}", "/api/v1/certificates/alerts?includeAcknowledged=true",
             $"/api/v1/compliance/evidence-packs/{a.EvidencePackId}",
+            $"/api/v1/secrets/{OrganisationA.SecretId}", $"/api/v1/secret-rotations/{a.SecretRotationId}",
         ];
         var snapshot = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var path in paths)

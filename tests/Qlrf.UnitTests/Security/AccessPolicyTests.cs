@@ -59,6 +59,6 @@ public sealed class AccessPolicyTests
     [Fact]
     public void Permissions_at_a_scope_are_listed_in_declaration_order() =>
         Assert.Equal(
-            [Permission.ReadDashboard, Permission.ReadDrift, Permission.ReadAssets, Permission.ReadImages, Permission.ExportReports, Permission.ReadCertificates, Permission.ReadEvidencePacks],
+            [Permission.ReadDashboard, Permission.ReadDrift, Permission.ReadAssets, Permission.ReadImages, Permission.ExportReports, Permission.ReadCertificates, Permission.ReadEvidencePacks, Permission.ReadSecrets],
             AccessPolicy.PermissionsAt(User(new RoleGrant(Role.Viewer, RoleScope.Organisation)), AccessScope.Of("acme")));
 }

@@ -7,12 +7,12 @@ public sealed class RolePermissionsTests
     /// <summary>The matrix as the identity issue writes it; admin holds every permission, including any added later.</summary>
     public static TheoryData<Role, string[]> Matrix => new()
     {
-        { Role.Viewer, ["read:dashboard", "read:drift", "read:assets", "read:images", "export:reports", "read:certificates", "read:evidence-packs"] },
-        { Role.Operator, ["read:dashboard", "read:drift", "read:assets", "read:images", "export:reports", "read:certificates", "read:evidence-packs", "trigger:drill", "acknowledge:alerts", "execute:tasks", "execute:ai-tasks"] },
+        { Role.Viewer, ["read:dashboard", "read:drift", "read:assets", "read:images", "export:reports", "read:certificates", "read:evidence-packs", "read:secrets"] },
+        { Role.Operator, ["read:dashboard", "read:drift", "read:assets", "read:images", "export:reports", "read:certificates", "read:evidence-packs", "read:secrets", "trigger:drill", "acknowledge:alerts", "execute:tasks", "execute:ai-tasks"] },
         {
             Role.Engineer,
-            ["read:dashboard", "read:drift", "read:assets", "read:images", "export:reports", "read:certificates", "read:evidence-packs", "trigger:drill", "acknowledge:alerts", "execute:tasks", "execute:ai-tasks",
-             "execute:rollout", "manage:images", "apply:patches", "approve:tasks", "rotate:certificates", "approve:ai-tasks", "export:evidence-packs"]
+            ["read:dashboard", "read:drift", "read:assets", "read:images", "export:reports", "read:certificates", "read:evidence-packs", "read:secrets", "trigger:drill", "acknowledge:alerts", "execute:tasks", "execute:ai-tasks",
+             "execute:rollout", "manage:images", "apply:patches", "approve:tasks", "rotate:certificates", "approve:ai-tasks", "export:evidence-packs", "rotate:secrets"]
         },
     };
 

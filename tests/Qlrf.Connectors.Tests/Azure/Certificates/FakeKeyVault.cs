@@ -22,7 +22,7 @@ namespace Qlrf.Connectors.Tests.Azure.Certificates;
 /// vault's test CA), and each version's backing secret (<c>GET /secrets/{name}/{version}</c>) holds its key and chain as
 /// the policy's <c>secret_props.contentType</c> says: base64 PKCS#12 or PEM (key first, then leaf and chain).
 /// </summary>
-public sealed class FakeKeyVault : IAsyncDisposable
+public sealed partial class FakeKeyVault : IAsyncDisposable
 {
     public const string Token = "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.EXAMPLE.vault-token";
 
@@ -148,12 +148,18 @@ public sealed class FakeKeyVault : IAsyncDisposable
     {
         lock (gate)
         {
-            if (segments is ["secrets", var secretName, var secretVersion] && method == "GET")
+            // A certificate version's backing secret (the key material a deployer reads); other secrets are the secret source's.
+            if (segments is ["secrets", var secretName, var secretVersion] && method == "GET" && certificates.ContainsKey(secretName))
             {
                 var backing = certificates.GetValueOrDefault(secretName)?.Versions.FirstOrDefault(v => v.Id == secretVersion);
                 return backing is null
                     ? (404, Error("SecretNotFound", $"A secret with (name/id) {secretName}/{secretVersion} was not found in this key vault."), null)
                     : (200, SecretJson(secretName, backing), null);
+            }
+
+            if (segments.Length > 0 && segments[0] == "secrets")
+            {
+                return AnswerSecrets(method, segments);
             }
 
             if (segments.Length == 0 || segments[0] != "certificates")
