@@ -39,10 +39,21 @@ public static class EvidencePacksServiceCollectionExtensions
     /// </summary>
     public static IHostApplicationBuilder AddEvidencePackFiles(this IHostApplicationBuilder builder, string dataDirectory)
     {
-        ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrWhiteSpace(dataDirectory);
-        builder.Services.TryAddSingleton<IEvidencePackStore>(_ => new FileEvidencePackStore(Path.Combine(dataDirectory, "evidence-packs")));
-        builder.Services.PostConfigure<EvidencePackSigningOptions>(o => o.LocalKeyPath ??= Path.Combine(dataDirectory, "evidence-signing-key.pem"));
+        return builder.AddEvidencePackFiles(_ => dataDirectory);
+    }
+
+    /// <summary>
+    /// As <see cref="AddEvidencePackFiles(IHostApplicationBuilder, string)"/>, with the data directory resolved from the
+    /// built services (so configuration added after registration, such as a test host's store path, is honoured).
+    /// </summary>
+    public static IHostApplicationBuilder AddEvidencePackFiles(this IHostApplicationBuilder builder, Func<IServiceProvider, string> dataDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(dataDirectory);
+        builder.Services.TryAddSingleton<IEvidencePackStore>(sp => new FileEvidencePackStore(Path.Combine(dataDirectory(sp), "evidence-packs")));
+        builder.Services.AddOptions<EvidencePackSigningOptions>()
+            .PostConfigure<IServiceProvider>((o, sp) => o.LocalKeyPath ??= Path.Combine(dataDirectory(sp), "evidence-signing-key.pem"));
         return builder;
     }
 }

@@ -49,20 +49,20 @@ public static class LocalHostExtensions
         return builder;
     }
 
+    /// <summary>The host's data directory: the folder of its SQLite file (<c>Qlrf:Store:Path</c>, default <c>.qlrf/qlrf.db</c>).</summary>
+    public static string DataDirectory(IServiceProvider services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var database = services.GetRequiredService<IOptions<SqliteStoreOptions>>().Value.Path;
+        return Path.GetDirectoryName(Path.GetFullPath(database))!;
+    }
+
     /// <summary>
     /// The local equivalents of the Azure triggers: start-up recovery, the bootstrap admin key (printed once
     /// on the console when the default organisation has no admin), the asset-change queue's consumer feeding
     /// the registered queue function, every registered timer function (sweeps, notification delivery, the daily
     /// drift snapshot) in one service, notification delivery woken as soon as one is enqueued, and the start-up sweeps.
     /// </summary>
-    /// <summary>The host's data directory: the folder of its SQLite file (<c>Qlrf:Store:Path</c>, default <c>.qlrf/qlrf.db</c>).</summary>
-    public static string DataDirectory(this WebApplicationBuilder builder)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        var database = builder.Configuration[SqliteStoreOptions.Section + ":Path"] ?? new SqliteStoreOptions().Path;
-        return Path.GetDirectoryName(Path.GetFullPath(database))!;
-    }
-
     public static WebApplicationBuilder AddLocalTriggers(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);

@@ -46,7 +46,7 @@ builder.AddSecrets();
 builder.AddSecretStartupSweeps();
 builder.AddCertificateRotations();
 builder.AddEvidencePacks();
-builder.AddEvidencePackFiles(builder.DataDirectory());
+builder.AddEvidencePackFiles(LocalHostExtensions.DataDirectory);
 builder.AddSecretRotations();
 builder.AddAiCopilot();
 builder.AddAiModel();
