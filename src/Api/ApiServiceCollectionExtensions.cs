@@ -80,6 +80,7 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<UiSignInOptions>, UiSignInOptionsValidator>();
         services.AddScoped<UiConfigFunctions>();
         services.AddScoped<CertificatesFunctions>();
+        services.AddScoped<Rotations.RotationControl>();
         services.AddScoped<CertificateRotationsFunctions>();
         services.AddScoped<SecretsFunctions>();
         services.AddScoped<SecretRotationsFunctions>();

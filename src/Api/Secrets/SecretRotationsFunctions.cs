@@ -13,6 +13,8 @@ using Qlrf.Workflows.Approvals;
 using Qlrf.Workflows.Control;
 using Qlrf.Workflows.Secrets;
 
+using Qlrf.Api.Rotations;
+
 namespace Qlrf.Api.Secrets;
 
 /// <summary>
@@ -21,15 +23,11 @@ namespace Qlrf.Api.Secrets;
 /// </summary>
 public sealed class SecretRotationsFunctions(
     ISecretStore store,
-    IApprovalStore approvals,
-    ApprovalService decisions,
     SecretRotationLauncher launcher,
-    OrchestrationTenancy orchestrations,
+    RotationControl control,
     IAccessEvaluator access,
     RequestContext request)
 {
-    public const string Channel = "api";
-
     public async Task<Accepted<SecretRotation>> StartSecretRotationAsync(string id, StartSecretRotationBody? body, string? idempotencyKey, CancellationToken cancellationToken)
     {
         var caller = request.RequireCaller();
@@ -65,43 +63,23 @@ public sealed class SecretRotationsFunctions(
     public Task<Accepted<SecretRotation>> CancelSecretRotationAsync(string id, ControlBody? body, CancellationToken cancellationToken) =>
         SignalAsync(id, ControlAction.Cancel, body?.Reason, cancellationToken);
 
-    private async Task<Ok<ApprovalRecord>> DecideAsync(string id, ApprovalDecisionKind decision, DecisionBody? body, string requestId, CancellationToken cancellationToken)
-    {
-        var caller = request.RequireCaller();
-        var rotation = await FindAsync(id, cancellationToken);
-        var all = await approvals.ListBySubjectAsync(request.Organisation, rotation.Id, cancellationToken);
-        var approval = (all.Count == 0 ? null : all[^1])
-            ?? throw new ConflictException($"Rotation {id} has no approval to decide on: it is {EnumText<RotationStatus>.Of(rotation.Status)}.");
-        request.AuditTarget = Routes.PathOf(Routes.SecretRotation, id);
-        request.AuditDetails["approvalId"] = approval.Id;
-        var decided = await decisions.DecideAsync(caller, approval.Id, decision, body?.Comment, Channel, requestId, cancellationToken);
-        return TypedResults.Ok(ApprovalRecord.Of(decided));
-    }
+    private async Task<Ok<ApprovalRecord>> DecideAsync(string id, ApprovalDecisionKind decision, DecisionBody? body, string requestId, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await control.DecideAsync(Ref(await FindAsync(id, cancellationToken)), decision, body, requestId, cancellationToken));
 
     private async Task<Accepted<SecretRotation>> SignalAsync(string id, ControlAction action, string? reason, CancellationToken cancellationToken)
     {
-        var caller = request.RequireCaller();
         var rotation = await FindAsync(id, cancellationToken);
-        await RolloutsFunctions.RequireAsync(access, caller, Permission.RotateSecrets, rotation.Plan?.Environments ?? [], cancellationToken);
-        if (rotation.IsTerminal)
-        {
-            throw new ConflictException($"Rotation {id} is {EnumText<RotationStatus>.Of(rotation.Status)}; it can no longer {EnumText<ControlAction>.Of(action)}.");
-        }
-
-        if (action == ControlAction.Cancel && rotation.Status == RotationStatus.AwaitingApproval)
-        {
-            throw new ConflictException($"Rotation {id} is awaiting approval and has changed nothing; reject it instead (POST {Routes.PathOf(Routes.SecretRotationReject, id)}).");
-        }
-
-        if (reason is { Length: > 1000 })
-        {
-            throw new RequestValidationException("reason", "must be at most 1000 characters.");
-        }
-
-        await orchestrations.For(request.Organisation).RaiseEventAsync(id, ControlEvents.Control, new ControlSignal(action, caller.Actor, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim()), cancellationToken);
-        request.AuditTarget = Routes.PathOf(Routes.SecretRotation, id);
+        await control.SignalAsync(Ref(rotation), Permission.RotateSecrets, action, reason, cancellationToken);
         return TypedResults.Accepted(Routes.PathOf(Routes.SecretRotation, id), rotation);
     }
+
+    private static RotationRef Ref(SecretRotation rotation) => new(
+        rotation.Id,
+        rotation.Status,
+        rotation.IsTerminal,
+        rotation.Plan?.Environments ?? [],
+        Routes.PathOf(Routes.SecretRotation, rotation.Id),
+        Routes.PathOf(Routes.SecretRotationReject, rotation.Id));
 
     private async Task<SecretRotation> FindAsync(string id, CancellationToken cancellationToken) =>
         await store.GetRotationAsync(request.Organisation, id, cancellationToken) ?? throw new NotFoundException($"There is no secret rotation '{id}'.");

@@ -38,12 +38,18 @@ public sealed record CertificateRotation
 
     public DateTimeOffset? CompletedAt { get; init; }
 
-    public bool IsTerminal => Status is RotationStatus.Succeeded or RotationStatus.RolledBack or RotationStatus.Rejected
-        or RotationStatus.Expired or RotationStatus.Cancelled or RotationStatus.Failed;
+    public bool IsTerminal => Status.IsTerminal();
 }
 
 /// <summary>One thing a rotation did to one usage.</summary>
 public sealed record RotationStep(string Target, string Action, bool Succeeded, string? Detail, DateTimeOffset At);
+
+/// <summary>Which rotation statuses end a rotation (certificate and secret rotations alike).</summary>
+public static class RotationStatuses
+{
+    public static bool IsTerminal(this RotationStatus status) => status is RotationStatus.Succeeded or RotationStatus.RolledBack
+        or RotationStatus.Rejected or RotationStatus.Expired or RotationStatus.Cancelled or RotationStatus.Failed;
+}
 
 public enum RotationStatus
 {

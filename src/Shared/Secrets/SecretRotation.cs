@@ -37,8 +37,7 @@ public sealed record SecretRotation
 
     public DateTimeOffset? CompletedAt { get; init; }
 
-    public bool IsTerminal => Status is RotationStatus.Succeeded or RotationStatus.RolledBack or RotationStatus.Rejected
-        or RotationStatus.Expired or RotationStatus.Cancelled or RotationStatus.Failed;
+    public bool IsTerminal => Status.IsTerminal();
 }
 
 /// <summary>A workload using a secret, what a rotation restarts, and the check that proves it still connects.</summary>

@@ -6,6 +6,7 @@ using Qlrf.Notifications;
 using Qlrf.Orchestration;
 using Qlrf.Workflows.Approvals;
 using Qlrf.Workflows.Compensation;
+using Qlrf.Workflows.Control;
 using Qlrf.Workflows.Notifications;
 
 namespace Qlrf.Workflows.Certificates;
@@ -165,25 +166,8 @@ internal sealed class RotationRun(IOrchestrationContext context, RotationInput i
         return new RotationOutcome(status, reason, Progress);
     }
 
-    private async Task<string?> ValidateAsync(string target)
-    {
-        string? problem = null;
-        for (var attempt = 0; attempt < DeployRetry.MaxNumberOfAttempts; attempt++)
-        {
-            problem = await context.CallActivityAsync<string?>(nameof(ValidateEndpointActivity), new ValidateEndpointInput(input.Organisation, input.RotationId, target, issued!.Thumbprint), TaskOptions.FromRetryPolicy(StepRetry));
-            if (problem is null)
-            {
-                return null;
-            }
-
-            if (attempt + 1 < DeployRetry.MaxNumberOfAttempts)
-            {
-                await context.CreateTimer(DeployRetry.FirstRetryInterval, CancellationToken.None);
-            }
-        }
-
-        return problem;
-    }
+    private Task<string?> ValidateAsync(string target) => RetriedProbe.UntilPassingAsync(context, DeployRetry, () =>
+        context.CallActivityAsync<string?>(nameof(ValidateEndpointActivity), new ValidateEndpointInput(input.Organisation, input.RotationId, target, issued!.Thumbprint), TaskOptions.FromRetryPolicy(StepRetry)));
 
     /// <summary>Makes the previous version current in the store again; a failure leaves the inventory behind, not the rollback.</summary>
     private async Task RestoreAsync()

@@ -7,6 +7,7 @@ using Qlrf.Orchestration;
 using Qlrf.Secrets;
 using Qlrf.Workflows.Approvals;
 using Qlrf.Workflows.Compensation;
+using Qlrf.Workflows.Control;
 using Qlrf.Workflows.Notifications;
 
 namespace Qlrf.Workflows.Secrets;
@@ -164,25 +165,8 @@ internal sealed class SecretRotationRun(IOrchestrationContext context, SecretRot
         return new SecretRotationOutcome(status, reason, Progress);
     }
 
-    private async Task<string?> CheckAsync(ConnectivityCheck check)
-    {
-        string? problem = null;
-        for (var attempt = 0; attempt < CheckRetry.MaxNumberOfAttempts; attempt++)
-        {
-            problem = await context.CallActivityAsync<string?>(nameof(CheckWorkloadActivity), check, TaskOptions.FromRetryPolicy(StepRetry));
-            if (problem is null)
-            {
-                return null;
-            }
-
-            if (attempt + 1 < CheckRetry.MaxNumberOfAttempts)
-            {
-                await context.CreateTimer(CheckRetry.FirstRetryInterval, CancellationToken.None);
-            }
-        }
-
-        return problem;
-    }
+    private Task<string?> CheckAsync(ConnectivityCheck check) => RetriedProbe.UntilPassingAsync(context, CheckRetry, () =>
+        context.CallActivityAsync<string?>(nameof(CheckWorkloadActivity), check, TaskOptions.FromRetryPolicy(StepRetry)));
 
     private async Task SweepAsync()
     {
